@@ -1,0 +1,52 @@
+//! TypeScript types for the UI, generated from the Rust types that cross IPC.
+//!
+//! `ui/src/lib/bindings.ts` is generated from [`typescript`] and committed. The test
+//! `bindings_are_up_to_date` fails when it drifts; run
+//! `UPDATE_BINDINGS=1 cargo test -p backend bindings` to write it again.
+
+use ts_rs::{Config, TS};
+
+/// The whole `bindings.ts` file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        crate::error::ErrorPayload::decl(&cfg),
+        crate::cases::Nation::decl(&cfg),
+        crate::cases::CaseDetails::decl(&cfg),
+        crate::cases::Case::decl(&cfg),
+        crate::cases::CaseSummary::decl(&cfg),
+        crate::content::ItemMeta::decl(&cfg),
+        crate::content::Screen::decl(&cfg),
+        crate::documents::Paper::decl(&cfg),
+        crate::documents::DocumentOptions::decl(&cfg),
+        crate::documents::SavedDocument::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.\n// Do not edit by hand.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings.ts");
+        let generated = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &generated).expect("write bindings.ts");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/bindings.ts is out of date: run `UPDATE_BINDINGS=1 cargo test -p backend bindings`"
+        );
+    }
+}

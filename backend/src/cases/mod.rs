@@ -1,0 +1,201 @@
+//! A person's case: who it is for, what the first doctor said, and who their GP is; and the
+//! [`Store`] that keeps cases on disk.
+//!
+//! Invariant: every value the person typed is stored and returned exactly as typed (no trimming,
+//! no escaping); limits are checked by [`CaseDetails::validate`] before anything is written.
+
+mod store;
+
+pub use store::Store;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// The four UK nations. Help, rights and routes differ between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Nation {
+    England,
+    Scotland,
+    Wales,
+    NorthernIreland,
+}
+
+impl Nation {
+    /// Every nation, in the order the UI lists them.
+    pub const ALL: [Nation; 4] = [
+        Nation::England,
+        Nation::Scotland,
+        Nation::Wales,
+        Nation::NorthernIreland,
+    ];
+
+    /// The stable word stored in the database and used in content files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Scotland => "scotland",
+            Nation::Wales => "wales",
+            Nation::NorthernIreland => "northern-ireland",
+        }
+    }
+
+    /// The name people use.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Scotland => "Scotland",
+            Nation::Wales => "Wales",
+            Nation::NorthernIreland => "Northern Ireland",
+        }
+    }
+
+    /// Parses the stable word from [`Nation::as_str`].
+    pub fn parse(s: &str) -> Option<Nation> {
+        Nation::ALL.into_iter().find(|n| n.as_str() == s)
+    }
+}
+
+/// A case's database id.
+pub type CaseId = i64;
+
+/// What the person tells us about the case. Every field may be empty while they are still typing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CaseDetails {
+    /// Who the case is for: the patient's full name.
+    pub patient_name: String,
+    /// The patient's postal address, one line per line. Printed as the sender's address.
+    pub patient_address: String,
+    /// Where the patient lives; help and rights differ by nation.
+    pub nation: Option<Nation>,
+    /// What they were diagnosed with or offered, in their own words.
+    pub diagnosis: String,
+    /// Why they would like a second opinion, in their own words.
+    pub reason: String,
+    /// The first doctor's name.
+    pub first_doctor_name: String,
+    /// Where the first doctor works (hospital, clinic or practice).
+    pub first_doctor_workplace: String,
+    /// The GP practice's name.
+    pub gp_practice_name: String,
+    /// The GP practice's postal address, one line per line.
+    pub gp_practice_address: String,
+}
+
+/// Longest single-line field (names, places), in characters.
+pub const MAX_LINE_CHARS: usize = 200;
+/// Longest address, in characters.
+pub const MAX_ADDRESS_CHARS: usize = 500;
+/// Longest free-text field (diagnosis, reason), in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+impl CaseDetails {
+    /// Checks limits so nothing unusable is ever stored. Any script, emoji and markup are fine:
+    /// they are data and are kept exactly.
+    pub fn validate(&self) -> Result<()> {
+        let fields: [(&str, &str, usize); 8] = [
+            ("The name", &self.patient_name, MAX_LINE_CHARS),
+            ("The address", &self.patient_address, MAX_ADDRESS_CHARS),
+            ("What you were told", &self.diagnosis, MAX_TEXT_CHARS),
+            ("Your reason", &self.reason, MAX_TEXT_CHARS),
+            ("The doctor's name", &self.first_doctor_name, MAX_LINE_CHARS),
+            (
+                "Where the doctor works",
+                &self.first_doctor_workplace,
+                MAX_LINE_CHARS,
+            ),
+            (
+                "The GP practice's name",
+                &self.gp_practice_name,
+                MAX_LINE_CHARS,
+            ),
+            (
+                "The GP practice's address",
+                &self.gp_practice_address,
+                MAX_ADDRESS_CHARS,
+            ),
+        ];
+        for (label, value, max) in fields {
+            let len = value.chars().count();
+            if len > max {
+                return Err(Error::InvalidInput(format!(
+                    "{label} is too long ({len} characters). Please keep it under {max} characters."
+                )));
+            }
+            if value.chars().any(|c| c == '\0') {
+                return Err(Error::InvalidInput(format!(
+                    "{label} has a hidden character that cannot be saved. Please retype it."
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A saved case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Case {
+    #[ts(type = "number")]
+    pub id: CaseId,
+    pub details: CaseDetails,
+    /// When the case was started (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it was last saved (RFC 3339, UTC).
+    pub updated_at: String,
+}
+
+/// One line in the list of cases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseSummary {
+    #[ts(type = "number")]
+    pub id: CaseId,
+    pub patient_name: String,
+    pub updated_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nation_words_round_trip() {
+        for n in Nation::ALL {
+            assert_eq!(Nation::parse(n.as_str()), Some(n));
+            let json = serde_json::to_string(&n).expect("serialises");
+            assert_eq!(json, format!("\"{}\"", n.as_str()));
+        }
+        assert_eq!(Nation::parse("france"), None);
+    }
+
+    #[test]
+    fn validate_accepts_any_script_and_markup() {
+        let d = CaseDetails {
+            patient_name: "Gwenllïan Ŵyn-Ŷr 🙂 <b>Zażółć</b> مرحبا".into(),
+            ..Default::default()
+        };
+        assert!(d.validate().is_ok());
+    }
+
+    #[test]
+    fn validate_rejects_too_long_with_plain_words() {
+        let d = CaseDetails {
+            patient_name: "x".repeat(MAX_LINE_CHARS + 1),
+            ..Default::default()
+        };
+        let err = d.validate().expect_err("too long");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().starts_with("The name is too long"));
+    }
+
+    #[test]
+    fn validate_rejects_nul() {
+        let d = CaseDetails {
+            reason: "a\0b".into(),
+            ..Default::default()
+        };
+        assert!(d.validate().is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! Documents: letters and packs as PDF bytes.
+//!
+//! Invariant: a document is a pure function of (case, content, date, options): the same inputs
+//! give byte-identical PDFs. Nothing here reads the clock or writes files.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::cases::CaseDetails;
+use crate::content::Content;
+use crate::error::{Error, Result};
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    #[default]
+    A4,
+    UsLetter,
+}
+
+/// How a document is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DocumentOptions {
+    pub paper: Paper,
+    /// 16 pt body text and wider spacing instead of 12 pt.
+    pub large_print: bool,
+}
+
+/// A finished document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedDocument {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// A default file name with no health details, for example
+    /// `second-opinion-gp-letter-2026-11-21.pdf`.
+    pub file_name: String,
+}
+
+/// The letter asking the GP for a referral for a second opinion.
+pub fn gp_request_letter(
+    _case: &CaseDetails,
+    _content: &Content,
+    _date: NaiveDate,
+    _options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    Err(Error::Document("The letter cannot be made yet.".into()))
+}
+
+/// What the app tells the person after saving a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedDocument {
+    /// The file's name, without its folder.
+    pub file_name: String,
+    /// The full path it was saved to.
+    pub path: String,
+}
+
+/// Writes a document to `path` all at once: the bytes go to a new file beside it first, which
+/// then replaces `path`, so a crash or a full disk never leaves half a PDF under the chosen name.
+pub fn save(document: &RenderedDocument, path: &std::path::Path) -> Result<SavedDocument> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(&document.bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| Error::Io(e.error))?;
+    Ok(SavedDocument {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+    })
+}

@@ -1,0 +1,99 @@
+//! The one error type of the backend, and its IPC form `{code, message}`.
+//!
+//! Invariant: `code` is a stable machine word the UI switches on; `message` is plain English a
+//! patient understands and never contains health details.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything that can go wrong in the backend.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the person typed cannot be used as it is. The message says what and why.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// A case (or other record) asked for does not exist.
+    #[error("We could not find that case. It may have been deleted.")]
+    NotFound,
+    /// The database was written by a newer version of the app. It is left untouched.
+    #[error("This information was saved by a newer version of Second Opinion. Please update the app to open it. Nothing has been changed.")]
+    DatabaseTooNew,
+    /// The database file is not a database we can read (damaged, or not ours).
+    #[error("The saved information could not be read. The file may be damaged. Nothing has been changed.")]
+    DatabaseDamaged,
+    /// Any other storage failure (disk full, read-only, locked).
+    #[error("Your information could not be saved or read just now. Please try again. If it keeps happening, check there is free space on the computer.")]
+    Storage(String),
+    /// A document could not be made.
+    #[error("{0}")]
+    Document(String),
+    /// A file could not be written or read.
+    #[error("The file could not be saved. Please check the folder exists and there is free space, then try again.")]
+    Io(#[from] std::io::Error),
+    /// The content shipped with the app is broken (a bug caught by tests).
+    #[error("Part of the app's guidance could not be loaded. Please reinstall the app.")]
+    Content(String),
+}
+
+impl Error {
+    /// The stable code the UI switches on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "invalid_input",
+            Error::NotFound => "not_found",
+            Error::DatabaseTooNew => "database_too_new",
+            Error::DatabaseDamaged => "database_damaged",
+            Error::Storage(_) => "storage",
+            Error::Document(_) => "document",
+            Error::Io(_) => "io",
+            Error::Content(_) => "content",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase)
+            | Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::DatabaseDamaged,
+            _ => Error::Storage(e.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::MigrationDefinition(
+                rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+            ) => Error::DatabaseTooNew,
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => Error::Storage(other.to_string()),
+        }
+    }
+}
+
+/// Result with the backend's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How an error crosses IPC: the UI switches on `code`, shows `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorPayload {
+    /// Stable machine word, for example `invalid_input` or `database_too_new`.
+    pub code: String,
+    /// Plain words for the person using the app.
+    pub message: String,
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
+        if let Error::Storage(inner) = &e {
+            // Log the technical cause (never health data: SQL errors carry no bound values).
+            tracing::warn!(error = %inner, "storage error");
+        }
+        ErrorPayload {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}

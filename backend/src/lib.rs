@@ -1,0 +1,19 @@
+//! Second Opinion's backend: everything the app knows and does, with no Tauri and no webview.
+//!
+//! - [`content`]: the guidance, question bank and letter templates from `content/`, embedded at
+//!   build time and validated by tests.
+//! - [`cases`]: a person's case and the [`cases::Store`] that keeps it (SQLite).
+//! - [`documents`]: letters and packs as PDF bytes, built deterministically from a case, content
+//!   and a date passed in.
+//! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
+//!
+//! Time, paths and randomness are always passed in: nothing here reads the clock.
+
+pub mod bindings;
+pub mod cases;
+pub mod content;
+pub mod dates;
+pub mod documents;
+pub mod error;
+
+pub use error::{Error, ErrorPayload, Result};

@@ -1,0 +1,15 @@
+// The app's own commands are declared here so Tauri generates permissions for them and checks
+// every call against the capability files in capabilities/.
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "home_screen",
+            "list_cases",
+            "get_case",
+            "create_case",
+            "save_case",
+            "write_gp_letter",
+        ]),
+    ))
+    .expect("failed to run tauri-build");
+}

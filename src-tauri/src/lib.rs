@@ -1,0 +1,43 @@
+//! The desktop shell: a window, its capabilities, and thin commands over `backend`.
+//!
+//! Invariant: no business rule lives here. Each command turns a request into one backend call
+//! and its error into `{code, message}` ([`backend::ErrorPayload`]).
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+/// Starts the app.
+pub fn run() {
+    // Logs go to stderr and never carry health data: only codes and technical causes.
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SECOND_OPINION_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let settings = state::Settings::from_env(app.handle())?;
+            app.manage(state::AppState::open(settings));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::home_screen,
+            commands::list_cases,
+            commands::get_case,
+            commands::create_case,
+            commands::save_case,
+            commands::write_gp_letter,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "Second Opinion could not start");
+        std::process::exit(1);
+    }
+}
