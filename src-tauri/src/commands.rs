@@ -52,6 +52,7 @@ pub async fn write_gp_letter(
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
     let case = state.with_store(|s| s.case(case_id))?;
+    case.details.check_ready_for_gp_letter()?;
     let today = chrono::Local::now().date_naive();
     let document =
         documents::gp_request_letter(&case.details, Content::embedded()?, today, &options)?;

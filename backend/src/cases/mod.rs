@@ -6,7 +6,7 @@
 
 mod store;
 
-pub use store::Store;
+pub use store::{schema_version, Store};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -135,6 +135,31 @@ impl CaseDetails {
     }
 }
 
+impl CaseDetails {
+    /// Checks the case has what a letter to the GP cannot do without: who it is from and which
+    /// practice it goes to. The message lists what to fill in, in the form's own words.
+    pub fn check_ready_for_gp_letter(&self) -> Result<()> {
+        let needed: Vec<&str> = [
+            (self.patient_name.trim().is_empty(), "their full name"),
+            (
+                self.gp_practice_name.trim().is_empty(),
+                "the GP practice's name",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(missing, label)| missing.then_some(label))
+        .collect();
+        if needed.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::InvalidInput(format!(
+                "Before we can write the letter, please fill in {}.",
+                needed.join(" and ")
+            )))
+        }
+    }
+}
+
 /// A saved case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Case {
@@ -188,6 +213,21 @@ mod tests {
         let err = d.validate().expect_err("too long");
         assert_eq!(err.code(), "invalid_input");
         assert!(err.to_string().starts_with("The name is too long"));
+    }
+
+    #[test]
+    fn gp_letter_needs_a_name_and_a_practice() {
+        let mut d = CaseDetails::default();
+        let err = d.check_ready_for_gp_letter().expect_err("empty");
+        assert_eq!(
+            err.to_string(),
+            "Before we can write the letter, please fill in their full name and the GP practice's name."
+        );
+        d.patient_name = "Ann".into();
+        d.gp_practice_name = "   ".into();
+        assert!(d.check_ready_for_gp_letter().is_err());
+        d.gp_practice_name = "Riverside Surgery".into();
+        assert!(d.check_ready_for_gp_letter().is_ok());
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! The case store, checked by reopening what was written.
+
+use backend::cases::{CaseDetails, Nation, Store};
+use backend::Error;
+use chrono::{DateTime, TimeZone, Utc};
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 10, minute, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn typed() -> CaseDetails {
+    CaseDetails {
+        patient_name: "Gwenllïan Ŵyn-Jones".into(),
+        patient_address: "12 Heol y Bont\nAberystwyth\nSY23 1AB".into(),
+        nation: Some(Nation::Wales),
+        diagnosis: "Zażółć gęślą jaźń — مرحبا 🙂 <script>alert(1)</script>'; DROP TABLE cases; --"
+            .into(),
+        reason: "  leading and trailing spaces are kept  \n\nand blank lines too\n".into(),
+        first_doctor_name: "Dr Ó Súilleabháin".into(),
+        first_doctor_workplace: "Ysbyty Bronglais".into(),
+        gp_practice_name: "Ystwyth Medical Group".into(),
+        gp_practice_address: "Parc Y Llyn\nAberystwyth".into(),
+    }
+}
+
+#[test]
+fn a_case_survives_closing_and_reopening_exactly_as_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    let id = {
+        let mut store = Store::open(&path).expect("creates a new database");
+        let case = store
+            .create_case(&CaseDetails::default(), at(0))
+            .expect("creates");
+        store.save_case(case.id, &typed(), at(5)).expect("saves");
+        case.id
+    };
+    let store = Store::open(&path).expect("reopens");
+    let case = store.case(id).expect("finds the case");
+    assert_eq!(case.details, typed());
+    assert_eq!(case.created_at, "2026-11-21T10:00:00.000Z");
+    assert_eq!(case.updated_at, "2026-11-21T10:05:00.000Z");
+    let list = store.cases().expect("lists");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].patient_name, typed().patient_name);
+}
+
+#[test]
+fn cases_are_listed_most_recent_first() {
+    let mut store = Store::open_in_memory().expect("opens");
+    let a = store
+        .create_case(
+            &CaseDetails {
+                patient_name: "A".into(),
+                ..Default::default()
+            },
+            at(1),
+        )
+        .expect("a");
+    let b = store
+        .create_case(
+            &CaseDetails {
+                patient_name: "B".into(),
+                ..Default::default()
+            },
+            at(2),
+        )
+        .expect("b");
+    store
+        .save_case(
+            a.id,
+            &CaseDetails {
+                patient_name: "A2".into(),
+                ..Default::default()
+            },
+            at(3),
+        )
+        .expect("save a");
+    let names: Vec<_> = store
+        .cases()
+        .expect("list")
+        .into_iter()
+        .map(|c| c.patient_name)
+        .collect();
+    assert_eq!(names, ["A2", "B"]);
+    assert_eq!(store.case(b.id).expect("b").details.patient_name, "B");
+}
+
+#[test]
+fn a_huge_field_is_refused_with_plain_words_and_nothing_changes() {
+    let mut store = Store::open_in_memory().expect("opens");
+    let case = store.create_case(&typed(), at(0)).expect("creates");
+    let huge = CaseDetails {
+        reason: "word ".repeat(100_000),
+        ..typed()
+    };
+    let err = store
+        .save_case(case.id, &huge, at(1))
+        .expect_err("too long");
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("too long"));
+    assert_eq!(store.case(case.id).expect("still there").details, typed());
+}
+
+#[test]
+fn migration_from_empty_sets_the_schema_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    drop(Store::open(&path).expect("creates"));
+    let conn = rusqlite::Connection::open(&path).expect("plain open");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, backend::cases::schema_version() as i64);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    {
+        let mut store = Store::open(&path).expect("creates");
+        store.create_case(&typed(), at(0)).expect("creates");
+    }
+    {
+        let conn = rusqlite::Connection::open(&path).expect("plain open");
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .expect("no wal");
+        conn.pragma_update(None, "user_version", 999)
+            .expect("newer");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open(&path).expect_err("refused");
+    assert!(matches!(err, Error::DatabaseTooNew));
+    assert_eq!(err.code(), "database_too_new");
+    assert!(err.to_string().contains("newer version"));
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file unchanged"
+    );
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    let garbage: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, &garbage).expect("write");
+    let err = Store::open(&path).expect_err("refused");
+    assert_eq!(err.code(), "database_damaged", "{err:?}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        garbage,
+        "file unchanged"
+    );
+}
+
+#[test]
+fn the_schema_version_is_known() {
+    assert!(backend::cases::schema_version() >= 1);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything Second Opinion needs to build, run and test on Debian or Ubuntu.
+# Safe to run again: each step checks first and does nothing when it is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# System libraries for Tauri (WebKitGTK), the WebDriver for end-to-end tests, a virtual display,
+# and the PDF tools the tests read documents with.
+APT_PACKAGES=(
+  build-essential pkg-config curl file libssl-dev
+  libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
+  webkit2gtk-driver xvfb xauth imagemagick
+  poppler-utils qpdf
+)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> Installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Rust is not installed. Install it from rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt 2>/dev/null || true
+
+# tauri-driver connects WebDriver tests to the real app.
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "==> Installing tauri-driver"
+  cargo install tauri-driver --locked --version 2.1.0
+fi
+
+# JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> Installing npm packages"
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints, backend tests, the UI's type check, and the
+# end-to-end tests of the real app under a virtual display.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+./scripts/setup.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "svelte-check"
+npm run check -w ui
+
+step "build the UI (the shell embeds ui/dist when it compiles)"
+npm run build -w ui
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test"
+cargo test --workspace
+
+step "build the app"
+./scripts/build-app.sh
+
+step "end-to-end tests (real app, tauri-driver, Xvfb)"
+xvfb-run -a -s "-screen 0 1280x1024x24" npm run e2e -w tests
+
+printf '\nAll checks passed in %ss.\n' "$(( $(date +%s) - start ))"

@@ -1,0 +1,98 @@
+// The foundation, end to end in the real app: start a case, write the GP letter, restart, and
+// find the case exactly as typed.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+
+const folders = testFolders();
+let driver;
+let browser;
+
+const typed = {
+  patient_name: 'Gwenllian Ŵyn-Jones',
+  patient_address: '12 Heol y Bont\nAberystwyth\nSY23 1AB',
+  diagnosis: 'A lump in my thyroid. Surgery was offered to remove half of it.',
+  first_doctor_name: 'Dr Zofia Łukaszewicz',
+  first_doctor_workplace: 'Bronglais Hospital',
+  reason: 'I was not sure the scan was clear, and I would like <b>another</b> specialist to look at it.',
+  gp_practice_name: 'Ystwyth Medical Group',
+  gp_practice_address: 'Parc Y Llyn\nAberystwyth\nSY23 3TL',
+};
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  driver = await startDriver(folders);
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  driver?.kill();
+});
+
+test('the home screen says what the app does and shows the emergency line', async () => {
+  assert.equal(await browser.getTitle(), 'Second Opinion');
+  const text = await browser.$('main').getText();
+  assert.match(text, /second opinion/i);
+  const emergency = await browser.$('aside').getText();
+  assert.equal(emergency, 'In an emergency call 999. For urgent advice call NHS 111.');
+  assert.ok(await browser.$('button=Start').isDisplayed());
+  await browser.saveScreenshot(path.join(screenshotDir, 'home.png'));
+});
+
+test('a case typed in is saved, and the GP letter is written as a PDF', async () => {
+  await browser.$('button=Start').click();
+  await browser.$('#patient_name').waitForDisplayed();
+  for (const [field, value] of Object.entries(typed)) {
+    await browser.$(`#${field}`).setValue(value);
+  }
+  await browser.$('input[name="nation"][value="wales"]').click();
+  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await browser.saveScreenshot(path.join(screenshotDir, 'case.png'));
+
+  await browser.$('button=Write a letter to my GP').click();
+  const saved = browser.$('[data-testid="letter-saved"]');
+  await saved.waitForExist({ timeout: 30000 });
+  const files = readdirSync(folders.saved);
+  assert.equal(files.length, 1);
+  const name = files[0];
+  assert.match(name, /^second-opinion-gp-letter-\d{4}-\d{2}-\d{2}\.pdf$/, 'no health details in the file name');
+  assert.match(await saved.getText(), new RegExp(name.replace(/\./g, '\\.')));
+
+  const pdf = path.join(folders.saved, name);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const flat = text.replace(/\s+/g, ' ');
+  for (const value of Object.values(typed)) {
+    for (const line of value.split('\n')) {
+      // Long values wrap over lines; compare word by word in order.
+      const words = line.split(/\s+/).join(' ');
+      assert.ok(flat.includes(words), `the letter contains "${words}"`);
+    }
+  }
+  assert.match(flat, /second opinion/i);
+  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  assert.ok(flat.includes(today), `the letter is dated ${today}`);
+  execFileSync('qpdf', ['--check', pdf]);
+});
+
+test('after a restart the case is still there, exactly as typed', async () => {
+  await browser.deleteSession();
+  browser = await openApp();
+  const open = browser.$(`button=${typed.patient_name}`);
+  await open.waitForDisplayed({ timeout: 10000 });
+  await open.click();
+  await browser.$('#patient_name').waitForDisplayed();
+  for (const [field, value] of Object.entries(typed)) {
+    assert.equal(await browser.$(`#${field}`).getValue(), value, field);
+  }
+  assert.ok(await browser.$('input[name="nation"][value="wales"]').isSelected());
+});
+
+test('the database is in the test folder, not in the real app-data folder', () => {
+  assert.ok(existsSync(path.join(folders.data, 'second-opinion.db')));
+  const stray = readdirSync(folders.home, { recursive: true }).filter((f) => String(f).endsWith('.db'));
+  assert.deepEqual(stray, []);
+});

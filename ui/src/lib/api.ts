@@ -1,0 +1,62 @@
+// The only module that talks to Tauri. Every call returns typed data or throws an AppError whose
+// `code` the UI switches on (never on the message text).
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  Case,
+  CaseDetails,
+  CaseSummary,
+  DocumentOptions,
+  ErrorPayload,
+  SavedDocument,
+  Screen,
+} from './bindings';
+
+export type * from './bindings';
+
+/** An error from the backend: `code` is stable, `message` is plain words for the person. */
+export class AppError extends Error {
+  readonly code: string;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+  }
+}
+
+function isPayload(e: unknown): e is ErrorPayload {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isPayload(e)) throw new AppError(e);
+    throw new AppError({
+      code: 'internal',
+      message: 'Something went wrong inside the app. Your information is safe. Please try again.',
+    });
+  }
+}
+
+export const emptyDetails = (): CaseDetails => ({
+  patient_name: '',
+  patient_address: '',
+  nation: null,
+  diagnosis: '',
+  reason: '',
+  first_doctor_name: '',
+  first_doctor_workplace: '',
+  gp_practice_name: '',
+  gp_practice_address: '',
+});
+
+export const api = {
+  homeScreen: () => call<Screen>('home_screen'),
+  listCases: () => call<CaseSummary[]>('list_cases'),
+  getCase: (id: number) => call<Case>('get_case', { id }),
+  createCase: (details: CaseDetails) => call<Case>('create_case', { details }),
+  saveCase: (id: number, details: CaseDetails) => call<Case>('save_case', { id, details }),
+  /** Resolves to null when the person closed the save dialog without saving. */
+  writeGpLetter: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_gp_letter', { caseId, options }),
+};
