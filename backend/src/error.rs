@@ -87,9 +87,12 @@ pub struct ErrorPayload {
 
 impl From<Error> for ErrorPayload {
     fn from(e: Error) -> Self {
-        if let Error::Storage(inner) = &e {
-            // Log the technical cause (never health data: SQL errors carry no bound values).
-            tracing::warn!(error = %inner, "storage error");
+        // Log the technical cause (never health data: SQL errors carry no bound values, and
+        // content errors are about the app's own files).
+        match &e {
+            Error::Storage(inner) => tracing::warn!(error = %inner, "storage error"),
+            Error::Content(inner) => tracing::error!(error = %inner, "content error"),
+            _ => {}
         }
         ErrorPayload {
             code: e.code().to_owned(),
