@@ -5,6 +5,8 @@
 //! - [`cases`]: a person's case and the [`cases::Store`] that keeps it (SQLite).
 //! - [`documents`]: letters and packs as PDF bytes, built deterministically from a case, content
 //!   and a date passed in.
+//! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
+//!   opinions), as pure functions.
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
 //!
 //! Time, paths and randomness are always passed in: nothing here reads the clock.
@@ -15,5 +17,6 @@ pub mod content;
 pub mod dates;
 pub mod documents;
 pub mod error;
+pub mod journey;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -10,7 +10,7 @@ import { remote } from 'webdriverio';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 export const appBinary = path.join(repoRoot, 'target', 'debug', 'second-opinion');
-export const screenshotDir = path.join(repoRoot, 'tests', 'screenshots');
+export const screenshotDir = path.join(repoRoot, 'tests', 'output', 'screenshots');
 
 const PORT = 4444;
 

@@ -1,0 +1,168 @@
+//! The rules of the journey: due dates for records, what the "upcoming" panel shows, and how two
+//! opinions compare. Pure functions of their inputs (dates are passed in); the UI only shows them.
+
+mod compare;
+mod dates;
+
+pub use compare::{compare, Comparison, Difference, DifferenceKind, Opinion, OpinionPart};
+pub use dates::{records_due_date, DueStatus};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One thing the "upcoming" panel shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum UpcomingItem {
+    /// The next appointment.
+    Appointment {
+        #[ts(type = "string")]
+        date: NaiveDate,
+        /// "in 5 days", "today", "tomorrow".
+        when: String,
+    },
+    /// Print the prep pack: the appointment is within [`PRINT_PACK_WITHIN_DAYS`] days.
+    PrintPack {
+        #[ts(type = "string")]
+        appointment: NaiveDate,
+    },
+    /// Records asked for and not all arrived.
+    RecordsDue {
+        #[ts(type = "string")]
+        due: NaiveDate,
+        status: DueStatus,
+    },
+}
+
+/// "Print your pack" shows when the appointment is this many days away or fewer.
+pub const PRINT_PACK_WITHIN_DAYS: i64 = 7;
+
+/// What the upcoming panel needs to know about a case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpcomingFacts {
+    /// Appointment dates, any order.
+    pub appointments: Vec<NaiveDate>,
+    /// Records requests: the date asked, and whether everything asked for has arrived.
+    pub records_requests: Vec<(NaiveDate, bool)>,
+}
+
+/// The upcoming panel for `today`: the next appointment (with "print your pack" when it is
+/// close), then every records request still waiting, soonest due first.
+pub fn upcoming(facts: &UpcomingFacts, today: NaiveDate) -> Vec<UpcomingItem> {
+    let mut items = Vec::new();
+    if let Some(next) = facts
+        .appointments
+        .iter()
+        .copied()
+        .filter(|d| *d >= today)
+        .min()
+    {
+        let days = (next - today).num_days();
+        items.push(UpcomingItem::Appointment {
+            date: next,
+            when: in_days(days),
+        });
+        if days <= PRINT_PACK_WITHIN_DAYS {
+            items.push(UpcomingItem::PrintPack { appointment: next });
+        }
+    }
+    let mut waiting: Vec<NaiveDate> = facts
+        .records_requests
+        .iter()
+        .filter(|(_, arrived)| !arrived)
+        .map(|(asked, _)| records_due_date(*asked))
+        .collect();
+    waiting.sort();
+    items.extend(waiting.into_iter().map(|due| UpcomingItem::RecordsDue {
+        due,
+        status: DueStatus::of(due, today),
+    }));
+    items
+}
+
+fn in_days(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        n => format!("in {n} days"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn next_appointment_ignores_past_ones_and_prompts_the_pack_within_a_week() {
+        let today = d(2026, 11, 21);
+        let facts = UpcomingFacts {
+            appointments: vec![d(2026, 12, 20), d(2026, 11, 1), d(2026, 11, 28)],
+            records_requests: vec![],
+        };
+        assert_eq!(
+            upcoming(&facts, today),
+            vec![
+                UpcomingItem::Appointment {
+                    date: d(2026, 11, 28),
+                    when: "in 7 days".into()
+                },
+                UpcomingItem::PrintPack {
+                    appointment: d(2026, 11, 28)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn no_pack_prompt_when_the_appointment_is_eight_days_away() {
+        let facts = UpcomingFacts {
+            appointments: vec![d(2026, 11, 29)],
+            records_requests: vec![],
+        };
+        let items = upcoming(&facts, d(2026, 11, 21));
+        assert_eq!(items.len(), 1);
+        assert!(matches!(&items[0], UpcomingItem::Appointment { when, .. } if when == "in 8 days"));
+    }
+
+    #[test]
+    fn an_appointment_today_or_tomorrow_is_said_in_words() {
+        assert_eq!(in_days(0), "today");
+        assert_eq!(in_days(1), "tomorrow");
+    }
+
+    #[test]
+    fn records_still_waiting_are_listed_soonest_first_and_arrived_ones_are_not() {
+        let facts = UpcomingFacts {
+            appointments: vec![],
+            records_requests: vec![
+                (d(2026, 11, 10), false),
+                (d(2026, 10, 1), false),
+                (d(2026, 11, 1), true),
+            ],
+        };
+        let items = upcoming(&facts, d(2026, 11, 21));
+        assert_eq!(
+            items,
+            vec![
+                UpcomingItem::RecordsDue {
+                    due: d(2026, 11, 1),
+                    status: DueStatus::Overdue { days: 20 }
+                },
+                UpcomingItem::RecordsDue {
+                    due: d(2026, 12, 10),
+                    status: DueStatus::DueIn { days: 19 }
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_upcoming_is_an_empty_panel() {
+        assert!(upcoming(&UpcomingFacts::default(), d(2026, 11, 21)).is_empty());
+    }
+}
