@@ -1,7 +1,25 @@
 //! Documents: letters and packs as PDF bytes.
 //!
 //! Invariant: a document is a pure function of (case, content, date, options): the same inputs
-//! give byte-identical PDFs. Nothing here reads the clock or writes files.
+//! give byte-identical PDFs. Nothing here reads the clock or writes files (except [`save`], given
+//! a path).
+//!
+//! How a document is made:
+//! 1. [`text`] cleans each field the person typed and refuses, naming the field, anything the
+//!    fonts cannot draw;
+//! 2. a document module ([`letter`], [`prep_pack`]) turns its input into [`layout::Block`]s;
+//! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
+//!    text snapshot);
+//! 4. [`pdf`] writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
+
+mod fonts;
+pub mod layout;
+mod letter;
+mod pdf;
+mod text;
+
+pub use fonts::Face;
+pub use letter::LetterWords;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -39,14 +57,34 @@ pub struct RenderedDocument {
     pub file_name: String,
 }
 
-/// The letter asking the GP for a referral for a second opinion.
+/// The letter asking the GP for a referral for a second opinion, from the template
+/// `letter-gp-request` (`content/letters/gp-request.toml`).
+///
+/// Errors: [`Error::InvalidInput`] naming the field when a field is too long or holds characters
+/// the fonts cannot print (see [`text`]); [`Error::Content`] when the template is broken.
 pub fn gp_request_letter(
-    _case: &CaseDetails,
-    _content: &Content,
-    _date: NaiveDate,
-    _options: &DocumentOptions,
+    case: &CaseDetails,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
-    Err(Error::Document("The letter cannot be made yet.".into()))
+    let words = LetterWords::gp_request(content)?;
+    let letter = letter::gp_request(case, &words, date, options)?;
+    Ok(RenderedDocument {
+        bytes: pdf::render(&letter.layout, &letter.meta)?,
+        file_name: letter.file_name,
+    })
+}
+
+/// The GP letter's layout without the PDF, from the given words (see
+/// [`LetterWords::gp_request`]): for snapshot tests and geometry checks.
+pub fn gp_request_letter_layout(
+    case: &CaseDetails,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letter::gp_request(case, words, date, options)?.layout)
 }
 
 /// What the app tells the person after saving a document.

@@ -1,0 +1,1233 @@
+//! Layout: a document as a list of [`Block`]s, flowed onto pages as pure geometry.
+//!
+//! Nothing here knows about PDF: the result is a [`Layout`] of positioned text runs, lines and
+//! rectangles, which [`super::pdf`] turns into a file and [`Layout::to_text_snapshot`] turns into
+//! text for snapshot tests.
+//!
+//! Invariants:
+//! - Coordinates are points (1/72 inch) from the page's top-left corner; `y` grows downwards. A
+//!   text run's `y` is its baseline.
+//! - No text run is wider than the text area: long words are broken between characters.
+//! - Text is measured with the font's own advances and no kerning (see [`super::fonts`]).
+//! - Headings are never the last thing on a page; a paragraph's first or last line is never left
+//!   alone on a page when it has more than one line; a table's header row is repeated on every
+//!   page the table continues on, and a row is only split (between its lines) when it is taller
+//!   than a page.
+//! - Every page gets the running title and "Page X of Y" in its footer, in a second pass once the
+//!   number of pages is known.
+
+use std::fmt::Write as _;
+
+use super::fonts::{metrics, Face};
+use super::Paper;
+
+/// Points per millimetre.
+pub const MM: f32 = 72.0 / 25.4;
+
+/// A stretch of text in one weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+}
+
+impl Span {
+    pub fn regular(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
+
+/// Which side an [`Block::AddressBlock`] sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Lines start at the left margin.
+    Left,
+    /// The block's longest line ends at the right margin; lines are aligned on their left edge,
+    /// as a sender's address on a UK letter.
+    Right,
+}
+
+/// A column of a [`Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Relative width: columns share the text width in proportion to their weights.
+    pub weight: f32,
+}
+
+/// A table with a header row, repeated on each page the table continues on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    /// Each row has one cell per column; missing cells are empty. A cell may hold line breaks.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One piece of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading: level 1 (largest) to 3. Kept on the same page as what follows it.
+    Heading { level: u8, text: String },
+    /// Wrapped text. `\n` in a span starts a new line. `keep_with_next` keeps the last line on
+    /// the same page as the start of the next block (for a question and its answer lines).
+    Paragraph {
+        spans: Vec<Span>,
+        keep_with_next: bool,
+    },
+    /// Lines kept together, on the left or the right (see [`Side`]). An empty line is a gap.
+    AddressBlock { lines: Vec<String>, side: Side },
+    /// Empty space, in body lines. Disappears at the top of a page.
+    Spacer { lines: f32 },
+    /// Items with a bullet and a hanging indent.
+    BulletList { items: Vec<Vec<Span>> },
+    /// Items each with an empty square to tick by hand.
+    CheckboxList { items: Vec<String> },
+    /// Label and value pairs: the label in bold on the left, the value wrapped beside it.
+    Details { rows: Vec<(String, String)> },
+    /// A ruled table.
+    Table(Table),
+    /// Ruled lines to write on.
+    WritingLines { count: usize },
+    /// Starts a new page (unless the page is still empty).
+    PageBreak,
+    /// Space to sign, a line, and the name printed under it.
+    SignatureLine { name: String },
+}
+
+impl Block {
+    /// A regular paragraph.
+    pub fn text(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            spans: vec![Span::regular(text)],
+            keep_with_next: false,
+        }
+    }
+
+    /// A bold paragraph.
+    pub fn bold(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            spans: vec![Span::bold(text)],
+            keep_with_next: false,
+        }
+    }
+
+    /// A heading.
+    pub fn heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            text: text.into(),
+        }
+    }
+}
+
+/// How a document is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutOptions {
+    pub paper: Paper,
+    /// 16 pt body text with wider line spacing instead of 12 pt.
+    pub large_print: bool,
+    /// Printed in every page's footer. Never health details: a page may be left on a desk.
+    pub running_title: String,
+}
+
+/// Shade of ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Text: black.
+    Ink,
+    /// Footers and hints: dark grey.
+    Muted,
+    /// Table borders and ruled lines: mid grey.
+    Rule,
+    /// Table header backgrounds: very light grey.
+    Shade,
+}
+
+impl Tone {
+    /// Grey level, 0 = black, 1 = white.
+    pub fn grey(self) -> f32 {
+        match self {
+            Tone::Ink => 0.0,
+            Tone::Muted => 0.3,
+            Tone::Rule => 0.45,
+            Tone::Shade => 0.9,
+        }
+    }
+
+    fn tag(self) -> &'static str {
+        match self {
+            Tone::Ink => "ink",
+            Tone::Muted => "muted",
+            Tone::Rule => "rule",
+            Tone::Shade => "shade",
+        }
+    }
+}
+
+/// A run of text in one face and size, on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// Left edge.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Measured width.
+    pub width: f32,
+    pub text: String,
+    pub face: Face,
+    pub size: f32,
+    pub tone: Tone,
+}
+
+/// How a rectangle is painted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Paint {
+    /// Outline of this width.
+    Stroke(f32),
+    /// Filled.
+    Fill,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        tone: Tone,
+    },
+    /// `y` is the top edge.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        paint: Paint,
+        tone: Tone,
+    },
+}
+
+impl Item {
+    fn shift(&mut self, dy: f32) {
+        match self {
+            Item::Text(t) => t.y += dy,
+            Item::Line { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+            Item::Rect { y, .. } => *y += dy,
+        }
+    }
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The page's text runs, in drawing order.
+    pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// The area body text may use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextArea {
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
+impl TextArea {
+    pub fn width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
+/// A document laid out on pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    pub area: TextArea,
+    pub pages: Vec<Page>,
+}
+
+impl Layout {
+    /// Pages, lines and shapes as plain text with positions rounded to 0.1 pt, for snapshot
+    /// tests: a change to the layout shows up as a readable diff in review.
+    pub fn to_text_snapshot(&self) -> String {
+        let mut out = String::new();
+        let n = self.pages.len();
+        for (i, page) in self.pages.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "page {} of {n} ({:.2} x {:.2})",
+                i + 1,
+                self.width,
+                self.height
+            );
+            for item in &page.items {
+                match item {
+                    Item::Text(t) => {
+                        let _ = writeln!(
+                            out,
+                            "  text y={:.1} x={:.1} w={:.1} {}{:.1}{} {:?}",
+                            t.y,
+                            t.x,
+                            t.width,
+                            t.face.tag(),
+                            t.size,
+                            if t.tone == Tone::Ink {
+                                String::new()
+                            } else {
+                                format!(" {}", t.tone.tag())
+                            },
+                            t.text
+                        );
+                    }
+                    Item::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width,
+                        tone,
+                    } => {
+                        let _ = writeln!(
+                            out,
+                            "  line ({x1:.1},{y1:.1})-({x2:.1},{y2:.1}) w={width:.1} {}",
+                            tone.tag()
+                        );
+                    }
+                    Item::Rect {
+                        x,
+                        y,
+                        w,
+                        h,
+                        paint,
+                        tone,
+                    } => {
+                        let paint = match paint {
+                            Paint::Stroke(w) => format!("stroke {w:.1}"),
+                            Paint::Fill => "fill".to_owned(),
+                        };
+                        let _ = writeln!(
+                            out,
+                            "  rect x={x:.1} y={y:.1} w={w:.1} h={h:.1} {paint} {}",
+                            tone.tag()
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Sizes that follow from the options.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    /// Body text size.
+    body: f32,
+    /// Line height as a multiple of the text size.
+    leading: f32,
+    footer: f32,
+}
+
+impl Style {
+    fn new(large_print: bool) -> Style {
+        if large_print {
+            Style {
+                body: 16.0,
+                leading: 1.5,
+                footer: 12.0,
+            }
+        } else {
+            Style {
+                body: 12.0,
+                leading: 1.4,
+                footer: 9.0,
+            }
+        }
+    }
+
+    fn line(&self) -> f32 {
+        self.body * self.leading
+    }
+
+    /// Space between paragraphs.
+    fn paragraph_gap(&self) -> f32 {
+        self.line() * 0.6
+    }
+
+    fn heading_size(&self, level: u8) -> f32 {
+        match level {
+            0 | 1 => self.body * 1.75,
+            2 => self.body * 1.35,
+            _ => self.body * 1.1,
+        }
+    }
+}
+
+/// Page width and height in points.
+pub fn paper_size(paper: Paper) -> (f32, f32) {
+    match paper {
+        Paper::A4 => (595.28, 841.89),
+        Paper::UsLetter => (612.0, 792.0),
+    }
+}
+
+/// A vertical piece of a page, placed whole.
+#[derive(Debug, Clone, Default)]
+struct Chunk {
+    /// Space above, dropped at the top of a page.
+    space_before: f32,
+    height: f32,
+    /// Positions relative to the chunk's top.
+    items: Vec<Item>,
+    /// Must be on the same page as the next chunk.
+    keep_with_next: bool,
+    /// Starts a new page.
+    page_break: bool,
+    /// Index of a header chunk to repeat when this chunk starts a page.
+    header: Option<usize>,
+}
+
+/// Lays `blocks` out on pages.
+pub fn lay_out(blocks: &[Block], options: &LayoutOptions) -> Layout {
+    let (width, height) = paper_size(options.paper);
+    let margin = 25.0 * MM;
+    let area = TextArea {
+        left: margin,
+        top: margin,
+        right: width - margin,
+        bottom: height - margin,
+    };
+    let style = Style::new(options.large_print);
+    let mut builder = Builder {
+        style,
+        area,
+        chunks: Vec::new(),
+        headers: Vec::new(),
+    };
+    for block in blocks {
+        builder.block(block);
+    }
+    let mut pages = paginate(&builder.chunks, &builder.headers, area);
+    stamp_footers(&mut pages, &options.running_title, style, area, height);
+    Layout {
+        width,
+        height,
+        area,
+        pages,
+    }
+}
+
+/// Turns blocks into chunks.
+struct Builder {
+    style: Style,
+    area: TextArea,
+    chunks: Vec<Chunk>,
+    headers: Vec<Chunk>,
+}
+
+impl Builder {
+    fn block(&mut self, block: &Block) {
+        let s = self.style;
+        match block {
+            Block::Heading { level, text } => {
+                let size = s.heading_size(*level);
+                let lh = size * 1.25;
+                let before = match level {
+                    0 | 1 => s.line() * 0.5,
+                    2 => s.line() * 1.1,
+                    _ => s.line() * 0.8,
+                };
+                let lines = wrap(&[Span::bold(text.clone())], size, self.area.width());
+                let n = lines.len();
+                for (i, line) in lines.into_iter().enumerate() {
+                    let mut c = text_line_chunk(line, self.area.left, size, lh, Tone::Ink);
+                    c.space_before = if i == 0 { before } else { 0.0 };
+                    c.keep_with_next = true;
+                    if i + 1 == n {
+                        // A little air between a heading and its text.
+                        c.height += s.line() * 0.2;
+                    }
+                    self.chunks.push(c);
+                }
+            }
+            Block::Paragraph {
+                spans,
+                keep_with_next,
+            } => {
+                let lines = wrap(spans, s.body, self.area.width());
+                self.push_lines(lines, self.area.left, s.paragraph_gap(), *keep_with_next);
+            }
+            Block::AddressBlock { lines, side } => {
+                let max = match side {
+                    Side::Left => self.area.width() * 0.65,
+                    Side::Right => self.area.width() * 0.5,
+                };
+                let mut wrapped = Vec::new();
+                for line in lines {
+                    if line.trim().is_empty() {
+                        wrapped.push(Vec::new());
+                    } else {
+                        wrapped.extend(wrap(&[Span::regular(line.clone())], s.body, max));
+                    }
+                }
+                let block_width = wrapped
+                    .iter()
+                    .map(|l| unit_width(l) * s.body)
+                    .fold(0.0_f32, f32::max);
+                let x = match side {
+                    Side::Left => self.area.left,
+                    Side::Right => self.area.right - block_width,
+                };
+                let n = wrapped.len();
+                for (i, line) in wrapped.into_iter().enumerate() {
+                    let mut c = text_line_chunk(line, x, s.body, s.line(), Tone::Ink);
+                    c.keep_with_next = i + 1 < n;
+                    self.chunks.push(c);
+                }
+            }
+            Block::Spacer { lines } => self.chunks.push(Chunk {
+                space_before: lines * s.line(),
+                ..Chunk::default()
+            }),
+            Block::BulletList { items } => {
+                let indent = s.body * 1.5;
+                for item in items {
+                    let lines = wrap(item, s.body, self.area.width() - indent);
+                    let first = self.chunks.len();
+                    self.push_lines(
+                        lines,
+                        self.area.left + indent,
+                        s.paragraph_gap() * 0.6,
+                        false,
+                    );
+                    if let Some(c) = self.chunks.get_mut(first) {
+                        let b = metrics(Face::Regular);
+                        c.items.push(Item::Text(TextRun {
+                            x: self.area.left + s.body * 0.4,
+                            y: baseline(s.body, s.line()),
+                            width: b.width("•", s.body),
+                            text: "•".into(),
+                            face: Face::Regular,
+                            size: s.body,
+                            tone: Tone::Ink,
+                        }));
+                    }
+                }
+            }
+            Block::CheckboxList { items } => {
+                let side = (s.body * 0.95).round();
+                let indent = side + s.body * 0.75;
+                for item in items {
+                    let lines = wrap(
+                        &[Span::regular(item.clone())],
+                        s.body,
+                        self.area.width() - indent,
+                    );
+                    let first = self.chunks.len();
+                    self.push_lines(lines, self.area.left + indent, s.line() * 0.45, false);
+                    if let Some(c) = self.chunks.get_mut(first) {
+                        // The square sits on the baseline and rises to about the capital height.
+                        let base = baseline(s.body, s.line());
+                        c.items.push(Item::Rect {
+                            x: self.area.left + 0.5,
+                            y: base - side + s.body * 0.12,
+                            w: side,
+                            h: side,
+                            paint: Paint::Stroke(1.0),
+                            tone: Tone::Ink,
+                        });
+                    }
+                }
+            }
+            Block::Details { rows } => self.details(rows),
+            Block::Table(table) => self.table(table),
+            Block::WritingLines { count } => {
+                let gap = (s.line() * 1.6).max(26.0);
+                for i in 0..*count {
+                    self.chunks.push(Chunk {
+                        space_before: 0.0,
+                        height: gap,
+                        items: vec![Item::Line {
+                            x1: self.area.left,
+                            y1: gap,
+                            x2: self.area.right,
+                            y2: gap,
+                            width: 0.6,
+                            tone: Tone::Rule,
+                        }],
+                        keep_with_next: i == 0 && *count > 1,
+                        ..Chunk::default()
+                    });
+                }
+            }
+            Block::PageBreak => self.chunks.push(Chunk {
+                page_break: true,
+                ..Chunk::default()
+            }),
+            Block::SignatureLine { name } => {
+                // Room for a signature, the line, then the name under it.
+                let room = s.line() * 3.0;
+                let line_width = (self.area.width() * 0.45).max(180.0);
+                let mut c = Chunk {
+                    space_before: s.paragraph_gap(),
+                    height: room,
+                    items: vec![Item::Line {
+                        x1: self.area.left,
+                        y1: room,
+                        x2: self.area.left + line_width,
+                        y2: room,
+                        width: 0.75,
+                        tone: Tone::Ink,
+                    }],
+                    ..Chunk::default()
+                };
+                let lines = wrap(&[Span::regular(name.clone())], s.body, line_width);
+                for line in lines {
+                    let runs = runs_at(
+                        line,
+                        self.area.left,
+                        c.height + baseline(s.body, s.line()),
+                        s.body,
+                        Tone::Ink,
+                    );
+                    c.items.extend(runs.into_iter().map(Item::Text));
+                    c.height += s.line();
+                }
+                self.chunks.push(c);
+            }
+        }
+    }
+
+    /// Pushes wrapped lines as one chunk each, with orphan and widow control.
+    fn push_lines(&mut self, lines: Vec<Line>, x: f32, space_before: f32, keep_last: bool) {
+        let s = self.style;
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut c = text_line_chunk(line, x, s.body, s.line(), Tone::Ink);
+            c.space_before = if i == 0 { space_before } else { 0.0 };
+            // Never a lone first line at the bottom of a page, nor a lone last line at the top.
+            c.keep_with_next = (i == 0 && n > 1) || (i + 2 == n) || (i + 1 == n && keep_last);
+            self.chunks.push(c);
+        }
+    }
+
+    fn details(&mut self, rows: &[(String, String)]) {
+        let s = self.style;
+        let label_width = self.area.width() * 0.3;
+        let gap = s.body;
+        let value_x = self.area.left + label_width + gap;
+        let value_width = self.area.right - value_x;
+        for (label, value) in rows {
+            let labels = wrap(&[Span::bold(label.clone())], s.body, label_width);
+            let values = wrap(&[Span::regular(value.clone())], s.body, value_width);
+            let n = labels.len().max(values.len()).max(1);
+            let mut c = Chunk {
+                space_before: s.paragraph_gap() * 0.6,
+                height: n as f32 * s.line(),
+                ..Chunk::default()
+            };
+            for (i, line) in labels.into_iter().enumerate() {
+                let y = i as f32 * s.line() + baseline(s.body, s.line());
+                c.items.extend(
+                    runs_at(line, self.area.left, y, s.body, Tone::Ink)
+                        .into_iter()
+                        .map(Item::Text),
+                );
+            }
+            for (i, line) in values.into_iter().enumerate() {
+                let y = i as f32 * s.line() + baseline(s.body, s.line());
+                c.items.extend(
+                    runs_at(line, value_x, y, s.body, Tone::Ink)
+                        .into_iter()
+                        .map(Item::Text),
+                );
+            }
+            self.chunks.push(c);
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let s = self.style;
+        let total: f32 = table.columns.iter().map(|c| c.weight.max(0.0)).sum();
+        if table.columns.is_empty() || total <= 0.0 {
+            return;
+        }
+        let width = self.area.width();
+        let mut xs = vec![self.area.left];
+        for col in &table.columns {
+            let last = *xs.last().unwrap_or(&self.area.left);
+            xs.push(last + width * col.weight.max(0.0) / total);
+        }
+        // Avoid rounding drift: the table ends exactly at the right margin.
+        if let Some(last) = xs.last_mut() {
+            *last = self.area.right;
+        }
+        let pad_x = s.body * 0.45;
+        let pad_y = s.body * 0.3;
+        let lh = s.line();
+        let cell_lines = |cells: &[String], bold: bool| -> Vec<Vec<Line>> {
+            (0..table.columns.len())
+                .map(|i| {
+                    let text = cells.get(i).cloned().unwrap_or_default();
+                    let span = if bold {
+                        Span::bold(text)
+                    } else {
+                        Span::regular(text)
+                    };
+                    wrap(&[span], s.body, xs[i + 1] - xs[i] - 2.0 * pad_x)
+                })
+                .collect()
+        };
+        let rules = |c: &mut Chunk, top: bool, bottom: bool| {
+            let h = c.height;
+            let mut lines = Vec::new();
+            if top {
+                lines.push((xs[0], 0.0, xs[xs.len() - 1], 0.0));
+            }
+            if bottom {
+                lines.push((xs[0], h, xs[xs.len() - 1], h));
+            }
+            for x in &xs {
+                lines.push((*x, 0.0, *x, h));
+            }
+            c.items
+                .extend(lines.into_iter().map(|(x1, y1, x2, y2)| Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width: 0.6,
+                    tone: Tone::Rule,
+                }));
+        };
+
+        // The header row.
+        let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
+        let head = cell_lines(&titles, true);
+        let rows_n = head.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut header = Chunk {
+            space_before: s.paragraph_gap(),
+            height: rows_n as f32 * lh + 2.0 * pad_y,
+            keep_with_next: true,
+            ..Chunk::default()
+        };
+        header.items.push(Item::Rect {
+            x: xs[0],
+            y: 0.0,
+            w: xs[xs.len() - 1] - xs[0],
+            h: header.height,
+            paint: Paint::Fill,
+            tone: Tone::Shade,
+        });
+        for (i, lines) in head.into_iter().enumerate() {
+            for (j, line) in lines.into_iter().enumerate() {
+                let y = pad_y + j as f32 * lh + baseline(s.body, lh);
+                header.items.extend(
+                    runs_at(line, xs[i] + pad_x, y, s.body, Tone::Ink)
+                        .into_iter()
+                        .map(Item::Text),
+                );
+            }
+        }
+        rules(&mut header, true, true);
+        let header_height = header.height;
+        self.headers.push(Chunk {
+            space_before: 0.0,
+            ..header.clone()
+        });
+        let header_index = self.headers.len() - 1;
+        self.chunks.push(header);
+
+        let page_room = self.area.bottom - self.area.top - header_height;
+        for row in &table.rows {
+            let cells = cell_lines(row, false);
+            let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let height = n as f32 * lh + 2.0 * pad_y;
+            if height <= page_room {
+                let mut c = Chunk {
+                    height,
+                    header: Some(header_index),
+                    ..Chunk::default()
+                };
+                for (i, lines) in cells.into_iter().enumerate() {
+                    for (j, line) in lines.into_iter().enumerate() {
+                        let y = pad_y + j as f32 * lh + baseline(s.body, lh);
+                        c.items.extend(
+                            runs_at(line, xs[i] + pad_x, y, s.body, Tone::Ink)
+                                .into_iter()
+                                .map(Item::Text),
+                        );
+                    }
+                }
+                rules(&mut c, false, true);
+                self.chunks.push(c);
+            } else {
+                // Taller than a page: one chunk per line, so it splits between lines.
+                let mut cells: Vec<std::vec::IntoIter<Line>> =
+                    cells.into_iter().map(Vec::into_iter).collect();
+                for j in 0..n {
+                    let first = j == 0;
+                    let last = j + 1 == n;
+                    let top_pad = if first { pad_y } else { 0.0 };
+                    let mut c = Chunk {
+                        height: lh + top_pad + if last { pad_y } else { 0.0 },
+                        header: Some(header_index),
+                        ..Chunk::default()
+                    };
+                    for (i, lines) in cells.iter_mut().enumerate() {
+                        if let Some(line) = lines.next() {
+                            let y = top_pad + baseline(s.body, lh);
+                            c.items.extend(
+                                runs_at(line, xs[i] + pad_x, y, s.body, Tone::Ink)
+                                    .into_iter()
+                                    .map(Item::Text),
+                            );
+                        }
+                    }
+                    rules(&mut c, false, last);
+                    self.chunks.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// A wrapped line: characters with their faces, trailing spaces removed.
+type Line = Vec<(char, Face)>;
+
+fn face_of(bold: bool) -> Face {
+    if bold {
+        Face::Bold
+    } else {
+        Face::Regular
+    }
+}
+
+fn advance(c: char, face: Face) -> f32 {
+    metrics(face).advance(c)
+}
+
+/// Width of a line at 1 pt.
+fn unit_width(line: &[(char, Face)]) -> f32 {
+    line.iter().map(|(c, f)| advance(*c, *f)).sum()
+}
+
+/// Breaks spans into lines no wider than `max` at `size`: at spaces, and between characters of a
+/// word too long for a line. `\n` always breaks. Spaces where a line breaks are dropped; other
+/// spaces are kept as typed.
+fn wrap(spans: &[Span], size: f32, max: f32) -> Vec<Line> {
+    let max_units = max / size;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut hard: Line = Vec::new();
+    for span in spans {
+        let face = face_of(span.bold);
+        for c in span.text.chars() {
+            if c == '\n' {
+                wrap_hard_line(&hard, max_units, &mut lines);
+                hard.clear();
+            } else {
+                hard.push((c, face));
+            }
+        }
+    }
+    wrap_hard_line(&hard, max_units, &mut lines);
+    lines
+}
+
+/// Greedy line breaking of one hard line (no `\n`), widths in units of the text size.
+fn wrap_hard_line(text: &[(char, Face)], max: f32, out: &mut Vec<Line>) {
+    let mut line: Line = Vec::new();
+    let mut width = 0.0_f32; // of `line`, which never ends in a space
+    let mut spaces: Line = Vec::new();
+    let mut spaces_width = 0.0_f32;
+    let mut start_of_hard_line = true;
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].0 == ' ' {
+            spaces.push(text[i]);
+            spaces_width += advance(' ', text[i].1);
+            i += 1;
+            continue;
+        }
+        let end = text[i..]
+            .iter()
+            .position(|(c, _)| *c == ' ')
+            .map_or(text.len(), |p| i + p);
+        let word = &text[i..end];
+        let word_width = unit_width(word);
+        i = end;
+
+        // Spaces typed at the very start of a paragraph are kept (indentation as typed).
+        let lead = if line.is_empty() && !start_of_hard_line {
+            0.0
+        } else {
+            spaces_width
+        };
+        if width + lead + word_width <= max {
+            if lead > 0.0 {
+                line.append(&mut spaces);
+                width += lead;
+            }
+            line.extend_from_slice(word);
+            width += word_width;
+        } else {
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+                width = 0.0;
+            }
+            if word_width <= max {
+                line.extend_from_slice(word);
+                width = word_width;
+            } else {
+                // A word longer than a line: fill lines character by character.
+                for &(c, f) in word {
+                    let a = advance(c, f);
+                    if width + a > max && !line.is_empty() {
+                        out.push(std::mem::take(&mut line));
+                        width = 0.0;
+                    }
+                    line.push((c, f));
+                    width += a;
+                }
+            }
+        }
+        spaces.clear();
+        spaces_width = 0.0;
+        start_of_hard_line = false;
+    }
+    if !line.is_empty() || out.is_empty() || start_of_hard_line {
+        out.push(line);
+    }
+}
+
+/// Where the baseline sits in a line box of height `lh` for text of `size`.
+fn baseline(size: f32, lh: f32) -> f32 {
+    let m = metrics(Face::Regular);
+    let ascent = m.ascent() * size;
+    let descent = m.descent() * size;
+    (lh - ascent - descent) / 2.0 + ascent
+}
+
+/// Text runs for a line starting at `x`, one per change of face, at baseline `y`.
+fn runs_at(line: Line, x: f32, y: f32, size: f32, tone: Tone) -> Vec<TextRun> {
+    let mut runs: Vec<TextRun> = Vec::new();
+    let mut pen = x;
+    for (c, face) in line {
+        let a = advance(c, face) * size;
+        match runs.last_mut() {
+            Some(run) if run.face == face => {
+                run.text.push(c);
+                run.width += a;
+            }
+            _ => runs.push(TextRun {
+                x: pen,
+                y,
+                width: a,
+                text: c.to_string(),
+                face,
+                size,
+                tone,
+            }),
+        }
+        pen += a;
+    }
+    runs
+}
+
+fn text_line_chunk(line: Line, x: f32, size: f32, lh: f32, tone: Tone) -> Chunk {
+    Chunk {
+        height: lh,
+        items: runs_at(line, x, baseline(size, lh), size, tone)
+            .into_iter()
+            .map(Item::Text)
+            .collect(),
+        ..Chunk::default()
+    }
+}
+
+/// Places chunks on pages.
+fn paginate(chunks: &[Chunk], headers: &[Chunk], area: TextArea) -> Vec<Page> {
+    let room = area.bottom - area.top;
+    let mut pages = vec![Page::default()];
+    let mut y = area.top;
+    let mut empty = true;
+
+    let place = |page: &mut Page, chunk: &Chunk, top: f32| {
+        for item in &chunk.items {
+            let mut item = item.clone();
+            item.shift(top);
+            page.items.push(item);
+        }
+    };
+
+    for (i, chunk) in chunks.iter().enumerate() {
+        if chunk.page_break {
+            if !empty {
+                pages.push(Page::default());
+                y = area.top;
+                empty = true;
+            }
+            continue;
+        }
+        let header_height = chunk.header.map_or(0.0, |h| headers[h].height);
+        // The height of this chunk and every chunk it must stay with.
+        let mut group = chunk.height;
+        let mut j = i;
+        while chunks[j].keep_with_next && j + 1 < chunks.len() && !chunks[j + 1].page_break {
+            j += 1;
+            group += chunks[j].space_before + chunks[j].height;
+        }
+        let before = if empty { 0.0 } else { chunk.space_before };
+        let fits_alone = y + before + chunk.height <= area.bottom + 0.01;
+        let fits_group = y + before + group <= area.bottom + 0.01;
+        let group_fits_a_page = header_height + group <= room;
+        if !empty && (!fits_alone || (!fits_group && group_fits_a_page)) {
+            pages.push(Page::default());
+            y = area.top;
+            empty = true;
+            if let Some(h) = chunk.header {
+                let page = pages.last_mut().expect("a page");
+                place(page, &headers[h], y);
+                y += headers[h].height;
+                empty = false;
+            }
+        }
+        // Space before a chunk disappears at the top of a page.
+        let before = if y == area.top {
+            0.0
+        } else {
+            chunk.space_before
+        };
+        y += before;
+        let page = pages.last_mut().expect("a page");
+        place(page, chunk, y);
+        y += chunk.height;
+        empty = empty && chunk.items.is_empty() && chunk.height == 0.0;
+    }
+    pages
+}
+
+/// Adds the running title and "Page X of Y" to every page.
+fn stamp_footers(pages: &mut [Page], title: &str, style: Style, area: TextArea, height: f32) {
+    let size = style.footer;
+    let y = height - 12.0 * MM;
+    let total = pages.len();
+    let regular = metrics(Face::Regular);
+    for (i, page) in pages.iter_mut().enumerate() {
+        let number = format!("Page {} of {total}", i + 1);
+        let number_width = regular.width(&number, size);
+        let room = area.width() - number_width - size * 2.0;
+        let title = fit(title, size, room);
+        page.items.push(Item::Text(TextRun {
+            x: area.left,
+            y,
+            width: regular.width(&title, size),
+            text: title,
+            face: Face::Regular,
+            size,
+            tone: Tone::Muted,
+        }));
+        page.items.push(Item::Text(TextRun {
+            x: area.right - number_width,
+            y,
+            width: number_width,
+            text: number,
+            face: Face::Regular,
+            size,
+            tone: Tone::Muted,
+        }));
+    }
+}
+
+/// `text` on one line no wider than `room`, shortened with "…" if needed.
+fn fit(text: &str, size: f32, room: f32) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let m = metrics(Face::Regular);
+    if m.width(&text, size) <= room {
+        return text;
+    }
+    let ellipsis = m.width("…", size);
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in text.chars() {
+        let a = m.advance(c) * size;
+        if w + a + ellipsis > room {
+            break;
+        }
+        out.push(c);
+        w += a;
+    }
+    format!("{}…", out.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> LayoutOptions {
+        LayoutOptions {
+            paper: Paper::A4,
+            large_print: false,
+            running_title: "Test".into(),
+        }
+    }
+
+    fn body_texts(layout: &Layout) -> Vec<Vec<String>> {
+        layout
+            .pages
+            .iter()
+            .map(|p| {
+                p.texts()
+                    .filter(|t| t.tone == Tone::Ink)
+                    .map(|t| t.text.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_inner_spaces() {
+        let lines = wrap(&[Span::regular("aa  bb cc")], 10.0, 1000.0);
+        let text: String = lines[0].iter().map(|(c, _)| *c).collect();
+        assert_eq!(text, "aa  bb cc");
+        let lines = wrap(
+            &[Span::regular("aaaa bbbb")],
+            10.0,
+            unit_width(&[('a', Face::Regular)]) * 10.0 * 5.0,
+        );
+        assert_eq!(lines.len(), 2);
+        let second: String = lines[1].iter().map(|(c, _)| *c).collect();
+        assert_eq!(second, "bbbb", "the space at the break is dropped");
+    }
+
+    #[test]
+    fn long_words_break_between_characters() {
+        let word = "x".repeat(400);
+        let max = 200.0;
+        let lines = wrap(&[Span::regular(word.clone())], 12.0, max);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(unit_width(l) * 12.0 <= max + 0.001);
+        }
+        let joined: String = lines.iter().flatten().map(|(c, _)| *c).collect();
+        assert_eq!(joined, word, "nothing is lost");
+    }
+
+    #[test]
+    fn newlines_break_and_empty_lines_are_kept() {
+        let lines = wrap(&[Span::regular("a\n\nb")], 12.0, 300.0);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].is_empty());
+    }
+
+    #[test]
+    fn heading_is_never_last_on_a_page() {
+        // Fill a page nearly to the bottom, then a heading and a paragraph.
+        let mut blocks: Vec<Block> = (0..38).map(|i| Block::text(format!("line {i}"))).collect();
+        blocks.push(Block::heading(2, "The heading"));
+        blocks.push(Block::text("After the heading"));
+        let layout = lay_out(&blocks, &opts());
+        let pages = body_texts(&layout);
+        let page_of = |s: &str| pages.iter().position(|p| p.iter().any(|t| t == s));
+        assert_eq!(page_of("The heading"), page_of("After the heading"));
+        assert!(layout.pages.len() >= 2);
+    }
+
+    #[test]
+    fn table_header_repeats_on_each_page() {
+        let table = Table {
+            columns: vec![
+                Column {
+                    title: "When".into(),
+                    weight: 1.0,
+                },
+                Column {
+                    title: "What happened".into(),
+                    weight: 3.0,
+                },
+            ],
+            rows: (0..80)
+                .map(|i| vec![format!("day {i}"), format!("event {i}")])
+                .collect(),
+        };
+        let layout = lay_out(&[Block::Table(table)], &opts());
+        assert!(layout.pages.len() >= 2);
+        for (n, page) in body_texts(&layout).iter().enumerate() {
+            assert_eq!(
+                page.first().map(String::as_str),
+                Some("When"),
+                "page {}",
+                n + 1
+            );
+        }
+    }
+
+    #[test]
+    fn every_page_has_a_footer() {
+        let blocks: Vec<Block> = (0..100).map(|i| Block::text(format!("line {i}"))).collect();
+        let layout = lay_out(&blocks, &opts());
+        let n = layout.pages.len();
+        assert!(n >= 3);
+        for (i, page) in layout.pages.iter().enumerate() {
+            let expected = format!("Page {} of {n}", i + 1);
+            assert!(page.texts().any(|t| t.text == expected));
+            assert!(page.texts().any(|t| t.text == "Test"));
+        }
+    }
+
+    #[test]
+    fn long_running_titles_are_shortened() {
+        let s = fit(&"word ".repeat(100), 9.0, 200.0);
+        assert!(s.ends_with('…'));
+        assert!(metrics(Face::Regular).width(&s, 9.0) <= 200.0);
+    }
+
+    #[test]
+    fn page_break_starts_a_new_page_once() {
+        let blocks = vec![
+            Block::PageBreak,
+            Block::text("a"),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::text("b"),
+        ];
+        let layout = lay_out(&blocks, &opts());
+        assert_eq!(
+            body_texts(&layout),
+            vec![vec!["a".to_owned()], vec!["b".to_owned()]]
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! PDF emission: a [`Layout`] becomes PDF bytes with printpdf.
+//!
+//! Invariants:
+//! - The same layout and metadata give byte-identical files. printpdf would otherwise put
+//!   process-global pseudo-random strings in font resource names, subset tags and the trailer
+//!   `/ID`, and 1970 dates in the metadata: here fonts get fixed ids, the `/ID` is derived from
+//!   the document's own content, and the dates come from the date passed in.
+//! - Fonts are embedded as subsets, and only the faces a document uses are embedded.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+};
+
+use super::fonts::Face;
+use super::layout::{Item, Layout, Paint, Tone};
+use crate::error::{Error, Result};
+
+/// What the PDF says about itself (File > Properties in a viewer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// Creation and modification date (midnight UTC).
+    pub date: NaiveDate,
+}
+
+/// The app's name as the PDF's creator and producer.
+const CREATOR: &str = "Second Opinion";
+
+fn font_id(face: Face) -> FontId {
+    // Six capital letters: printpdf uses the first six characters as the subset tag.
+    FontId(match face {
+        Face::Regular => "SOAHNR".to_owned(),
+        Face::Bold => "SOAHNB".to_owned(),
+    })
+}
+
+fn parsed(face: Face) -> Result<&'static ParsedFont> {
+    static REGULAR: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    static BOLD: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    let cell = match face {
+        Face::Regular => &REGULAR,
+        Face::Bold => &BOLD,
+    };
+    cell.get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
+        .as_ref()
+        .ok_or_else(|| Error::Document("The document font could not be read.".into()))
+}
+
+fn grey(tone: Tone) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: tone.grey(),
+        icc_profile: None,
+    })
+}
+
+/// PDF bytes for `layout`.
+pub(crate) fn render(layout: &Layout, meta: &Metadata) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let used: BTreeSet<Face> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts().map(|t| t.face))
+        .collect();
+    for face in &used {
+        doc.resources.fonts.map.insert(
+            font_id(*face),
+            printpdf::PdfFont::new(parsed(*face)?.clone()),
+        );
+    }
+
+    let midnight = meta
+        .date
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
+    let when = printpdf::OffsetDateTime::from_unix_timestamp(midnight)
+        .map_err(|e| Error::Document(e.to_owned()))?;
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = CREATOR.to_owned();
+    info.producer = CREATOR.to_owned();
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::with_capacity(page.items.len() * 6);
+            let mut font: Option<(Face, f32)> = None;
+            let mut fill: Option<Tone> = None;
+            let mut in_text = false;
+            for item in &page.items {
+                match item {
+                    Item::Text(t) => {
+                        if !in_text {
+                            ops.push(Op::StartTextSection);
+                            in_text = true;
+                        }
+                        if font != Some((t.face, t.size)) {
+                            ops.push(Op::SetFont {
+                                font: PdfFontHandle::External(font_id(t.face)),
+                                size: Pt(t.size),
+                            });
+                            font = Some((t.face, t.size));
+                        }
+                        if fill != Some(t.tone) {
+                            ops.push(Op::SetFillColor { col: grey(t.tone) });
+                            fill = Some(t.tone);
+                        }
+                        // An absolute text matrix per run: Td would be relative to the last line.
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(t.x), Pt(layout.height - t.y)),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Text(t.text.clone())],
+                        });
+                    }
+                    Item::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width,
+                        tone,
+                    } => {
+                        if in_text {
+                            ops.push(Op::EndTextSection);
+                            in_text = false;
+                        }
+                        ops.push(Op::SetOutlineColor { col: grey(*tone) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        ops.push(Op::DrawLine {
+                            line: Line {
+                                points: vec![
+                                    LinePoint {
+                                        p: Point {
+                                            x: Pt(*x1),
+                                            y: Pt(layout.height - y1),
+                                        },
+                                        bezier: false,
+                                    },
+                                    LinePoint {
+                                        p: Point {
+                                            x: Pt(*x2),
+                                            y: Pt(layout.height - y2),
+                                        },
+                                        bezier: false,
+                                    },
+                                ],
+                                is_closed: false,
+                            },
+                        });
+                    }
+                    Item::Rect {
+                        x,
+                        y,
+                        w,
+                        h,
+                        paint,
+                        tone,
+                    } => {
+                        if in_text {
+                            ops.push(Op::EndTextSection);
+                            in_text = false;
+                        }
+                        let mode = match paint {
+                            Paint::Stroke(width) => {
+                                ops.push(Op::SetOutlineColor { col: grey(*tone) });
+                                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                                PaintMode::Stroke
+                            }
+                            Paint::Fill => {
+                                ops.push(Op::SetFillColor { col: grey(*tone) });
+                                fill = Some(*tone);
+                                PaintMode::Fill
+                            }
+                        };
+                        ops.push(Op::DrawRectangle {
+                            rectangle: Rect {
+                                x: Pt(*x),
+                                // Rect's y is its lower edge, from the bottom of the page.
+                                y: Pt(layout.height - y - h),
+                                width: Pt(*w),
+                                height: Pt(*h),
+                                mode: Some(mode),
+                                winding_order: Some(WindingOrder::NonZero),
+                            },
+                        });
+                    }
+                }
+            }
+            if in_text {
+                ops.push(Op::EndTextSection);
+            }
+            let size = Rect::from_wh(Pt(layout.width), Pt(layout.height));
+            PdfPage {
+                media_box: size.clone(),
+                trim_box: size.clone(),
+                crop_box: size,
+                ops,
+            }
+        })
+        .collect();
+    doc.with_pages(pages);
+
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lopdf = doc.to_lopdf_document(&options, &mut warnings);
+    // A stable /ID: two strings derived from the layout and metadata instead of random ones.
+    let id = document_id(layout, meta);
+    if let Ok(ids) = lopdf.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
+        for (n, part) in ids.iter_mut().enumerate() {
+            if let Ok(bytes) = part.as_str_mut() {
+                *bytes = id[n % 2].clone().into_bytes();
+            }
+        }
+    }
+    // printpdf writes a PDF/X version key (this is not a PDF/X file) and empty fields into the
+    // document information; leave only what is true and useful.
+    if let Ok(info_id) = lopdf.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+        if let Ok(info) = lopdf.get_object_mut(info_id).and_then(|o| o.as_dict_mut()) {
+            for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords"] {
+                info.remove(key);
+            }
+        }
+    }
+    lopdf.compress();
+    let mut bytes = Vec::new();
+    lopdf
+        .save_to(&mut bytes)
+        .map_err(|e| Error::Document(format!("The PDF could not be written: {e}")))?;
+    Ok(bytes)
+}
+
+/// Two 32-hex-digit identifiers, a pure function of the document.
+fn document_id(layout: &Layout, meta: &Metadata) -> [String; 2] {
+    let mut hash = Fnv::new();
+    hash.write(meta.title.as_bytes());
+    hash.write(meta.author.as_bytes());
+    hash.write(meta.subject.as_bytes());
+    hash.write(meta.date.to_string().as_bytes());
+    hash.write(layout.to_text_snapshot().as_bytes());
+    let a = hash.0;
+    hash.write(b"second");
+    let b = hash.0;
+    hash.write(b"third");
+    let c = hash.0;
+    let first = format!("{a:016x}{b:016x}");
+    let second = format!("{c:016x}{a:016x}");
+    [first, second]
+}
+
+/// FNV-1a, 64 bit: small, stable across Rust versions (unlike `DefaultHasher`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Getting what a person typed ready to print, or saying plainly why it cannot be printed.
+
+use super::fonts;
+use crate::error::{Error, Result};
+
+/// How many spaces a tab becomes.
+const TAB_SPACES: &str = "    ";
+
+/// Prepares one field the person typed for printing. `label` names the field the way the form
+/// does ("The name", "Your reason"), for the message.
+///
+/// What changes, so nothing on paper surprises anyone:
+/// - Line breaks are kept. `\r\n`, `\r`, U+0085, U+2028 and U+2029 become `\n`.
+/// - A tab becomes four spaces.
+/// - Every other control character, and the invisible formatting characters that come along
+///   with copied text (zero-width spaces and joiners, soft hyphens, direction marks, byte-order
+///   marks, variation selectors, tag characters), are **removed**: they have no visible form, so
+///   removing them changes nothing a reader can see.
+/// - Unusual spaces the fonts lack (en space, ideographic space...) become ordinary spaces, and the
+///   Unicode hyphens U+2010 and U+2011 become `-` (they look the same).
+///
+/// Anything else the fonts cannot draw (Arabic, Chinese, emoji...) is refused with
+/// [`Error::InvalidInput`] naming the field and the first such character, rather than printing
+/// boxes or nothing.
+pub(crate) fn printable_field(label: &str, value: &str) -> Result<String> {
+    clean(value).map_err(|c| {
+        Error::InvalidInput(format!(
+            "{label} contains letters or symbols that cannot be printed yet ({}). \
+             Please change it and try again.",
+            example(c)
+        ))
+    })
+}
+
+/// Like [`printable_field`], for the app's own text (templates, headings): a character the fonts
+/// cannot draw there is a content defect, reported as [`Error::Content`].
+pub(crate) fn printable_content(what: &str, value: &str) -> Result<String> {
+    clean(value).map_err(|c| {
+        Error::Content(format!(
+            "{what} has a character the document fonts cannot print: U+{:04X}",
+            c as u32
+        ))
+    })
+}
+
+/// The cleaned text, or the first character that cannot be printed.
+fn clean(value: &str) -> std::result::Result<String, char> {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' => out.push_str(TAB_SPACES),
+            c if c.is_control() || is_invisible_format(c) => {}
+            ' ' => out.push(' '),
+            c if fonts::printable(c) => out.push(c),
+            // Dashes the fonts lack, drawn with the ones they have (they look the same).
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            '\u{2012}' => out.push('–'),
+            c if c.is_whitespace() => out.push(' '),
+            c => return Err(c),
+        }
+    }
+    Ok(out)
+}
+
+/// Invisible formatting characters (Unicode category Cf and the variation selectors).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{AD}'                    // soft hyphen
+        | '\u{34F}'                 // combining grapheme joiner
+        | '\u{61C}'                 // Arabic letter mark
+        | '\u{180E}'                // Mongolian vowel separator
+        | '\u{200B}'..='\u{200F}'   // zero-width space, non-joiner, joiner, LRM, RLM
+        | '\u{202A}'..='\u{202E}'   // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'   // word joiner, invisible operators
+        | '\u{2066}'..='\u{206F}'   // bidi isolates, deprecated format characters
+        | '\u{FE00}'..='\u{FE0F}'   // variation selectors
+        | '\u{FEFF}'                // byte-order mark
+        | '\u{FFF9}'..='\u{FFFB}'   // interlinear annotation
+        | '\u{E0000}'..='\u{E007F}' // tags
+        | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
+    )
+}
+
+/// How to show the character in a message: itself in quotes when it can be seen on its own,
+/// its code otherwise.
+fn example(c: char) -> String {
+    let combining = matches!(c,
+        '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}');
+    if combining || c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c) {
+        format!("for example the character U+{:04X}", c as u32)
+    } else {
+        format!("for example '{c}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn welsh_polish_and_punctuation_are_kept_exactly() {
+        let s = "Gwenllïan Ŵyn-Ŷr, Zażółć gęślą jaźń £5 €6 – — ‘a’ “b” • é";
+        assert_eq!(printable_field("The name", s).expect("printable"), s);
+    }
+
+    #[test]
+    fn markup_is_just_text() {
+        let s = "<script>alert(1)</script> & <b>";
+        assert_eq!(printable_field("The name", s).expect("printable"), s);
+    }
+
+    #[test]
+    fn line_ends_tabs_and_invisible_characters() {
+        let s = "a\r\nb\rc\u{2028}d\te\u{200B}f\u{AD}g\u{7}h\u{FEFF}";
+        assert_eq!(printable_field("X", s).expect("ok"), "a\nb\nc\nd    efgh");
+    }
+
+    #[test]
+    fn emoji_and_arabic_are_refused_naming_the_field() {
+        let err = printable_field("The name", "Ann 🙂").expect_err("emoji");
+        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(
+            err.to_string(),
+            "The name contains letters or symbols that cannot be printed yet (for example '🙂'). \
+             Please change it and try again."
+        );
+        let err = printable_field("Your reason", "مرحبا").expect_err("arabic");
+        assert!(err.to_string().starts_with("Your reason contains"), "{err}");
+        assert!(err.to_string().contains("'م'"), "{err}");
+    }
+}
