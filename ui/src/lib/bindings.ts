@@ -63,7 +63,20 @@ updated_at: string, };
 
 export type CaseSummary = { id: number, patient_name: string, updated_at: string, };
 
-export type ItemMeta = { id: string, title: string, nations: Array<Nation>, sources: Array<string>, reviewed: string, review_by: string, };
+export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
 
 export type Screen = { 
 /**
@@ -77,7 +90,356 @@ start_label: string,
 /**
  * The emergency line shown on the screen.
  */
-emergency: string, id: string, title: string, nations: Array<Nation>, sources: Array<string>, reviewed: string, review_by: string, };
+emergency: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Step = "situation" | "is-it-right" | "choose-route" | "ask" | "records" | "prepare" | "after-appointment" | "decide-and-tell";
+
+export type Source = { id: string, 
+/**
+ * The title of the guide or document.
+ */
+title: string, 
+/**
+ * Who published it.
+ */
+publisher: string, 
+/**
+ * What it is, in a sentence.
+ */
+description: string, 
+/**
+ * The seed file it was read from, in `../shared/seeds/` or `../shared/guide/`.
+ */
+file?: string, };
+
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate;
+
+export type About = { summary: string, 
+/**
+ * What the app does.
+ */
+does: Array<string>, 
+/**
+ * What the app does not do.
+ */
+does_not: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type ReasonGroup = "worry" | "situation";
+
+export type Reason = { group: ReasonGroup, text: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type FirstStep = { 
+/**
+ * Short paragraphs.
+ */
+text: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Side = "benefit" | "drawback";
+
+export type Consideration = { side: Side, text: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type NoticeLevel = "emergency" | "urgent" | "caution";
+
+export type Notice = { level: NoticeLevel, 
+/**
+ * Short paragraphs.
+ */
+text: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Right = { 
+/**
+ * Short paragraphs.
+ */
+text: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Route = { summary: string, who_arranges: string, cost: string, waiting: string, travel: string, what_you_need: string, benefits: Array<string>, drawbacks: Array<string>, 
+/**
+ * Ids of [`Right`] items that apply to this route.
+ */
+rights: Array<string>, 
+/**
+ * Ids of [`Organisation`] items that can help when this route gets stuck.
+ */
+help: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type JourneyStep = { what_to_do: string, why: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Audience = "gp" | "consultant" | "either";
+
+export type AskStyle = "direct" | "decision" | "via-gp";
+
+export type WayToAsk = { style: AskStyle, to: Audience, 
+/**
+ * The words to say, as the person would say them.
+ */
+phrasing: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type QuestionTopic = { intro: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Question = { 
+/**
+ * The id of its [`QuestionTopic`].
+ */
+topic: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type BringItem = { why: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type RecordsGuide = { 
+/**
+ * Short paragraphs.
+ */
+text: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Faq = { 
+/**
+ * Short paragraphs.
+ */
+answer: Array<string>, 
+/**
+ * Ids of [`Organisation`] items that can help.
+ */
+help: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type Organisation = { 
+/**
+ * Who it is for, in a few words.
+ */
+for_whom: string, what_they_do: string, 
+/**
+ * How to reach them, in words (works even when there is no phone number).
+ */
+how_to_reach: string, phone?: string, opening_hours?: string, email?: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type LetterTemplate = { 
+/**
+ * The start of the saved file's name, with no health details: the date is added after it.
+ */
+file_stem: string, 
+/**
+ * The line in bold under the date: what the letter is about.
+ */
+subject: string, salutation: string, body: string, closing: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
 
 export type Paper = "a4" | "us-letter";
 
