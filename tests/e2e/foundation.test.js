@@ -47,15 +47,19 @@ test('a case typed in is saved, and the GP letter is written as a PDF', async ()
   await browser.$('button=Start').click();
   await browser.$('#patient_name').waitForDisplayed();
   for (const [field, value] of Object.entries(typed)) {
-    await browser.$(`#${field}`).setValue(value);
+    // WebDriver types a new line as the Enter key.
+    await browser.$(`#${field}`).setValue(value.replaceAll('\n', '\uE007'));
   }
   await browser.$('input[name="nation"][value="wales"]').click();
   await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await browser.execute(() => window.scrollTo(0, 0));
   await browser.saveScreenshot(path.join(screenshotDir, 'case.png'));
 
   await browser.$('button=Write a letter to my GP').click();
   const saved = browser.$('[data-testid="letter-saved"]');
   await saved.waitForExist({ timeout: 30000 });
+  await saved.scrollIntoView();
+  await browser.saveScreenshot(path.join(screenshotDir, 'letter-written.png'));
   const files = readdirSync(folders.saved);
   assert.equal(files.length, 1);
   const name = files[0];
