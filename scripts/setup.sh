@@ -37,8 +37,11 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version 2.1.0
 fi
 
-# JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), exactly as locked.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), at the locked versions.
+# `npm install` rather than `npm ci`: the lock file lists only the Tauri CLI binaries for the
+# platforms whose packages the registry served, and `npm ci` refuses a lock without all of them.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+  || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "==> Installing npm packages"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
