@@ -76,7 +76,8 @@ pub struct Table {
 /// One piece of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading: level 1 (largest) to 3. Kept on the same page as what follows it.
+    /// A heading: level 0 (a cover title), 1 (largest section heading) to 3. Kept on the same
+    /// page as what follows it.
     Heading { level: u8, text: String },
     /// Wrapped text. `\n` in a span starts a new line. `keep_with_next` keeps the last line on
     /// the same page as the start of the next block (for a question and its answer lines).
@@ -98,8 +99,14 @@ pub enum Block {
     Table(Table),
     /// Ruled lines to write on.
     WritingLines { count: usize },
+    /// Ruled lines to write on, down to the bottom of the page (at least three; if fewer fit,
+    /// they start on a new page).
+    WritingLinesToPageEnd,
     /// Starts a new page (unless the page is still empty).
     PageBreak,
+    /// Blocks kept on one page (if they fit on one), for things that must be read together,
+    /// such as emergency numbers.
+    KeepTogether(Vec<Block>),
     /// Space to sign, a line, and the name printed under it.
     SignatureLine { name: String },
 }
@@ -384,9 +391,15 @@ impl Style {
         self.line() * 0.6
     }
 
+    /// Distance between ruled lines for handwriting: about 9 mm, more in large print.
+    fn writing_gap(&self) -> f32 {
+        (self.line() * 1.6).max(26.0)
+    }
+
     fn heading_size(&self, level: u8) -> f32 {
         match level {
-            0 | 1 => self.body * 1.75,
+            0 => self.body * 2.25,
+            1 => self.body * 1.75,
             2 => self.body * 1.35,
             _ => self.body * 1.1,
         }
@@ -400,6 +413,9 @@ pub fn paper_size(paper: Paper) -> (f32, f32) {
         Paper::UsLetter => (612.0, 792.0),
     }
 }
+
+/// Up to this many writing lines are kept on one page.
+const KEEP_LINES_TOGETHER: usize = 6;
 
 /// A vertical piece of a page, placed whole.
 #[derive(Debug, Clone, Default)]
@@ -415,6 +431,8 @@ struct Chunk {
     page_break: bool,
     /// Index of a header chunk to repeat when this chunk starts a page.
     header: Option<usize>,
+    /// Rule lines this far apart from the chunk's top down to the bottom of the page.
+    fill_lines: Option<f32>,
 }
 
 /// Lays `blocks` out on pages.
@@ -463,7 +481,8 @@ impl Builder {
                 let size = s.heading_size(*level);
                 let lh = size * 1.25;
                 let before = match level {
-                    0 | 1 => s.line() * 0.5,
+                    0 => 0.0,
+                    1 => s.line() * 1.4,
                     2 => s.line() * 1.1,
                     _ => s.line() * 0.8,
                 };
@@ -572,7 +591,7 @@ impl Builder {
             Block::Details { rows } => self.details(rows),
             Block::Table(table) => self.table(table),
             Block::WritingLines { count } => {
-                let gap = (s.line() * 1.6).max(26.0);
+                let gap = s.writing_gap();
                 for i in 0..*count {
                     self.chunks.push(Chunk {
                         space_before: 0.0,
@@ -585,9 +604,30 @@ impl Builder {
                             width: 0.6,
                             tone: Tone::Rule,
                         }],
-                        keep_with_next: i == 0 && *count > 1,
+                        // A few lines stay together (with the question before them); many may
+                        // split, but never leaving one line alone.
+                        keep_with_next: i + 1 < *count
+                            && (*count <= KEEP_LINES_TOGETHER || i == 0 || i + 2 == *count),
                         ..Chunk::default()
                     });
+                }
+            }
+            Block::WritingLinesToPageEnd => {
+                let gap = s.writing_gap();
+                self.chunks.push(Chunk {
+                    height: gap * 3.0,
+                    fill_lines: Some(gap),
+                    ..Chunk::default()
+                });
+            }
+            Block::KeepTogether(blocks) => {
+                let first = self.chunks.len();
+                for block in blocks {
+                    self.block(block);
+                }
+                let last = self.chunks.len().saturating_sub(1);
+                for chunk in self.chunks.iter_mut().take(last).skip(first) {
+                    chunk.keep_with_next = true;
                 }
             }
             Block::PageBreak => self.chunks.push(Chunk {
@@ -769,7 +809,8 @@ impl Builder {
         self.chunks.push(header);
 
         let page_room = self.area.bottom - self.area.top - header_height;
-        for row in &table.rows {
+        let rows_total = table.rows.len();
+        for (r, row) in table.rows.iter().enumerate() {
             let cells = cell_lines(row, false);
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let height = n as f32 * lh + 2.0 * pad_y;
@@ -777,6 +818,8 @@ impl Builder {
                 let mut c = Chunk {
                     height,
                     header: Some(header_index),
+                    // The last row never goes onto a page alone.
+                    keep_with_next: rows_total >= 3 && r + 2 == rows_total,
                     ..Chunk::default()
                 };
                 for (i, lines) in cells.into_iter().enumerate() {
@@ -1031,6 +1074,23 @@ fn paginate(chunks: &[Chunk], headers: &[Chunk], area: TextArea) -> Vec<Page> {
         y += before;
         let page = pages.last_mut().expect("a page");
         place(page, chunk, y);
+        if let Some(gap) = chunk.fill_lines {
+            let mut line = y + gap;
+            while line <= area.bottom + 0.01 {
+                page.items.push(Item::Line {
+                    x1: area.left,
+                    y1: line,
+                    x2: area.right,
+                    y2: line,
+                    width: 0.6,
+                    tone: Tone::Rule,
+                });
+                line += gap;
+            }
+            y = area.bottom;
+            empty = false;
+            continue;
+        }
         y += chunk.height;
         empty = empty && chunk.items.is_empty() && chunk.height == 0.0;
     }

@@ -16,10 +16,15 @@ mod fonts;
 pub mod layout;
 mod letter;
 mod pdf;
+pub mod prep_pack;
 mod text;
 
 pub use fonts::Face;
 pub use letter::LetterWords;
+pub use prep_pack::{
+    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PrepPack,
+    QuestionTopic, TimelineEntry,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

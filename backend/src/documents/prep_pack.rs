@@ -1,0 +1,509 @@
+//! The appointment-prep pack: what a person takes to their second-opinion appointment.
+//!
+//! Order of the pack (each section is left out when it has nothing in it, except the tables,
+//! which get empty rows to fill in by hand, and the notes page):
+//! cover page; my most important questions; all my questions by topic; what to bring (tick
+//! boxes); what has happened so far (timeline table); my medicines (table) and allergies; what
+//! the first doctor said; notes; who to contact; emergency lines.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
+use super::pdf::Metadata;
+use super::text::printable_field;
+use super::{DocumentOptions, RenderedDocument};
+use crate::dates;
+use crate::error::Result;
+
+/// The pack's running title, PDF title and start of its file name: nothing about health.
+pub(crate) const PREP_PACK_TITLE: &str = "My appointment pack";
+const FILE_STEM: &str = "second-opinion-appointment-pack";
+
+/// The appointment the pack is for. Every field may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct AppointmentDetails {
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    /// As the person writes it, for example "10:30am".
+    pub time: String,
+    /// Where: hospital, clinic, address, or "video call".
+    pub place: String,
+    /// Who the appointment is with.
+    pub with_whom: String,
+    /// Who is coming along (a relative, a friend, a carer).
+    pub who_comes_along: String,
+}
+
+/// Questions on one topic, for example "Treatment".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct QuestionTopic {
+    pub topic: String,
+    pub questions: Vec<String>,
+}
+
+/// One row of "what has happened so far".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TimelineEntry {
+    /// As the person writes it: "March 2026", "about a year ago".
+    pub when: String,
+    pub what_happened: String,
+}
+
+/// One medicine the person takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Medicine {
+    pub name: String,
+    pub dose: String,
+    pub notes: String,
+}
+
+/// Someone who can help, and how to reach them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct HelpContact {
+    pub name: String,
+    pub phone: String,
+    pub what_they_do: String,
+}
+
+/// Everything printed in the appointment-prep pack: plain data, filled in by the app from the
+/// case and the content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PrepPack {
+    pub patient_name: String,
+    pub appointment: AppointmentDetails,
+    /// The few questions that matter most, asked first.
+    pub top_questions: Vec<String>,
+    /// Every question, by topic.
+    pub question_topics: Vec<QuestionTopic>,
+    /// Things to take along, each with a box to tick.
+    pub what_to_bring: Vec<String>,
+    pub timeline: Vec<TimelineEntry>,
+    pub medicines: Vec<Medicine>,
+    pub allergies: String,
+    /// What the first doctor said, in the person's words.
+    pub first_opinion_summary: String,
+    pub help_contacts: Vec<HelpContact>,
+    /// For example "999 — in an emergency" and "NHS 111 — when it is urgent but not an
+    /// emergency", from the content for the person's nation.
+    pub emergency_lines: Vec<String>,
+}
+
+/// Empty rows given to a table with nothing in it, to fill in by hand.
+const BLANK_ROWS: usize = 6;
+
+/// `n` empty rows of `columns` cells, each two lines tall: room for handwriting.
+fn blank_rows(n: usize, columns: usize) -> Vec<Vec<String>> {
+    let mut row = vec![String::new(); columns];
+    row[0] = "\n".to_owned();
+    vec![row; n]
+}
+
+/// The pack's layout without the PDF: for snapshot tests and geometry checks.
+pub fn prep_pack_layout(
+    pack: &PrepPack,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<Layout> {
+    let pack = printable(pack)?;
+    Ok(lay_out(
+        &blocks(&pack, date),
+        &LayoutOptions {
+            paper: options.paper,
+            large_print: options.large_print,
+            running_title: PREP_PACK_TITLE.to_owned(),
+        },
+    ))
+}
+
+/// The appointment-prep pack as a PDF, made on `date`.
+///
+/// Errors: [`crate::Error::InvalidInput`] naming the field when one holds characters the fonts
+/// cannot print.
+pub fn prep_pack(
+    pack: &PrepPack,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let layout = prep_pack_layout(pack, date, options)?;
+    let meta = Metadata {
+        title: PREP_PACK_TITLE.to_owned(),
+        author: one_line(&printable_field("The name", &pack.patient_name)?),
+        subject: "Getting ready for an appointment".to_owned(),
+        date,
+    };
+    Ok(RenderedDocument {
+        bytes: super::pdf::render(&layout, &meta)?,
+        file_name: format!("{FILE_STEM}-{}.pdf", dates::iso(date)),
+    })
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every field cleaned for printing; the first that cannot be printed is named in the error.
+fn printable(pack: &PrepPack) -> Result<PrepPack> {
+    let f = printable_field;
+    let list = |label: &dyn Fn(usize) -> String, items: &[String]| -> Result<Vec<String>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| f(&label(i + 1), item))
+            .collect()
+    };
+    let a = &pack.appointment;
+    Ok(PrepPack {
+        patient_name: f("The name", &pack.patient_name)?,
+        appointment: AppointmentDetails {
+            date: a.date,
+            time: f("The appointment time", &a.time)?,
+            place: f("Where the appointment is", &a.place)?,
+            with_whom: f("Who the appointment is with", &a.with_whom)?,
+            who_comes_along: f("Who is coming with you", &a.who_comes_along)?,
+        },
+        top_questions: list(
+            &|i| format!("Your most important question {i}"),
+            &pack.top_questions,
+        )?,
+        question_topics: pack
+            .question_topics
+            .iter()
+            .enumerate()
+            .map(|(t, topic)| {
+                Ok(QuestionTopic {
+                    topic: f(&format!("The name of topic {}", t + 1), &topic.topic)?,
+                    questions: list(
+                        &|i| format!("Question {i} in topic {}", t + 1),
+                        &topic.questions,
+                    )?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        what_to_bring: list(&|i| format!("Thing to bring {i}"), &pack.what_to_bring)?,
+        timeline: pack
+            .timeline
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let label = format!("Row {} of what has happened so far", i + 1);
+                Ok(TimelineEntry {
+                    when: f(&label, &row.when)?,
+                    what_happened: f(&label, &row.what_happened)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        medicines: pack
+            .medicines
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let label = format!("Medicine {}", i + 1);
+                Ok(Medicine {
+                    name: f(&label, &m.name)?,
+                    dose: f(&label, &m.dose)?,
+                    notes: f(&label, &m.notes)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        allergies: f("Allergies", &pack.allergies)?,
+        first_opinion_summary: f("What the first doctor said", &pack.first_opinion_summary)?,
+        help_contacts: pack
+            .help_contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let label = format!("Contact {}", i + 1);
+                Ok(HelpContact {
+                    name: f(&label, &c.name)?,
+                    phone: f(&label, &c.phone)?,
+                    what_they_do: f(&label, &c.what_they_do)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        emergency_lines: list(&|i| format!("Emergency line {i}"), &pack.emergency_lines)?,
+    })
+}
+
+fn filled(items: &[String]) -> impl Iterator<Item = &String> {
+    items.iter().filter(|s| !s.trim().is_empty())
+}
+
+/// Splits text into paragraphs at blank lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            let p = current.join("\n");
+            if !p.trim().is_empty() {
+                out.push(p.trim().to_owned());
+            }
+            current.clear();
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
+fn question(text: &str, number: Option<usize>, lines: usize) -> Vec<Block> {
+    let mut spans = Vec::new();
+    if let Some(n) = number {
+        spans.push(Span::bold(format!("{n}. ")));
+    }
+    spans.push(Span::bold(text.trim().to_owned()));
+    vec![
+        Block::Paragraph {
+            spans,
+            keep_with_next: true,
+        },
+        Block::WritingLines { count: lines },
+    ]
+}
+
+fn blocks(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
+    let mut b = Vec::new();
+    let a = &pack.appointment;
+
+    // Cover page.
+    b.push(Block::heading(0, "My appointment pack"));
+    let mut spans = Vec::new();
+    if !pack.patient_name.trim().is_empty() {
+        spans.push(Span::regular("For "));
+        spans.push(Span::bold(one_line(&pack.patient_name)));
+        spans.push(Span::regular("\n"));
+    }
+    spans.push(Span::regular(format!(
+        "Printed on {}",
+        dates::long_uk(made_on)
+    )));
+    b.push(Block::Paragraph {
+        spans,
+        keep_with_next: false,
+    });
+    b.push(Block::heading(2, "My appointment"));
+    let when = match (a.date, a.time.trim()) {
+        (Some(d), "") => dates::long_uk(d),
+        (Some(d), t) => format!("{}, {t}", dates::long_uk(d)),
+        (None, t) => t.to_owned(),
+    };
+    let rows: Vec<(String, String)> = [
+        ("When", when),
+        ("Where", a.place.clone()),
+        ("Who with", a.with_whom.clone()),
+        ("Coming with me", a.who_comes_along.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    b.push(Block::Details { rows });
+    b.push(Block::heading(2, "How to use this pack"));
+    b.push(Block::BulletList {
+        items: [
+            "Take it with you to the appointment.",
+            "Ask your most important questions first.",
+            "Write the answers on the lines under each question, or ask the person with you to write them.",
+            "It is fine to ask the doctor to slow down, or to say something again.",
+        ]
+        .into_iter()
+        .map(|s| vec![Span::regular(s)])
+        .collect(),
+    });
+
+    // The questions.
+    let top: Vec<&String> = filled(&pack.top_questions).collect();
+    if !top.is_empty() {
+        b.push(Block::PageBreak);
+        b.push(Block::heading(1, "My most important questions"));
+        b.push(Block::text("Ask these first, in case time runs out."));
+        for (i, q) in top.iter().enumerate() {
+            b.extend(question(q, Some(i + 1), 4));
+        }
+    }
+    let topics: Vec<&QuestionTopic> = pack
+        .question_topics
+        .iter()
+        .filter(|t| filled(&t.questions).next().is_some())
+        .collect();
+    if !topics.is_empty() {
+        b.push(Block::PageBreak);
+        b.push(Block::heading(1, "All my questions"));
+        for topic in topics {
+            let title = if topic.topic.trim().is_empty() {
+                "Other questions".to_owned()
+            } else {
+                one_line(&topic.topic)
+            };
+            b.push(Block::heading(2, title));
+            for q in filled(&topic.questions) {
+                b.extend(question(q, None, 3));
+            }
+        }
+    }
+
+    // What to bring.
+    let bring: Vec<String> = filled(&pack.what_to_bring).cloned().collect();
+    if !bring.is_empty() {
+        b.push(Block::PageBreak);
+        b.push(Block::heading(1, "What to bring"));
+        b.push(Block::text("Tick each one when it is in your bag."));
+        b.push(Block::CheckboxList { items: bring });
+    }
+
+    // What has happened so far.
+    b.push(Block::PageBreak);
+    b.push(Block::heading(1, "What has happened so far"));
+    let mut rows: Vec<Vec<String>> = pack
+        .timeline
+        .iter()
+        .filter(|r| !(r.when.trim().is_empty() && r.what_happened.trim().is_empty()))
+        .map(|r| vec![r.when.clone(), r.what_happened.clone()])
+        .collect();
+    if rows.is_empty() {
+        rows = blank_rows(BLANK_ROWS, 2);
+    }
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "When".into(),
+                weight: 1.35,
+            },
+            Column {
+                title: "What happened".into(),
+                weight: 3.0,
+            },
+        ],
+        rows,
+    }));
+
+    // Medicines and allergies.
+    b.push(Block::heading(1, "My medicines"));
+    let mut rows: Vec<Vec<String>> = pack
+        .medicines
+        .iter()
+        .filter(|m| {
+            !(m.name.trim().is_empty() && m.dose.trim().is_empty() && m.notes.trim().is_empty())
+        })
+        .map(|m| vec![m.name.clone(), m.dose.clone(), m.notes.clone()])
+        .collect();
+    if rows.is_empty() {
+        rows = blank_rows(BLANK_ROWS, 3);
+    }
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "Medicine".into(),
+                weight: 2.0,
+            },
+            Column {
+                title: "How much and when".into(),
+                weight: 2.0,
+            },
+            Column {
+                title: "Notes".into(),
+                weight: 3.0,
+            },
+        ],
+        rows,
+    }));
+    b.push(Block::heading(2, "Allergies"));
+    if pack.allergies.trim().is_empty() {
+        b.push(Block::WritingLines { count: 2 });
+    } else {
+        b.extend(paragraphs(&pack.allergies).into_iter().map(Block::text));
+    }
+
+    // What the first doctor said.
+    let summary = paragraphs(&pack.first_opinion_summary);
+    if !summary.is_empty() {
+        b.push(Block::heading(1, "What the first doctor said"));
+        b.extend(summary.into_iter().map(Block::text));
+    }
+
+    // Notes.
+    b.push(Block::PageBreak);
+    b.push(Block::heading(1, "Notes"));
+    b.push(Block::WritingLinesToPageEnd);
+
+    // Who to contact, and emergencies.
+    let contacts: Vec<Vec<String>> = pack
+        .help_contacts
+        .iter()
+        .filter(|c| !(c.name.trim().is_empty() && c.phone.trim().is_empty()))
+        .map(|c| vec![c.name.clone(), c.phone.clone(), c.what_they_do.clone()])
+        .collect();
+    let emergency: Vec<&String> = filled(&pack.emergency_lines).collect();
+    if !contacts.is_empty() || !emergency.is_empty() {
+        b.push(Block::PageBreak);
+    }
+    if !contacts.is_empty() {
+        b.push(Block::heading(1, "Who to contact"));
+        b.push(Block::Table(Table {
+            columns: vec![
+                Column {
+                    title: "Who".into(),
+                    weight: 2.0,
+                },
+                Column {
+                    title: "Phone".into(),
+                    weight: 2.0,
+                },
+                Column {
+                    title: "What they can help with".into(),
+                    weight: 3.0,
+                },
+            ],
+            rows: contacts,
+        }));
+    }
+    if !emergency.is_empty() {
+        b.push(Block::KeepTogether(vec![
+            Block::heading(1, "If you need help urgently"),
+            Block::BulletList {
+                items: emergency
+                    .into_iter()
+                    .map(|line| vec![Span::bold(line.trim().to_owned())])
+                    .collect(),
+            },
+        ]));
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
+        assert!(paragraphs("  \n").is_empty());
+    }
+
+    #[test]
+    fn a_bad_character_names_the_field() {
+        let pack = PrepPack {
+            medicines: vec![
+                Medicine {
+                    name: "Paracetamol".into(),
+                    ..Default::default()
+                },
+                Medicine {
+                    name: "💊".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let err = printable(&pack).expect_err("emoji");
+        assert!(err.to_string().starts_with("Medicine 2 contains"), "{err}");
+    }
+}

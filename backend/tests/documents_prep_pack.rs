@@ -1,0 +1,428 @@
+//! The appointment-prep pack, checked by its text (`pdftotext`), fonts (`pdffonts`), validity
+//! (`qpdf --check`), page size (`pdfinfo`) and layout geometry. Snapshots: see `documents.rs`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use backend::documents::layout::{Item, Layout, Paint, Tone};
+use backend::documents::{
+    prep_pack, prep_pack_layout, DocumentOptions, Paper, PrepPack, RenderedDocument, TimelineEntry,
+};
+use chrono::NaiveDate;
+
+#[path = "../benches/sample/mod.rs"]
+mod sample;
+
+fn date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
+}
+
+fn render(pack: &PrepPack, options: &DocumentOptions) -> RenderedDocument {
+    prep_pack(pack, date(), options).expect("the pack renders")
+}
+
+fn layout(pack: &PrepPack, options: &DocumentOptions) -> Layout {
+    prep_pack_layout(pack, date(), options).expect("the pack lays out")
+}
+
+fn pdf_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new()
+        .suffix(".pdf")
+        .tempfile()
+        .expect("temp file");
+    file.write_all(bytes).expect("write pdf");
+    file.flush().expect("flush");
+    file
+}
+
+fn tool(program: &str, args: &[&str], bytes: &[u8]) -> String {
+    let file = pdf_file(bytes);
+    let output = Command::new(program)
+        .args(args)
+        .arg(file.path())
+        .args(if program == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+fn pdftotext(bytes: &[u8]) -> String {
+    tool("pdftotext", &["-layout", "-enc", "UTF-8"], bytes)
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match haystack[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!("{needle:?} missing, or out of order, in:\n{haystack}"),
+        }
+    }
+}
+
+#[test]
+fn sections_come_in_order_with_every_value() {
+    let pack = sample::pack();
+    let doc = render(&pack, &DocumentOptions::default());
+    assert_eq!(
+        doc.file_name,
+        "second-opinion-appointment-pack-2026-11-21.pdf"
+    );
+    let text = flat(&pdftotext(&doc.bytes));
+    let mut expected: Vec<String> = vec![
+        "My appointment pack".into(),
+        "Margaret Ellison".into(),
+        "14 December 2026, 10:30am".into(),
+        "Ms Priya Raman, consultant orthopaedic surgeon".into(),
+        "My daughter, Joanne".into(),
+        "My most important questions".into(),
+    ];
+    expected.extend(
+        pack.top_questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| format!("{}. {q}", i + 1)),
+    );
+    expected.push("All my questions".into());
+    for topic in &pack.question_topics {
+        expected.push(topic.topic.clone());
+        expected.extend(topic.questions.iter().cloned());
+    }
+    expected.push("What to bring".into());
+    expected.extend(pack.what_to_bring.iter().cloned());
+    expected.push("What has happened so far".into());
+    for row in &pack.timeline {
+        expected.push(row.what_happened.clone());
+    }
+    expected.push("My medicines".into());
+    for m in &pack.medicines {
+        expected.push(m.name.clone());
+    }
+    expected.push("Allergies".into());
+    expected.push("Penicillin (rash).".into());
+    expected.push("What the first doctor said".into());
+    expected.push("Mr Okafor said the scans show a frozen shoulder".into());
+    expected.push("Notes".into());
+    expected.push("Who to contact".into());
+    for c in &pack.help_contacts {
+        expected.push(c.phone.clone());
+    }
+    expected.push("If you need help urgently".into());
+    expected.extend(pack.emergency_lines.iter().cloned());
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    assert_in_order(&text, &expected);
+}
+
+#[test]
+fn every_page_is_numbered_and_titled_without_health_details() {
+    let doc = render(&sample::pack(), &DocumentOptions::default());
+    let text = pdftotext(&doc.bytes);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let n = pages.len();
+    assert!(n >= 8, "a realistic pack has about ten pages, not {n}");
+    for (i, page) in pages.iter().enumerate() {
+        let footer = page
+            .lines()
+            .rfind(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert!(
+            footer.contains(&format!("Page {} of {n}", i + 1)),
+            "{footer}"
+        );
+        assert!(footer.contains("My appointment pack"), "{footer}");
+        assert!(!footer.contains("shoulder"), "{footer}");
+    }
+    let info = tool("pdfinfo", &[], &doc.bytes);
+    assert!(info.contains("595.28 x 841.89 pts (A4)"), "{info}");
+    assert!(!info.contains("shoulder"), "{info}");
+}
+
+#[test]
+fn a_60_row_table_breaks_across_pages_with_its_header_repeated() {
+    let mut pack = sample::pack();
+    pack.timeline = (1..=60)
+        .map(|i| TimelineEntry {
+            when: format!("Week {i}"),
+            what_happened: format!("Event number {i}: saw the nurse and had a blood test."),
+        })
+        .collect();
+    let options = DocumentOptions::default();
+    let layout = layout(&pack, &options);
+
+    // Pages holding timeline rows, in order.
+    let row_pages: Vec<usize> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.texts().any(|t| t.text.starts_with("Week ")))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        row_pages.len() >= 3,
+        "60 rows take several pages: {row_pages:?}"
+    );
+    for &p in &row_pages {
+        let texts: Vec<&str> = layout.pages[p]
+            .texts()
+            .filter(|t| t.tone == Tone::Ink)
+            .map(|t| t.text.as_str())
+            .collect();
+        let header = texts
+            .iter()
+            .position(|t| *t == "What happened")
+            .unwrap_or_else(|| panic!("page {} has no header: {texts:?}", p + 1));
+        let first_row = texts
+            .iter()
+            .position(|t| t.starts_with("Week "))
+            .expect("a row");
+        assert!(
+            header < first_row,
+            "the header comes before the rows on page {}",
+            p + 1
+        );
+    }
+    // Every row is printed once, whole, in order.
+    let rows: Vec<String> = row_pages
+        .iter()
+        .flat_map(|&p| layout.pages[p].texts())
+        .filter(|t| t.text.starts_with("Week "))
+        .map(|t| t.text.clone())
+        .collect();
+    let expected: Vec<String> = (1..=60).map(|i| format!("Week {i}")).collect();
+    assert_eq!(rows, expected);
+
+    // And the PDF text agrees: every page with rows has the header.
+    let doc = render(&pack, &options);
+    let text = pdftotext(&doc.bytes);
+    let pages_with_rows: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| p.contains("Week "))
+        .collect();
+    assert_eq!(pages_with_rows.len(), row_pages.len());
+    for page in pages_with_rows {
+        assert!(page.contains("What happened"), "{page}");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_the_file_is_valid() {
+    let doc = render(&sample::pack(), &DocumentOptions::default());
+    let fonts = tool("pdffonts", &[], &doc.bytes);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{fonts}");
+    }
+    assert!(
+        fonts.contains("AtkinsonHyperlegibleNext-Regular"),
+        "{fonts}"
+    );
+    assert!(fonts.contains("AtkinsonHyperlegibleNext-Bold"), "{fonts}");
+    let check = tool("qpdf", &["--check"], &doc.bytes);
+    assert!(
+        check.contains("No syntax or stream encoding errors found"),
+        "{check}"
+    );
+}
+
+#[test]
+fn us_letter_and_large_print() {
+    let options = DocumentOptions {
+        paper: Paper::UsLetter,
+        large_print: true,
+    };
+    let doc = render(&sample::pack(), &options);
+    let info = tool("pdfinfo", &[], &doc.bytes);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+    let check = tool("qpdf", &["--check"], &doc.bytes);
+    assert!(
+        check.contains("No syntax or stream encoding errors found"),
+        "{check}"
+    );
+    let large = layout(&sample::pack(), &options);
+    let normal = layout(&sample::pack(), &DocumentOptions::default());
+    assert!(large.pages.len() > normal.pages.len());
+}
+
+#[test]
+fn what_to_bring_has_a_drawn_box_per_item() {
+    let pack = sample::pack();
+    let layout = layout(&pack, &DocumentOptions::default());
+    let boxes = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| {
+            matches!(i, Item::Rect { paint: Paint::Stroke(_), w, h, .. } if (w - h).abs() < 0.01)
+        })
+        .count();
+    assert_eq!(boxes, pack.what_to_bring.len());
+}
+
+#[test]
+fn everything_stays_inside_the_text_area() {
+    let mut pack = sample::pack();
+    pack.top_questions.push("x".repeat(400));
+    pack.medicines[0].notes = "y".repeat(300);
+    pack.first_opinion_summary = "A long summary. ".repeat(800);
+    for large_print in [false, true] {
+        let l = layout(
+            &pack,
+            &DocumentOptions {
+                paper: Paper::A4,
+                large_print,
+            },
+        );
+        for (p, page) in l.pages.iter().enumerate() {
+            for item in &page.items {
+                let (left, right, bottom) = match item {
+                    Item::Text(t) => (t.x, t.x + t.width, t.y),
+                    Item::Line { x1, x2, y2, .. } => (x1.min(*x2), x1.max(*x2), *y2),
+                    Item::Rect { x, y, w, h, .. } => (*x, x + w, y + h),
+                };
+                let footer = matches!(item, Item::Text(t) if t.tone == Tone::Muted);
+                assert!(
+                    left >= l.area.left - 0.01 && right <= l.area.right + 0.01,
+                    "page {}: {item:?} runs off the side",
+                    p + 1
+                );
+                assert!(
+                    footer || bottom <= l.area.bottom + 0.01,
+                    "page {}: {item:?} runs into the footer",
+                    p + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_empty_pack_still_prints_blank_tables_and_notes() {
+    let doc = render(&PrepPack::default(), &DocumentOptions::default());
+    let text = flat(&pdftotext(&doc.bytes));
+    assert_in_order(
+        &text,
+        &[
+            "My appointment pack",
+            "What has happened so far",
+            "When",
+            "My medicines",
+            "Allergies",
+            "Notes",
+        ],
+    );
+    assert!(!text.contains("My most important questions"));
+}
+
+#[test]
+fn unprintable_characters_are_refused_naming_the_field() {
+    let mut pack = sample::pack();
+    pack.question_topics[1].questions[2] = "Is this 👍?".into();
+    let err = prep_pack(&pack, date(), &DocumentOptions::default()).expect_err("emoji");
+    assert_eq!(err.code(), "invalid_input");
+    assert!(
+        err.to_string()
+            .starts_with("Question 3 in topic 2 contains"),
+        "{err}"
+    );
+}
+
+#[test]
+fn same_inputs_give_identical_bytes() {
+    let a = render(&sample::pack(), &DocumentOptions::default());
+    let _ = render(&PrepPack::default(), &DocumentOptions::default());
+    let b = render(&sample::pack(), &DocumentOptions::default());
+    assert!(a.bytes == b.bytes, "the PDFs differ");
+}
+
+fn snapshot_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("snapshots")
+        .join(name)
+}
+
+#[test]
+fn prep_pack_layout_snapshot() {
+    let actual = layout(&sample::pack(), &DocumentOptions::default()).to_text_snapshot();
+    let path = snapshot_path("prep_pack_a4.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot: run with UPDATE_SNAPSHOTS=1"));
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "prep pack layout changed at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             If intended, run with UPDATE_SNAPSHOTS=1 and review the diff.",
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+/// `DOCUMENT_SAMPLES=/some/dir cargo test -p backend --test documents_prep_pack -- --ignored`
+#[test]
+#[ignore = "writes sample files for a person to look at"]
+fn write_samples() {
+    let dir = PathBuf::from(std::env::var("DOCUMENT_SAMPLES").expect("DOCUMENT_SAMPLES=dir"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut long = sample::pack();
+    long.timeline = (1..=60)
+        .map(|i| TimelineEntry {
+            when: format!("Week {i}"),
+            what_happened: format!("Event number {i}: saw the nurse and had a blood test."),
+        })
+        .collect();
+    for (name, pack, options) in [
+        ("pack-a4", sample::pack(), DocumentOptions::default()),
+        (
+            "pack-large",
+            sample::pack(),
+            DocumentOptions {
+                paper: Paper::UsLetter,
+                large_print: true,
+            },
+        ),
+        ("pack-long-table", long, DocumentOptions::default()),
+        (
+            "pack-empty",
+            PrepPack::default(),
+            DocumentOptions::default(),
+        ),
+    ] {
+        let doc = render(&pack, &options);
+        std::fs::write(dir.join(format!("{name}.pdf")), &doc.bytes).expect("write");
+    }
+}
