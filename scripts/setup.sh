@@ -45,3 +45,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "==> Installing npm packages"
   npm install --no-audit --no-fund
 fi
+
+# An independent SQLCipher 4 reader (Python's sqlcipher3) for the backend test proving each
+# profile's database is standard SQLCipher.
+python3 -m pip show sqlcipher3-binary >/dev/null 2>&1 || python3 -m pip install --quiet sqlcipher3-binary

@@ -33,6 +33,25 @@ pub enum Error {
     /// The content shipped with the app is broken (a bug caught by tests).
     #[error("Part of the app's guidance could not be loaded. Please reinstall the app.")]
     Content(String),
+    /// The passphrase typed does not unlock this profile (or this export file).
+    #[error("That passphrase is not right. Please check it and try again.")]
+    WrongPassphrase,
+    /// The recovery code typed does not unlock this profile.
+    #[error("That recovery code is not right. Please check it against your recovery sheet and try again.")]
+    WrongRecoveryCode,
+    /// A profile asked for does not exist.
+    #[error("We could not find that profile. It may have been deleted.")]
+    ProfileNotFound,
+    /// A profile's own files (its settings or its database) are missing or cannot be read.
+    #[error(
+        "This profile's files could not be read. They may be damaged. Nothing has been changed."
+    )]
+    ProfileDamaged,
+    /// A file given to import is not a Second Opinion export, or it is damaged.
+    #[error(
+        "This file is not a Second Opinion export, or it is damaged. Nothing has been changed."
+    )]
+    NotAnExport,
 }
 
 impl Error {
@@ -47,6 +66,11 @@ impl Error {
             Error::Document(_) => "document",
             Error::Io(_) => "io",
             Error::Content(_) => "content",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::ProfileNotFound => "profile_not_found",
+            Error::ProfileDamaged => "profile_damaged",
+            Error::NotAnExport => "not_an_export",
         }
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! - [`content`]: the guidance, question bank and letter templates from `content/`, embedded at
 //!   build time and validated by tests.
-//! - [`cases`]: a person's case and the [`cases::Store`] that keeps it (SQLite).
+//! - [`cases`]: a person's case and the [`cases::Store`] that keeps it (SQLCipher, encrypted).
+//! - [`profiles`]: one encrypted profile per person at a shared computer: passphrase, recovery
+//!   code, export and import.
 //! - [`documents`]: letters and packs as PDF bytes, built deterministically from a case, content
 //!   and a date passed in.
 //! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
@@ -18,5 +20,6 @@ pub mod dates;
 pub mod documents;
 pub mod error;
 pub mod journey;
+pub mod profiles;
 
 pub use error::{Error, ErrorPayload, Result};

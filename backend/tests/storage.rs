@@ -1,8 +1,29 @@
-//! The case store, checked by reopening what was written.
+//! The case store, checked by reopening what was written. Every file-backed database here is
+//! encrypted (SQLCipher) with a key made from seeded randomness.
 
-use backend::cases::{CaseDetails, Nation, Store};
+use std::path::Path;
+
+use backend::cases::{CaseDetails, DatabaseKey, Nation, Store};
 use backend::Error;
 use chrono::{DateTime, TimeZone, Utc};
+use rand::{rngs::StdRng, SeedableRng};
+
+fn key(seed: u64) -> DatabaseKey {
+    DatabaseKey::generate(&mut StdRng::seed_from_u64(seed))
+}
+
+/// A plain rusqlite connection keyed by hand, as an outside reader would do it.
+fn raw_connection(path: &Path, key: &DatabaseKey) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("plain open");
+    let hex = key.raw_key_hex_for_tests();
+    conn.query_row(&format!("PRAGMA key = \"x'{hex}'\""), [], |_| Ok(()))
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(()),
+            other => Err(other),
+        })
+        .expect("keys");
+    conn
+}
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 10, minute, 0)
@@ -30,14 +51,14 @@ fn a_case_survives_closing_and_reopening_exactly_as_typed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cases.db");
     let id = {
-        let mut store = Store::open(&path).expect("creates a new database");
+        let mut store = Store::open_encrypted(&path, &key(1)).expect("creates a new database");
         let case = store
             .create_case(&CaseDetails::default(), at(0))
             .expect("creates");
         store.save_case(case.id, &typed(), at(5)).expect("saves");
         case.id
     };
-    let store = Store::open(&path).expect("reopens");
+    let store = Store::open_encrypted(&path, &key(1)).expect("reopens");
     let case = store.case(id).expect("finds the case");
     assert_eq!(case.details, typed());
     assert_eq!(case.created_at, "2026-11-21T10:00:00.000Z");
@@ -108,8 +129,8 @@ fn a_huge_field_is_refused_with_plain_words_and_nothing_changes() {
 fn migration_from_empty_sets_the_schema_version() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cases.db");
-    drop(Store::open(&path).expect("creates"));
-    let conn = rusqlite::Connection::open(&path).expect("plain open");
+    drop(Store::open_encrypted(&path, &key(2)).expect("creates"));
+    let conn = raw_connection(&path, &key(2));
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
@@ -121,23 +142,24 @@ fn migration_from_empty_sets_the_schema_version() {
 }
 
 #[test]
-fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+fn an_encrypted_database_from_a_newer_app_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("cases.db");
     {
-        let mut store = Store::open(&path).expect("creates");
+        let mut store = Store::open_encrypted(&path, &key(3)).expect("creates");
         store.create_case(&typed(), at(0)).expect("creates");
     }
     {
-        let conn = rusqlite::Connection::open(&path).expect("plain open");
+        let conn = raw_connection(&path, &key(3));
         conn.pragma_update(None, "journal_mode", "DELETE")
             .expect("no wal");
         conn.pragma_update(None, "user_version", 999)
             .expect("newer");
     }
     let before = std::fs::read(&path).expect("read");
-    let err = Store::open(&path).expect_err("refused");
-    assert!(matches!(err, Error::DatabaseTooNew));
+    assert!(!before.starts_with(b"SQLite format 3"), "still encrypted");
+    let err = Store::open_encrypted(&path, &key(3)).expect_err("refused");
+    assert!(matches!(err, Error::DatabaseTooNew), "{err:?}");
     assert_eq!(err.code(), "database_too_new");
     assert!(err.to_string().contains("newer version"));
     assert_eq!(
@@ -145,6 +167,110 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
         before,
         "file unchanged"
     );
+    let version: i64 = raw_connection(&path, &key(3))
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 999, "never migrated down");
+}
+
+#[test]
+fn a_wrong_key_is_refused_and_the_file_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    {
+        let mut store = Store::open_encrypted(&path, &key(4)).expect("creates");
+        store.create_case(&typed(), at(0)).expect("creates");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open_encrypted(&path, &key(5)).expect_err("wrong key");
+    assert_eq!(err.code(), "database_damaged", "{err:?}");
+    let hex = key(5).raw_key_hex_for_tests();
+    assert!(
+        !format!("{err:?}").contains(&hex[..16]),
+        "no key in the error"
+    );
+    assert!(
+        !err.to_string().contains(&hex[..16]),
+        "no key in the message"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file unchanged"
+    );
+    // And the right key still opens it.
+    let store = Store::open_encrypted(&path, &key(4)).expect("right key");
+    assert_eq!(store.cases().expect("list").len(), 1);
+}
+
+#[test]
+fn the_database_and_its_wal_hold_no_plaintext() {
+    const SECRET: &str = "Zebra-Quokka-Diagnosis-7741";
+    let details = CaseDetails {
+        patient_name: "Ann Example".into(),
+        diagnosis: SECRET.into(),
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    // Control: the same text written by plain SQLite (WAL, no key) is found, so the search works.
+    let plain_path = dir.path().join("plain.db");
+    {
+        let conn = rusqlite::Connection::open(&plain_path).expect("plain");
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .expect("wal");
+        conn.execute_batch("CREATE TABLE t (x TEXT)")
+            .expect("table");
+        conn.execute("INSERT INTO t VALUES (?1)", [SECRET])
+            .expect("insert");
+        let wal = std::fs::read(plain_path.with_extension("db-wal")).expect("wal while open");
+        assert!(
+            contains(&wal, SECRET.as_bytes()),
+            "control: plaintext in the WAL"
+        );
+    }
+    let plain = std::fs::read(&plain_path).expect("read");
+    assert!(plain.starts_with(b"SQLite format 3"));
+    assert!(
+        contains(&plain, SECRET.as_bytes()),
+        "control: plaintext in the file"
+    );
+
+    let path = dir.path().join("cases.db");
+    let wal_path = dir.path().join("cases.db-wal");
+    {
+        let mut store = Store::open_encrypted(&path, &key(6)).expect("creates");
+        store.create_case(&details, at(0)).expect("creates");
+        // While open, the new rows are in the WAL.
+        let wal = std::fs::read(&wal_path).expect("wal while open");
+        assert!(wal.len() > 4096, "the WAL holds the write");
+        assert!(
+            !contains(&wal, SECRET.as_bytes()),
+            "no plaintext in the WAL"
+        );
+        assert!(!contains(&wal, b"Ann Example"));
+        let db = std::fs::read(&path).expect("db while open");
+        assert!(!contains(&db, SECRET.as_bytes()));
+    }
+    let db = std::fs::read(&path).expect("db after closing (checkpointed)");
+    assert!(db.len() >= 4096);
+    assert!(
+        !db.starts_with(b"SQLite format 3"),
+        "not a plain SQLite file"
+    );
+    assert!(
+        !contains(&db, SECRET.as_bytes()),
+        "no plaintext in the file"
+    );
+    assert!(!contains(&db, b"Ann Example"));
+    assert!(!contains(&db, b"CREATE TABLE"), "even the schema is hidden");
+    let store = Store::open_encrypted(&path, &key(6)).expect("reopens");
+    let id = store.cases().expect("list")[0].id;
+    assert_eq!(store.case(id).expect("case").details.diagnosis, SECRET);
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 #[test]
@@ -155,7 +281,7 @@ fn a_damaged_file_is_refused_and_left_untouched() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(&path, &garbage).expect("write");
-    let err = Store::open(&path).expect_err("refused");
+    let err = Store::open_encrypted(&path, &key(7)).expect_err("refused");
     assert_eq!(err.code(), "database_damaged", "{err:?}");
     assert_eq!(
         std::fs::read(&path).expect("read"),

@@ -1,11 +1,18 @@
 //! A person's case: who it is for, what the first doctor said, and who their GP is; and the
-//! [`Store`] that keeps cases on disk.
+//! [`Store`] that keeps cases on disk, encrypted with a [`DatabaseKey`], together with the
+//! profile's activity log ([`ActivityEntry`]) and carers' consents ([`CarerConsent`]).
 //!
 //! Invariant: every value the person typed is stored and returned exactly as typed (no trimming,
 //! no escaping); limits are checked by [`CaseDetails::validate`] before anything is written.
 
+mod activity;
+mod consent;
+mod key;
 mod store;
 
+pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
+pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
+pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use store::{schema_version, Store};
 
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,11 @@
-//! The case store: one SQLite database per profile.
+//! The case store: one SQLCipher (encrypted SQLite) database per profile.
 //!
 //! Invariants:
-//! - [`Store::open`] is the only place in the app that opens a database connection; keying
-//!   (encryption) and migrations happen here and nowhere else.
+//! - `Store::connect` (behind [`Store::open_encrypted`]) is the only place in the app that opens
+//!   a database connection; keying (encryption) and migrations happen here and nowhere else. The
+//!   key is given to SQLCipher as a raw 256-bit key and never appears in a log or an error.
+//! - [`Store::open`] (unencrypted) is transitional: only the Tauri shell calls it, until the
+//!   shell opens profiles.
 //! - A database written by a newer app is refused before anything is written to it.
 //! - Every write is one transaction: it is on disk when the call returns `Ok`.
 
@@ -12,12 +15,13 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 
-use super::{Case, CaseDetails, CaseId, CaseSummary, Nation};
+use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE cases (
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE cases (
         id INTEGER PRIMARY KEY,
         patient_name TEXT NOT NULL DEFAULT '',
         patient_address TEXT NOT NULL DEFAULT '',
@@ -31,7 +35,38 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     ) STRICT;",
-)];
+    ),
+    // 2: what was done in this profile, and when. Append-only: rows are never changed or removed.
+    // `what` is a fixed phrase from the app ("Opened", "Exported"), never health details.
+    M::up(
+        "CREATE TABLE activity (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            what TEXT NOT NULL
+        ) STRICT;
+        CREATE TRIGGER activity_is_append_only_update BEFORE UPDATE ON activity
+        BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;
+        CREATE TRIGGER activity_is_append_only_delete BEFORE DELETE ON activity
+        BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;",
+    ),
+    // 3: a patient's consent for a carer or relative to act for them.
+    M::up(
+        "CREATE TABLE carer_consents (
+            id INTEGER PRIMARY KEY,
+            carer_name TEXT NOT NULL,
+            relationship TEXT NOT NULL DEFAULT '',
+            purposes TEXT NOT NULL DEFAULT '',
+            from_day TEXT NOT NULL,
+            until_day TEXT,
+            how_given TEXT NOT NULL
+                CHECK (how_given IN ('signed-letter', 'in-writing', 'spoken')),
+            recorded_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (until_day IS NULL OR until_day >= from_day)
+        ) STRICT;",
+    ),
+];
 
 /// The schema version this build of the app writes.
 pub fn schema_version() -> usize {
@@ -45,23 +80,69 @@ const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis
 /// An open case database.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
-fn timestamp(now: DateTime<Utc>) -> String {
+pub(super) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// Stops SQLCipher writing its own messages (such as HMAC failures for a wrong key) to stderr.
+fn quiet_sqlcipher(conn: &Connection) -> Result<()> {
+    run_pragma(conn, "PRAGMA cipher_log_level = NONE")
+        .map_err(|_| Error::Storage("could not set the SQLCipher log level".into()))
+}
+
+/// Gives SQLCipher the raw key. `PRAGMA key` never fails by itself: a wrong key shows on the
+/// first read. Any error here is reported without its text, which could quote the SQL (the key).
+fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
+    quiet_sqlcipher(conn)?;
+    run_pragma(conn, &key.pragma_key_sql())
+        .map_err(|_| Error::Storage("could not give the key to the database".into()))
+}
+
+/// Runs a pragma that may or may not return rows, ignoring them.
+fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
+}
+
 impl Store {
-    /// Opens (or creates) the database at `path`, checks it, and brings its schema up to date.
+    /// Opens (or creates) the encrypted database at `path` with `key`, checks it, and brings its
+    /// schema up to date.
     ///
-    /// A damaged file or one from a newer app returns an error and is left exactly as it was.
+    /// A wrong key, a damaged file or one from a newer app returns an error and the file is left
+    /// exactly as it was. (SQLCipher cannot tell a wrong key from a damaged file: both are
+    /// [`Error::DatabaseDamaged`]. A wrong passphrase is caught earlier, by the profile's
+    /// keyslot, so a person sees `wrong_passphrase` instead.)
+    pub fn open_encrypted(path: &Path, key: &DatabaseKey) -> Result<Store> {
+        Store::connect(path, Some(key))
+    }
+
+    /// **TRANSITIONAL — to be removed when the Tauri shell opens profiles.** Opens an
+    /// *unencrypted* database, as the app did before profiles. Only `src-tauri/src/state.rs`
+    /// calls it (its call is unchanged, so the app keeps working until the shell is rewired to
+    /// [`crate::profiles::Profiles`]). Never call it anywhere else: use
+    /// [`Store::open_encrypted`] (through a profile).
     pub fn open(path: &Path) -> Result<Store> {
+        Store::connect(path, None)
+    }
+
+    /// The one place a database connection is opened: keyed (if a key is given), checked and
+    /// migrated.
+    fn connect(path: &Path, key: Option<&DatabaseKey>) -> Result<Store> {
         let conn = Connection::open(path)?;
+        match key {
+            Some(key) => apply_key(&conn, key)?,
+            None => quiet_sqlcipher(&conn)?,
+        }
         Store::prepare(conn)
     }
 
-    /// A throwaway database in memory, for tests and benchmarks.
+    /// A throwaway database in memory (not encrypted: it never touches the disk), for tests and
+    /// benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         Store::prepare(Connection::open_in_memory()?)
     }
@@ -84,6 +165,62 @@ impl Store {
             return Err(Error::DatabaseDamaged);
         }
         Ok(Store { conn })
+    }
+
+    /// The full `PRAGMA integrity_check` (slower than the `quick_check` done on every open): used
+    /// before an imported profile becomes visible.
+    pub fn check_integrity(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let results: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if results == ["ok"] {
+            Ok(())
+        } else {
+            Err(Error::DatabaseDamaged)
+        }
+    }
+
+    /// Writes a complete copy of this database to a new file at `dest`, encrypted with `key`
+    /// (SQLCipher's `sqlcipher_export` into an attached database): the copy is never plaintext,
+    /// not even for a moment. `dest` must not exist yet.
+    pub(crate) fn export_encrypted(&self, dest: &Path, key: &DatabaseKey) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::Storage(
+                "the export's temporary file already exists".into(),
+            ));
+        }
+        let dest_text = dest
+            .to_str()
+            .ok_or_else(|| Error::Storage("the export folder's path is not valid text".into()))?;
+        let raw_key = key.sqlcipher_raw_key();
+        // The key is a bound parameter, so it is not in the SQL text.
+        self.conn
+            .execute(
+                "ATTACH DATABASE ?1 AS export_copy KEY ?2",
+                params![dest_text, raw_key.as_str()],
+            )
+            .map_err(|_| Error::Storage("could not create the export's database".into()))?;
+        drop(raw_key);
+        let copied = (|| -> Result<()> {
+            let _mode: String =
+                self.conn
+                    .query_row("PRAGMA export_copy.journal_mode = DELETE", [], |r| r.get(0))?;
+            let _: Option<String> =
+                self.conn
+                    .query_row("SELECT sqlcipher_export('export_copy')", [], |r| r.get(0))?;
+            // sqlcipher_export copies tables and rows but not the schema version.
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            self.conn
+                .execute_batch(&format!("PRAGMA export_copy.user_version = {version}"))?;
+            Ok(())
+        })();
+        let detached = self.conn.execute("DETACH DATABASE export_copy", []);
+        copied?;
+        detached?;
+        Ok(())
     }
 
     /// Starts a new case. Returns it as stored.
@@ -222,6 +359,26 @@ mod tests {
         let case = store.create_case(&details, now()).expect("creates");
         assert_eq!(store.case(case.id).expect("reads").details, details);
         assert_eq!(case.created_at, "2026-11-21T09:30:00.000Z");
+    }
+
+    /// Remove with [`Store::open`] when the shell opens profiles.
+    #[test]
+    fn the_transitional_unencrypted_store_still_opens_the_old_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("second-opinion.db");
+        let details = CaseDetails {
+            patient_name: "Ann".into(),
+            ..Default::default()
+        };
+        let id = {
+            let mut store = Store::open(&path).expect("creates");
+            store.create_case(&details, now()).expect("creates").id
+        };
+        assert!(std::fs::read(&path)
+            .expect("read")
+            .starts_with(b"SQLite format 3"));
+        let store = Store::open(&path).expect("reopens");
+        assert_eq!(store.case(id).expect("case").details, details);
     }
 
     #[test]

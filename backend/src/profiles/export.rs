@@ -1,0 +1,258 @@
+//! Export and import: a whole profile as one encrypted file, to move it to another computer or
+//! keep a copy.
+//!
+//! The file is never plaintext. Its layout:
+//! ```text
+//! MAGIC                                  "SECOND-OPINION-PROFILE-EXPORT\n"
+//! header length (u32, little-endian)
+//! header (JSON)                          { "format": 1, "slot": <keyslot> }
+//! database                               a SQLCipher copy of the profile's database, encrypted
+//!                                        with a fresh random key (`sqlcipher_export`)
+//! ```
+//! The keyslot seals, under a key derived with Argon2id from the export passphrase: the fresh
+//! database key, the SHA-256 of the database bytes, and the profile's display name. So the name
+//! is hidden too, and any change to the database bytes is caught before anything is written.
+//!
+//! Import checks the passphrase and the bytes, writes the database into a hidden folder, opens
+//! it (refusing one from a newer app), runs a full integrity check, and only then renames the
+//! folder into place. The imported profile's passphrase is the export passphrase; it gets a new
+//! recovery code.
+
+use std::io::Write;
+use std::path::Path;
+
+use rand_core::CryptoRng;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use super::keyslot::{KdfSpec, Keyslot, SlotError};
+use super::meta::{
+    self, ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE,
+};
+use super::{
+    check_new_passphrase, key_from_slot, random_hex, remove_quietly, seal_key, OpenProfile,
+    Profiles, RecoveryCode,
+};
+use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
+use crate::error::{Error, Result};
+
+/// The first bytes of every export file.
+pub(crate) const EXPORT_MAGIC: &[u8] = b"SECOND-OPINION-PROFILE-EXPORT\n";
+/// The export format this app writes; a newer one is refused.
+const EXPORT_FORMAT: u32 = 1;
+/// Associated data for the export's keyslot.
+const EXPORT_PURPOSE: &[u8] = b"second-opinion/export/v1/slot";
+/// The largest header accepted.
+const MAX_HEADER_LEN: u32 = 64 * 1024;
+/// The largest export file accepted (far beyond any real profile).
+const MAX_EXPORT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+const DIGEST_LEN: usize = 32;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ExportHeader {
+    format: u32,
+    slot: Keyslot,
+}
+
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+impl Profiles {
+    /// Writes the whole of an unlocked profile to one encrypted file at `dest` (replacing a file
+    /// already there, all at once), sealed with `export_passphrase`.
+    pub fn export<R: CryptoRng + ?Sized>(
+        &self,
+        open: &OpenProfile,
+        dest: &Path,
+        export_passphrase: &str,
+        rng: &mut R,
+    ) -> Result<()> {
+        check_new_passphrase(export_passphrase)?;
+        let (_, profile_meta) = self.read_meta(&open.id)?;
+        let params = profile_meta
+            .passphrase_slot
+            .kdf
+            .checked_params()
+            .map_err(|_| Error::ProfileDamaged)?;
+
+        // 1. An encrypted copy of the database under a fresh key, beside the profile's own.
+        let export_key = DatabaseKey::generate(rng);
+        let copy_path = open
+            .folder
+            .join(format!(".export-{}.db", random_hex(rng, 8)));
+        let copied = open
+            .store
+            .export_encrypted(&copy_path, &export_key)
+            .and_then(|()| Ok(std::fs::read(&copy_path)?));
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let mut p = copy_path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        let database = copied?;
+
+        // 2. Seal the fresh key, the database's digest and the name under the export passphrase.
+        let mut payload = Zeroizing::new(Vec::with_capacity(
+            DATABASE_KEY_LEN + DIGEST_LEN + open.name.len(),
+        ));
+        payload.extend_from_slice(export_key.as_bytes());
+        payload.extend_from_slice(&Sha256::digest(&database));
+        payload.extend_from_slice(open.name.as_bytes());
+        let kdf = KdfSpec::fresh(params, rng);
+        let wrapping = kdf
+            .derive(export_passphrase.as_bytes())
+            .map_err(|_| Error::ProfileDamaged)?;
+        let header = ExportHeader {
+            format: EXPORT_FORMAT,
+            slot: Keyslot::seal(kdf, &wrapping, EXPORT_PURPOSE, &payload, rng),
+        };
+        let header = serde_json::to_vec(&header)
+            .map_err(|e| Error::Storage(format!("could not write the export header: {e}")))?;
+        let header_len = u32::try_from(header.len())
+            .map_err(|_| Error::Storage("the export header is too long".into()))?;
+
+        // 3. Write the file all at once.
+        let folder = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = dest.file_name().ok_or_else(|| {
+            Error::InvalidInput("Please choose a file name for the export.".into())
+        })?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".tmp-")
+            .tempfile_in(folder)?;
+        tmp.write_all(EXPORT_MAGIC)?;
+        tmp.write_all(&header_len.to_le_bytes())?;
+        tmp.write_all(&header)?;
+        tmp.write_all(&database)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(folder.join(name)).map_err(|e| e.error)?;
+        meta::sync_folder(folder)
+    }
+
+    /// Makes a new profile from an export file, unlocked, with `passphrase` (the export
+    /// passphrase, which becomes the new profile's passphrase) and a new recovery code. The file
+    /// is checked in full before the profile becomes visible; an existing profile is never
+    /// touched (a name already in use gets " (2)" added).
+    pub fn import<R: CryptoRng + ?Sized>(
+        &self,
+        file: &Path,
+        passphrase: &str,
+        rng: &mut R,
+    ) -> Result<(OpenProfile, RecoveryCode)> {
+        let (header, database) = read_export(file)?;
+        let params = header
+            .slot
+            .kdf
+            .checked_params()
+            .map_err(|_| Error::NotAnExport)?;
+        let wrapping = header
+            .slot
+            .kdf
+            .derive(passphrase.as_bytes())
+            .map_err(|_| Error::NotAnExport)?;
+        let payload = header
+            .slot
+            .open(&wrapping, EXPORT_PURPOSE)
+            .map_err(|e| match e {
+                SlotError::WrongSecret => Error::WrongPassphrase,
+                SlotError::Malformed => Error::NotAnExport,
+            })?;
+        if payload.len() < DATABASE_KEY_LEN + DIGEST_LEN {
+            return Err(Error::NotAnExport);
+        }
+        let (key_bytes, rest) = payload.split_at(DATABASE_KEY_LEN);
+        let (digest, name) = rest.split_at(DIGEST_LEN);
+        if Sha256::digest(database.as_slice()).as_slice() != digest {
+            return Err(Error::NotAnExport);
+        }
+        let key = key_from_slot(key_bytes).map_err(|_| Error::NotAnExport)?;
+        let name = std::str::from_utf8(name).map_err(|_| Error::NotAnExport)?;
+        let name = super::check_name(name).map_err(|_| Error::NotAnExport)?;
+        let name = self.free_name(&name)?;
+
+        std::fs::create_dir_all(&self.dir)?;
+        let id = random_hex(rng, 16);
+        let staging = self.dir.join(format!(".importing-{}", random_hex(rng, 8)));
+        let made = (|| -> Result<RecoveryCode> {
+            std::fs::create_dir(&staging)?;
+            let db_path = staging.join(DATABASE_FILE);
+            let mut f = std::fs::File::create_new(&db_path)?;
+            f.write_all(&database)?;
+            f.sync_all()?;
+            drop(f);
+            // Opens (refusing a newer schema, migrating an older one) and checks every page.
+            let store = Store::open_encrypted(&db_path, &key)?;
+            store.check_integrity()?;
+            drop(store);
+            let recovery = RecoveryCode::generate(rng);
+            let meta = ProfileMeta {
+                format: META_FORMAT,
+                id: id.clone(),
+                name: name.clone(),
+                // The passphrase is the export's: reuse its derived key and salt, new nonce.
+                passphrase_slot: Keyslot::seal(
+                    header.slot.kdf.clone(),
+                    &wrapping,
+                    PASSPHRASE_PURPOSE,
+                    key.as_bytes(),
+                    rng,
+                ),
+                recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
+            };
+            meta.write(&staging)?;
+            Ok(recovery)
+        })();
+        let recovery = match made {
+            Ok(recovery) => recovery,
+            Err(e) => {
+                remove_quietly(&staging);
+                return Err(e);
+            }
+        };
+        let folder = self.move_into_place(&staging, &id)?;
+        let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
+        Ok((
+            OpenProfile {
+                store,
+                key,
+                id,
+                name,
+                folder,
+            },
+            recovery,
+        ))
+    }
+}
+
+/// Reads and splits an export file. Anything that is not one is [`Error::NotAnExport`].
+fn read_export(file: &Path) -> Result<(ExportHeader, Vec<u8>)> {
+    let len = std::fs::metadata(file)?.len();
+    if len > MAX_EXPORT_BYTES {
+        return Err(Error::NotAnExport);
+    }
+    let bytes = std::fs::read(file)?;
+    let rest = bytes.strip_prefix(EXPORT_MAGIC).ok_or(Error::NotAnExport)?;
+    if rest.len() < 4 {
+        return Err(Error::NotAnExport);
+    }
+    let (len_bytes, rest) = rest.split_at(4);
+    let header_len = u32::from_le_bytes(len_bytes.try_into().map_err(|_| Error::NotAnExport)?);
+    if header_len > MAX_HEADER_LEN || rest.len() < header_len as usize {
+        return Err(Error::NotAnExport);
+    }
+    let (header, database) = rest.split_at(header_len as usize);
+    let format: FormatOnly = serde_json::from_slice(header).map_err(|_| Error::NotAnExport)?;
+    if format.format > EXPORT_FORMAT {
+        return Err(Error::DatabaseTooNew);
+    }
+    let header: ExportHeader = serde_json::from_slice(header).map_err(|_| Error::NotAnExport)?;
+    if database.is_empty() {
+        return Err(Error::NotAnExport);
+    }
+    Ok((header, database.to_vec()))
+}

@@ -1,0 +1,570 @@
+//! Profiles: one per person at a shared computer, each with its own encrypted database.
+//!
+//! On disk, in the profiles folder passed in:
+//! ```text
+//! profiles/<random id>/profile.json   display name, Argon2id parameters and salts, sealed keys
+//! profiles/<random id>/cases.db       the person's cases (SQLCipher), plus -wal and -shm
+//! ```
+//! File and folder names carry no names or health details. A folder whose name starts with a dot
+//! is work in progress (being made, imported or deleted) and is never listed.
+//!
+//! Keys: a profile's database key is 32 random bytes. It is stored only sealed (keyslots, see
+//! `keyslot.rs`): once under a key derived from the passphrase with Argon2id, once under a key
+//! derived from the recovery code. Changing the passphrase or resetting it with the recovery
+//! code reseals those 32 bytes; the database itself is never re-encrypted. Keys live only in
+//! memory ([`OpenProfile`]) and are zeroed when it is locked or dropped.
+//!
+//! Invariants:
+//! - Randomness is passed in (`rng`); nothing here reads the clock or the environment.
+//! - A profile becomes visible (listed) only once complete: it is built in a hidden folder which
+//!   is then renamed into place. An import is fully checked (opened, integrity-checked) first.
+//! - An existing profile is never overwritten; a wrong passphrase, code or file changes nothing.
+//! - No key, passphrase or code appears in a log, an error or a `Debug` string.
+
+mod export;
+mod kdf;
+mod keyslot;
+mod meta;
+mod recovery;
+
+pub use kdf::KdfParams;
+pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
+
+use std::path::{Path, PathBuf};
+
+use rand_core::CryptoRng;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
+use crate::error::{Error, Result};
+use keyslot::{KdfSpec, Keyslot, SlotError};
+use meta::{ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE};
+
+/// The shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// The longest passphrase accepted, in characters.
+pub const MAX_PASSPHRASE_CHARS: usize = 1_000;
+/// The longest profile name, in characters.
+pub const MAX_PROFILE_NAME_CHARS: usize = 60;
+
+/// One profile in the picker: its id and the name its person chose. Nothing else is readable
+/// before the profile is unlocked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct ProfileSummary {
+    /// A random id (32 hex digits). Also the profile folder's name.
+    pub id: String,
+    /// The display name, for example "Mum" or "Dafydd".
+    pub name: String,
+}
+
+/// The folder of profiles. Holds only a path: nothing is read until asked.
+#[derive(Debug, Clone)]
+pub struct Profiles {
+    dir: PathBuf,
+}
+
+/// An unlocked profile: its open, keyed [`Store`] and its key. Lock it with
+/// [`OpenProfile::lock`] (or drop it): the database closes and the key is zeroed.
+pub struct OpenProfile {
+    // Fields drop in order: the database closes before the key is zeroed.
+    store: Store,
+    key: DatabaseKey,
+    id: String,
+    name: String,
+    folder: PathBuf,
+}
+
+impl std::fmt::Debug for OpenProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenProfile")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl OpenProfile {
+    /// The profile's id and name.
+    pub fn summary(&self) -> ProfileSummary {
+        ProfileSummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    /// The profile's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The profile's display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The profile's cases, activity log and carers' consents.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The profile's cases, activity log and carers' consents, for writing.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Closes the database and zeroes the key.
+    pub fn lock(self) {
+        drop(self);
+    }
+
+    /// Where the profile's database file is (for tests that read its raw bytes).
+    #[doc(hidden)]
+    pub fn database_path(&self) -> PathBuf {
+        self.folder.join(DATABASE_FILE)
+    }
+
+    /// The raw database key as hex, so tests can read the database with an independent
+    /// SQLCipher. Never call this in the app.
+    #[doc(hidden)]
+    pub fn raw_key_hex_for_tests(&self) -> String {
+        self.key.raw_key_hex_for_tests()
+    }
+}
+
+/// Checks a new passphrase is long enough (and not absurdly long).
+fn check_new_passphrase(passphrase: &str) -> Result<()> {
+    let len = passphrase.chars().count();
+    if len < MIN_PASSPHRASE_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. A few words you will remember works well."
+        )));
+    }
+    if len > MAX_PASSPHRASE_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "Please choose a passphrase of at most {MAX_PASSPHRASE_CHARS} characters."
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a display name and returns it without surrounding spaces.
+fn check_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput(
+            "Please type a name for this profile, for example your first name.".into(),
+        ));
+    }
+    let len = name.chars().count();
+    if len > MAX_PROFILE_NAME_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "The name is too long ({len} characters). Please keep it under {MAX_PROFILE_NAME_CHARS} characters."
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::InvalidInput(
+            "The name has a hidden character that cannot be saved. Please retype it.".into(),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// Whether `id` is one this app makes: 32 lower-case hex digits. Anything else (a path, "..")
+/// is never joined to a folder.
+fn is_valid_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn random_hex<R: CryptoRng + ?Sized>(rng: &mut R, bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rng.fill_bytes(&mut buf);
+    hex::encode(buf)
+}
+
+/// Turns the 32 bytes opened from a keyslot into a database key.
+fn key_from_slot(bytes: &[u8]) -> Result<DatabaseKey> {
+    let array: [u8; DATABASE_KEY_LEN] = bytes.try_into().map_err(|_| Error::ProfileDamaged)?;
+    let array = Zeroizing::new(array);
+    Ok(DatabaseKey::from_bytes(&array))
+}
+
+/// Removes a work-in-progress folder, ignoring errors (it is hidden and holds only encrypted
+/// data).
+fn remove_quietly(folder: &Path) {
+    if let Err(e) = std::fs::remove_dir_all(folder) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            tracing::warn!(error = %e, "could not remove a temporary profile folder");
+        }
+    }
+}
+
+impl Profiles {
+    /// The profiles kept in `dir` (created when the first profile is made).
+    pub fn at(dir: impl Into<PathBuf>) -> Profiles {
+        Profiles { dir: dir.into() }
+    }
+
+    /// The folder this set of profiles lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn folder(&self, id: &str) -> Result<PathBuf> {
+        if is_valid_id(id) {
+            Ok(self.dir.join(id))
+        } else {
+            Err(Error::ProfileNotFound)
+        }
+    }
+
+    /// Every profile, by name. A folder that is not a readable profile is left out (and left
+    /// alone).
+    pub fn list(&self) -> Result<Vec<ProfileSummary>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            let Some(id) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            if !is_valid_id(&id) || !entry.file_type()?.is_dir() {
+                continue;
+            }
+            match ProfileMeta::read(&entry.path()) {
+                Ok(meta) if meta.id == id => out.push(ProfileSummary {
+                    id,
+                    name: meta.name,
+                }),
+                Ok(_) | Err(_) => {
+                    tracing::warn!(profile = %id, "a profile folder could not be read; not listed");
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        Ok(out)
+    }
+
+    fn check_name_is_free(&self, name: &str) -> Result<()> {
+        let wanted = name.to_lowercase();
+        if self.list()?.iter().any(|p| p.name.to_lowercase() == wanted) {
+            return Err(Error::InvalidInput(format!(
+                "There is already a profile called \u{201c}{name}\u{201d}. Please choose another name."
+            )));
+        }
+        Ok(())
+    }
+
+    /// A name no other profile has: `name`, or `name (2)`, `name (3)`...
+    fn free_name(&self, name: &str) -> Result<String> {
+        let taken: Vec<String> = self
+            .list()?
+            .into_iter()
+            .map(|p| p.name.to_lowercase())
+            .collect();
+        let mut candidate = name.to_owned();
+        let mut n = 2;
+        while taken.contains(&candidate.to_lowercase()) {
+            candidate = format!("{name} ({n})");
+            n += 1;
+        }
+        Ok(candidate)
+    }
+
+    /// Makes a new profile, unlocked. Returns it with its recovery code, which must be shown to
+    /// the person once (and printed on a recovery sheet): the app cannot show it again.
+    ///
+    /// `params` are the Argon2id costs (use [`KdfParams::RECOMMENDED`]); they are stored with
+    /// the profile and always used as stored.
+    pub fn create<R: CryptoRng + ?Sized>(
+        &self,
+        name: &str,
+        passphrase: &str,
+        params: KdfParams,
+        rng: &mut R,
+    ) -> Result<(OpenProfile, RecoveryCode)> {
+        let name = check_name(name)?;
+        check_new_passphrase(passphrase)?;
+        let params = params.check()?;
+        self.check_name_is_free(&name)?;
+        std::fs::create_dir_all(&self.dir)?;
+
+        let key = DatabaseKey::generate(rng);
+        let id = random_hex(rng, 16);
+        let staging = self.dir.join(format!(".creating-{}", random_hex(rng, 8)));
+        let made = (|| -> Result<RecoveryCode> {
+            std::fs::create_dir(&staging)?;
+            // Creates the encrypted database and its tables.
+            drop(Store::open_encrypted(&staging.join(DATABASE_FILE), &key)?);
+            let recovery = RecoveryCode::generate(rng);
+            let meta = ProfileMeta {
+                format: META_FORMAT,
+                id: id.clone(),
+                name: name.clone(),
+                passphrase_slot: seal_key(
+                    passphrase.as_bytes(),
+                    params,
+                    PASSPHRASE_PURPOSE,
+                    &key,
+                    rng,
+                )?,
+                recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
+            };
+            meta.write(&staging)?;
+            Ok(recovery)
+        })();
+        let recovery = match made {
+            Ok(recovery) => recovery,
+            Err(e) => {
+                remove_quietly(&staging);
+                return Err(e);
+            }
+        };
+        let folder = self.move_into_place(&staging, &id)?;
+        let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
+        Ok((
+            OpenProfile {
+                store,
+                key,
+                id,
+                name,
+                folder,
+            },
+            recovery,
+        ))
+    }
+
+    /// Renames a finished work-in-progress folder to `<id>`, making it visible. Never replaces
+    /// an existing folder.
+    fn move_into_place(&self, staging: &Path, id: &str) -> Result<PathBuf> {
+        let folder = self.dir.join(id);
+        if folder.exists() {
+            remove_quietly(staging);
+            return Err(Error::Storage(
+                "a profile with this id already exists".into(),
+            ));
+        }
+        if let Err(e) = std::fs::rename(staging, &folder) {
+            remove_quietly(staging);
+            return Err(e.into());
+        }
+        meta::sync_folder(&self.dir)?;
+        Ok(folder)
+    }
+
+    fn read_meta(&self, id: &str) -> Result<(PathBuf, ProfileMeta)> {
+        let folder = self.folder(id)?;
+        let meta = ProfileMeta::read(&folder)?;
+        if meta.id != id {
+            return Err(Error::ProfileDamaged);
+        }
+        Ok((folder, meta))
+    }
+
+    fn open_store(folder: PathBuf, meta: ProfileMeta, key: DatabaseKey) -> Result<OpenProfile> {
+        let db = folder.join(DATABASE_FILE);
+        // Opening a missing file would make a new, empty database: a lost database must show as
+        // a problem, never as an empty profile.
+        if !db.is_file() {
+            return Err(Error::ProfileDamaged);
+        }
+        let store = Store::open_encrypted(&db, &key)?;
+        Ok(OpenProfile {
+            store,
+            key,
+            id: meta.id,
+            name: meta.name,
+            folder,
+        })
+    }
+
+    /// Unlocks a profile with its passphrase. A wrong passphrase is [`Error::WrongPassphrase`].
+    pub fn unlock(&self, id: &str, passphrase: &str) -> Result<OpenProfile> {
+        let (folder, meta) = self.read_meta(id)?;
+        let bytes = meta
+            .passphrase_slot
+            .open_with_secret(passphrase.as_bytes(), PASSPHRASE_PURPOSE)
+            .map_err(|e| match e {
+                SlotError::WrongSecret => Error::WrongPassphrase,
+                SlotError::Malformed => Error::ProfileDamaged,
+            })?;
+        let key = key_from_slot(&bytes)?;
+        Self::open_store(folder, meta, key)
+    }
+
+    /// Unlocks a profile with its recovery code and sets a new passphrase (the old one stops
+    /// working). The recovery code stays the same, so the printed sheet still works. A wrong
+    /// code is [`Error::WrongRecoveryCode`] and changes nothing.
+    pub fn unlock_with_recovery<R: CryptoRng + ?Sized>(
+        &self,
+        id: &str,
+        recovery_code: &str,
+        new_passphrase: &str,
+        rng: &mut R,
+    ) -> Result<OpenProfile> {
+        check_new_passphrase(new_passphrase)?;
+        let (folder, mut meta) = self.read_meta(id)?;
+        let code = RecoveryCode::parse(recovery_code)?;
+        let bytes = meta
+            .recovery_slot
+            .open_with_secret(code.secret(), RECOVERY_PURPOSE)
+            .map_err(|e| match e {
+                SlotError::WrongSecret => Error::WrongRecoveryCode,
+                SlotError::Malformed => Error::ProfileDamaged,
+            })?;
+        let key = key_from_slot(&bytes)?;
+        let params = meta
+            .passphrase_slot
+            .kdf
+            .checked_params()
+            .map_err(|_| Error::ProfileDamaged)?;
+        // Check the database opens with the key before the passphrase changes.
+        let open = Self::open_store(folder.clone(), meta.clone(), key)?;
+        meta.passphrase_slot = seal_key(
+            new_passphrase.as_bytes(),
+            params,
+            PASSPHRASE_PURPOSE,
+            &open.key,
+            rng,
+        )?;
+        meta.write(&folder)?;
+        Ok(open)
+    }
+
+    /// Changes an unlocked profile's passphrase. The old passphrase must be given again (so
+    /// someone passing an unlocked computer cannot change it). Only the sealed key is rewritten.
+    pub fn change_passphrase<R: CryptoRng + ?Sized>(
+        &self,
+        open: &OpenProfile,
+        old_passphrase: &str,
+        new_passphrase: &str,
+        rng: &mut R,
+    ) -> Result<()> {
+        check_new_passphrase(new_passphrase)?;
+        let (folder, mut meta) = self.read_meta(&open.id)?;
+        let bytes = meta
+            .passphrase_slot
+            .open_with_secret(old_passphrase.as_bytes(), PASSPHRASE_PURPOSE)
+            .map_err(|e| match e {
+                SlotError::WrongSecret => Error::WrongPassphrase,
+                SlotError::Malformed => Error::ProfileDamaged,
+            })?;
+        if bytes.as_slice() != open.key.as_bytes() {
+            return Err(Error::ProfileDamaged);
+        }
+        let params = meta
+            .passphrase_slot
+            .kdf
+            .checked_params()
+            .map_err(|_| Error::ProfileDamaged)?;
+        meta.passphrase_slot = seal_key(
+            new_passphrase.as_bytes(),
+            params,
+            PASSPHRASE_PURPOSE,
+            &open.key,
+            rng,
+        )?;
+        meta.write(&folder)
+    }
+
+    /// Makes a new recovery code for an unlocked profile (for example when the sheet is lost);
+    /// the old code stops working. Show the new one once, as at creation.
+    pub fn replace_recovery_code<R: CryptoRng + ?Sized>(
+        &self,
+        open: &OpenProfile,
+        rng: &mut R,
+    ) -> Result<RecoveryCode> {
+        let (folder, mut meta) = self.read_meta(&open.id)?;
+        let params = meta
+            .recovery_slot
+            .kdf
+            .checked_params()
+            .map_err(|_| Error::ProfileDamaged)?;
+        let recovery = RecoveryCode::generate(rng);
+        meta.recovery_slot = seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &open.key, rng)?;
+        meta.write(&folder)?;
+        Ok(recovery)
+    }
+
+    /// Deletes a profile and all its files, once the person has typed its name exactly (spaces
+    /// around it are ignored; capitals count). A different name deletes nothing.
+    pub fn delete(&self, id: &str, typed_name: &str) -> Result<()> {
+        let (folder, meta) = self.read_meta(id)?;
+        if typed_name.trim() != meta.name {
+            return Err(Error::InvalidInput(
+                "The name you typed does not match this profile's name. Nothing has been deleted."
+                    .into(),
+            ));
+        }
+        // Hide it first, so a delete cut short never leaves a half profile in the picker.
+        let doomed = self.dir.join(format!(".deleting-{id}"));
+        std::fs::rename(&folder, &doomed)?;
+        meta::sync_folder(&self.dir)?;
+        std::fs::remove_dir_all(&doomed)?;
+        Ok(())
+    }
+}
+
+/// Seals `key` in a new keyslot under `secret`, with `params` and a fresh salt and nonce.
+fn seal_key<R: CryptoRng + ?Sized>(
+    secret: &[u8],
+    params: KdfParams,
+    purpose: &[u8],
+    key: &DatabaseKey,
+    rng: &mut R,
+) -> Result<Keyslot> {
+    let kdf = KdfSpec::fresh(params, rng);
+    let wrapping = kdf
+        .derive(secret)
+        .map_err(|_| Error::InvalidInput("These key settings cannot be used.".into()))?;
+    Ok(Keyslot::seal(kdf, &wrapping, purpose, key.as_bytes(), rng))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_ids_are_accepted() {
+        assert!(is_valid_id("0123456789abcdef0123456789abcdef"));
+        for bad in [
+            "..",
+            "../../etc",
+            "0123456789ABCDEF0123456789ABCDEF",
+            "0123456789abcdef0123456789abcde",
+            "0123456789abcdef0123456789abcdef/",
+            "",
+        ] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(check_name("  Mam  ").expect("ok"), "Mam");
+        assert!(check_name("   ").is_err());
+        assert!(check_name("a\nb").is_err());
+        assert!(check_name(&"x".repeat(MAX_PROFILE_NAME_CHARS + 1)).is_err());
+        assert_eq!(
+            check_name("Gwenllïan 🙂").expect("any script"),
+            "Gwenllïan 🙂"
+        );
+    }
+
+    #[test]
+    fn short_passphrases_are_refused_in_plain_words() {
+        let err = check_new_passphrase("short").expect_err("short");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("at least 8 characters"));
+        assert!(check_new_passphrase("eight ch").is_ok());
+    }
+}
