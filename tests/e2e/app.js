@@ -10,7 +10,8 @@ import { remote } from 'webdriverio';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 export const appBinary =
-  process.env.SECOND_OPINION_APP ?? path.join(repoRoot, 'target', 'debug', 'second-opinion');
+  process.env.SECOND_OPINION_APP ??
+  path.join(process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target'), 'debug', 'second-opinion');
 export const screenshotDir = path.join(repoRoot, 'tests', 'output', 'screenshots');
 
 const PORT = 4444;
