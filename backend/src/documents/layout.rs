@@ -652,6 +652,8 @@ impl Builder {
                     ..Chunk::default()
                 };
                 let lines = wrap(&[Span::regular(name.clone())], s.body, line_width);
+                // A little air between the line and the name.
+                c.height += s.body * 0.3;
                 for line in lines {
                     let runs = runs_at(
                         line,
