@@ -602,3 +602,33 @@ fn write_samples() {
         std::fs::write(dir.join(format!("{name}.pdf")), &doc.bytes).expect("write");
     }
 }
+
+#[test]
+fn any_layout_renders_and_unprintable_text_is_refused() {
+    use backend::documents::layout::{lay_out, Block, LayoutOptions};
+    use backend::documents::{printable_text, render_pdf, PdfInfo};
+    let options = LayoutOptions {
+        paper: Paper::A4,
+        large_print: false,
+        running_title: "Review book".into(),
+    };
+    let info = PdfInfo {
+        title: "Review book".into(),
+        author: String::new(),
+        subject: "Content review".into(),
+        date: date(),
+    };
+    let ok = lay_out(
+        &[Block::heading(1, "Sources"), Block::text("Plain words.")],
+        &options,
+    );
+    let bytes = render_pdf(&ok, &info).expect("renders");
+    assert!(flat(&pdftotext(&bytes)).contains("Sources Plain words."));
+
+    // Text that skipped `printable_text` never reaches paper as boxes.
+    let bad = lay_out(&[Block::text("Smile 🙂")], &options);
+    let err = render_pdf(&bad, &info).expect_err("refused");
+    assert_eq!(err.code(), "document");
+    assert!(printable_text("The note", "Smile 🙂").is_err());
+    assert_eq!(printable_text("The note", "a\tb").expect("tab"), "a    b");
+}

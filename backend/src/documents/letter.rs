@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
-use super::pdf::Metadata;
+use super::pdf::PdfInfo;
 use super::text::{printable_content, printable_field};
 use super::DocumentOptions;
 use crate::cases::CaseDetails;
@@ -54,7 +54,7 @@ impl LetterWords {
 #[derive(Debug)]
 pub(crate) struct PreparedLetter {
     pub layout: Layout,
-    pub meta: Metadata,
+    pub meta: PdfInfo,
     pub file_name: String,
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn gp_request(
     );
     Ok(PreparedLetter {
         layout,
-        meta: Metadata {
+        meta: PdfInfo {
             title: GP_REQUEST_TITLE.to_owned(),
             author: lines(&case.patient_name).collect::<Vec<_>>().join(" "),
             subject: printable_content("The letter's subject", &words.subject)?,

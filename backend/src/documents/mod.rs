@@ -5,12 +5,12 @@
 //! a path).
 //!
 //! How a document is made:
-//! 1. [`text`] cleans each field the person typed and refuses, naming the field, anything the
+//! 1. `text` cleans each field the person typed and refuses, naming the field, anything the
 //!    fonts cannot draw;
-//! 2. a document module ([`letter`], [`prep_pack`]) turns its input into [`layout::Block`]s;
+//! 2. a document module (`letter`, [`prep_pack`]) turns its input into [`layout::Block`]s;
 //! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
 //!    text snapshot);
-//! 4. [`pdf`] writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
+//! 4. `pdf` writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
 
 mod fonts;
 pub mod layout;
@@ -21,6 +21,7 @@ mod text;
 
 pub use fonts::Face;
 pub use letter::LetterWords;
+pub use pdf::PdfInfo;
 pub use prep_pack::{
     prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PrepPack,
     QuestionTopic, TimelineEntry,
@@ -66,7 +67,7 @@ pub struct RenderedDocument {
 /// `letter-gp-request` (`content/letters/gp-request.toml`).
 ///
 /// Errors: [`Error::InvalidInput`] naming the field when a field is too long or holds characters
-/// the fonts cannot print (see [`text`]); [`Error::Content`] when the template is broken.
+/// the fonts cannot print (see `text`); [`Error::Content`] when the template is broken.
 pub fn gp_request_letter(
     case: &CaseDetails,
     content: &Content,
@@ -90,6 +91,21 @@ pub fn gp_request_letter_layout(
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
     Ok(letter::gp_request(case, words, date, options)?.layout)
+}
+
+/// Any [`layout::Layout`] as PDF bytes, with the given metadata: for documents built from
+/// [`layout::Block`]s outside this module (for example the content review book).
+///
+/// Text must already be printable: see [`printable_text`]. A character the fonts cannot draw
+/// gives [`Error::Document`] rather than a box on paper.
+pub fn render_pdf(layout: &layout::Layout, info: &PdfInfo) -> Result<Vec<u8>> {
+    pdf::render(layout, info)
+}
+
+/// Cleans text for printing (line ends, tabs, invisible characters; see the `text` module) or
+/// refuses it with [`Error::InvalidInput`] naming the field by `label` ("The name").
+pub fn printable_text(label: &str, value: &str) -> Result<String> {
+    text::printable_field(label, value)
 }
 
 /// What the app tells the person after saving a document.

@@ -20,9 +20,10 @@ use super::fonts::Face;
 use super::layout::{Item, Layout, Paint, Tone};
 use crate::error::{Error, Result};
 
-/// What the PDF says about itself (File > Properties in a viewer).
+/// What a PDF says about itself (File > Properties in a viewer). No health details in the title
+/// or subject: viewers show them in window titles and recent-file lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Metadata {
+pub struct PdfInfo {
     pub title: String,
     pub author: String,
     pub subject: String,
@@ -61,7 +62,19 @@ fn grey(tone: Tone) -> Color {
 }
 
 /// PDF bytes for `layout`.
-pub(crate) fn render(layout: &Layout, meta: &Metadata) -> Result<Vec<u8>> {
+pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
+    // A safety net for layouts built outside this module's documents, whose text was not
+    // cleaned: never print a box or nothing in place of a character.
+    for page in &layout.pages {
+        for run in page.texts() {
+            if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
+                return Err(Error::Document(format!(
+                    "The document has a character that cannot be printed (U+{:04X}).",
+                    c as u32
+                )));
+            }
+        }
+    }
     let mut doc = PdfDocument::new(&meta.title);
     let used: BTreeSet<Face> = layout
         .pages
@@ -249,7 +262,7 @@ pub(crate) fn render(layout: &Layout, meta: &Metadata) -> Result<Vec<u8>> {
 }
 
 /// Two 32-hex-digit identifiers, a pure function of the document.
-fn document_id(layout: &Layout, meta: &Metadata) -> [String; 2] {
+fn document_id(layout: &Layout, meta: &PdfInfo) -> [String; 2] {
     let mut hash = Fnv::new();
     hash.write(meta.title.as_bytes());
     hash.write(meta.author.as_bytes());

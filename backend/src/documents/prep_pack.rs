@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
-use super::pdf::Metadata;
+use super::pdf::PdfInfo;
 use super::text::printable_field;
 use super::{DocumentOptions, RenderedDocument};
 use crate::dates;
@@ -133,7 +133,7 @@ pub fn prep_pack(
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
     let layout = prep_pack_layout(pack, date, options)?;
-    let meta = Metadata {
+    let meta = PdfInfo {
         title: PREP_PACK_TITLE.to_owned(),
         author: one_line(&printable_field("The name", &pack.patient_name)?),
         subject: "Getting ready for an appointment".to_owned(),
