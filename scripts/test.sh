@@ -23,6 +23,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "content review book (PDF for a clinical reviewer)"
+mkdir -p tests/output
+cargo run -q -p backend --example review_book -- tests/output/content-review-book.pdf
+qpdf --check tests/output/content-review-book.pdf >/dev/null
+pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
+
 step "build the app"
 ./scripts/build-app.sh
 

@@ -3,20 +3,18 @@
 //!
 //! `cargo run -p backend --example review_book -- out.pdf`
 //!
-//! The book is built as blocks and laid out with the documents layout engine
-//! (`backend::documents::layout`). NOT YET A PDF: `backend::documents` has no public function that
-//! turns blocks or a `Layout` into PDF bytes (its `pdf::render` is crate-private), and this example
-//! must not carry PDF code of its own. Until one exists, give an `out.txt` path to get the laid-out
-//! book as the engine's text rendering (every line, page by page); an `out.pdf` path says so and
-//! stops. When the documents module offers, say, `render(&Layout, title, date) -> Result<Vec<u8>>`,
-//! `main` needs three more lines.
+//! The book is built as blocks, laid out with the documents layout engine
+//! (`backend::documents::layout`) and written with `backend::documents::render_pdf`. Give a path
+//! ending in `.txt` instead to get the laid-out text (every line, page by page) for a diff.
+//! The date on the book is the newest `reviewed` date in the content, so the same content always
+//! gives the same PDF.
 
 use std::collections::BTreeMap;
 
 use backend::cases::Nation;
 use backend::content::{plain, Content, Item, ItemMeta};
 use backend::documents::layout::{lay_out, Block, Column, LayoutOptions, Span, Table};
-use backend::documents::Paper;
+use backend::documents::{render_pdf, Paper, PdfInfo};
 
 /// What each kind is called in the book, in the content's fixed order of kinds.
 fn kind_heading(kind: &str) -> &'static str {
@@ -388,11 +386,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     }
-    eprintln!(
-        "The review book is laid out ({} A4 pages), but it cannot be written as a PDF yet: \
-         backend::documents has no public function that writes a layout as PDF. \
-         Give a path ending in .txt for the laid-out text instead.",
-        layout.pages.len()
-    );
-    std::process::exit(1);
+    let date = content
+        .metas()
+        .map(|m| m.reviewed)
+        .max()
+        .ok_or("the content has no items")?;
+    let bytes = render_pdf(
+        &layout,
+        &PdfInfo {
+            title: "Second Opinion: content review book".into(),
+            author: "Second Opinion".into(),
+            subject: "Every guidance item with its sources and review dates, for clinical review"
+                .into(),
+            date,
+        },
+    )?;
+    std::fs::write(&out, bytes)?;
+    println!("{out}: the review book, {} A4 pages", layout.pages.len());
+    Ok(())
 }
