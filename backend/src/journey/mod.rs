@@ -3,9 +3,14 @@
 
 mod compare;
 mod dates;
+mod record;
 
 pub use compare::{compare, Comparison, Difference, DifferenceKind, Opinion, OpinionPart};
 pub use dates::{records_due_date, DueStatus};
+pub use record::{
+    Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
+    TimelineLine, Urgency,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,410 @@
+//! Everything the person records on the journey's eight steps, as one typed record per case.
+//!
+//! Invariants: every field has a default, so a record saved by an older app still loads; every
+//! value is kept exactly as typed; [`Journey::validate`] bounds lengths and counts before a save.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::compare::Opinion;
+use crate::error::{Error, Result};
+
+/// Who the case is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ForWhom {
+    Me,
+    SomeoneIHelp,
+}
+
+/// How urgent the team said things are, in their words as the person remembers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    Urgent,
+    Soon,
+    Routine,
+    NotSaid,
+}
+
+/// Whether the person is in hospital now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum InHospital {
+    No,
+    YesStable,
+    /// In hospital and getting worse: Martha's Rule guidance, not this flow.
+    YesGettingWorse,
+}
+
+/// The four-question readiness check, asked before and after the second opinion.
+/// Each answer is `None` until answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Readiness {
+    pub know_enough: Option<bool>,
+    pub clear_what_matters: Option<bool>,
+    pub have_support: Option<bool>,
+    pub feel_sure: Option<bool>,
+}
+
+impl Readiness {
+    /// How many of the four questions were answered "yes".
+    pub fn yes_count(&self) -> usize {
+        [
+            self.know_enough,
+            self.clear_what_matters,
+            self.have_support,
+            self.feel_sure,
+        ]
+        .into_iter()
+        .filter(|a| *a == Some(true))
+        .count()
+    }
+}
+
+/// One record on the records checklist.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RecordItem {
+    pub label: String,
+    pub asked: bool,
+    pub arrived: bool,
+}
+
+/// The appointment for the second opinion.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Appointment {
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    /// As typed, for example "10:30".
+    pub time: String,
+    pub place: String,
+    pub with_whom: String,
+    pub who_comes: String,
+}
+
+/// A question chosen for the appointment: from the bank (with its id) or the person's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ChosenQuestion {
+    /// The question bank id, or `None` for the person's own question.
+    pub bank_id: Option<String>,
+    pub text: String,
+    /// One of "my most important questions".
+    pub top: bool,
+    /// The answer, written after the appointment.
+    pub answer: String,
+}
+
+/// A line of the symptom and treatment timeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TimelineLine {
+    /// As typed, for example "March 2026" or "21/11/2026".
+    pub when: String,
+    pub what: String,
+}
+
+/// A medicine the person takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct MedicineLine {
+    pub name: String,
+    pub dose: String,
+    pub notes: String,
+}
+
+/// Everything recorded on the journey for one case.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Journey {
+    // 1. Your situation (the rest is in `CaseDetails`).
+    pub for_whom: Option<ForWhom>,
+    /// When the diagnosis or offer was made, as typed.
+    pub diagnosed_when: String,
+    pub treatment_proposed: String,
+    pub urgency: Option<Urgency>,
+    pub in_hospital: Option<InHospital>,
+
+    // 2. Is a second opinion right for you?
+    /// Ids of the content reasons ticked.
+    pub reasons: Vec<String>,
+    pub readiness_before: Readiness,
+    /// The decision to ask for a second opinion: `Some(true)` go ahead, `Some(false)` not now.
+    pub go_ahead: Option<bool>,
+    pub go_ahead_why: String,
+
+    // 3. Choose a route.
+    /// Id of the content route chosen.
+    pub route: Option<String>,
+    pub specialist_notes: String,
+
+    // 4. Ask for it.
+    #[ts(type = "string | null")]
+    pub asked_on: Option<NaiveDate>,
+    pub answer: String,
+
+    // 5. Gather your records.
+    pub records: Vec<RecordItem>,
+    /// Who holds the records (GP practice or hospital), as typed.
+    pub records_holder: String,
+    #[ts(type = "string | null")]
+    pub records_requested_on: Option<NaiveDate>,
+
+    // 6. Prepare.
+    pub appointment: Appointment,
+    pub questions: Vec<ChosenQuestion>,
+    pub timeline: Vec<TimelineLine>,
+    pub medicines: Vec<MedicineLine>,
+    pub allergies: String,
+    /// Ids of what-to-bring items ticked as ready.
+    pub bring_ready: Vec<String>,
+
+    // 7. After the appointment.
+    pub first_opinion: Opinion,
+    pub second_opinion: Opinion,
+
+    // 8. Decide and tell.
+    pub decision: String,
+    pub decision_why: String,
+    pub what_matters_most: String,
+    pub readiness_after: Readiness,
+    pub next_steps: String,
+}
+
+/// Longest free-text field in the journey, in characters.
+pub const MAX_TEXT: usize = 20_000;
+/// Most entries in a list (questions, timeline lines, medicines, records).
+pub const MAX_ENTRIES: usize = 500;
+/// Earliest and latest dates accepted.
+pub const EARLIEST: (i32, u32, u32) = (1900, 1, 1);
+pub const LATEST: (i32, u32, u32) = (2200, 12, 31);
+
+impl Journey {
+    /// Checks limits, so nothing unusable is stored. Any script, emoji and markup are kept.
+    pub fn validate(&self) -> Result<()> {
+        let lists = [
+            ("The list of records", self.records.len()),
+            ("The list of questions", self.questions.len()),
+            ("The timeline", self.timeline.len()),
+            ("The list of medicines", self.medicines.len()),
+            ("The reasons", self.reasons.len()),
+            ("The things to bring", self.bring_ready.len()),
+        ];
+        for (label, n) in lists {
+            if n > MAX_ENTRIES {
+                return Err(Error::InvalidInput(format!(
+                    "{label} is too long ({n} entries). Please keep it under {MAX_ENTRIES}."
+                )));
+            }
+        }
+        for text in self.texts() {
+            let len = text.chars().count();
+            if len > MAX_TEXT {
+                return Err(Error::InvalidInput(format!(
+                    "Some writing is too long ({len} characters). Please keep each answer under {MAX_TEXT} characters."
+                )));
+            }
+            if text.contains('\0') {
+                return Err(Error::InvalidInput(
+                    "Some writing has a hidden character that cannot be saved. Please retype it."
+                        .into(),
+                ));
+            }
+        }
+        let (ey, em, ed) = EARLIEST;
+        let (ly, lm, ld) = LATEST;
+        let earliest = NaiveDate::from_ymd_opt(ey, em, ed);
+        let latest = NaiveDate::from_ymd_opt(ly, lm, ld);
+        for date in [
+            self.asked_on,
+            self.records_requested_on,
+            self.appointment.date,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if Some(date) < earliest || Some(date) > latest {
+                return Err(Error::InvalidInput(format!(
+                    "The date {} does not look right. Please check the year.",
+                    crate::dates::long_uk(date)
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![
+            self.diagnosed_when.as_str(),
+            &self.treatment_proposed,
+            &self.go_ahead_why,
+            &self.specialist_notes,
+            &self.answer,
+            &self.records_holder,
+            &self.appointment.time,
+            &self.appointment.place,
+            &self.appointment.with_whom,
+            &self.appointment.who_comes,
+            &self.allergies,
+            &self.decision,
+            &self.decision_why,
+            &self.what_matters_most,
+            &self.next_steps,
+        ];
+        for o in [&self.first_opinion, &self.second_opinion] {
+            texts.extend([
+                o.diagnosis.as_str(),
+                &o.options,
+                &o.risks,
+                &o.recommendation,
+                &o.anything_new,
+            ]);
+        }
+        texts.extend(self.reasons.iter().map(String::as_str));
+        texts.extend(self.bring_ready.iter().map(String::as_str));
+        texts.extend(self.route.as_deref());
+        for r in &self.records {
+            texts.push(&r.label);
+        }
+        for q in &self.questions {
+            texts.extend([q.text.as_str(), &q.answer]);
+            texts.extend(q.bank_id.as_deref());
+        }
+        for t in &self.timeline {
+            texts.extend([t.when.as_str(), &t.what]);
+        }
+        for m in &self.medicines {
+            texts.extend([m.name.as_str(), &m.dose, &m.notes]);
+        }
+        texts
+    }
+
+    /// Whether the person said they are in hospital and getting worse: the app then shows
+    /// Martha's Rule guidance and leaves the journey.
+    pub fn needs_urgent_hospital_help(&self) -> bool {
+        self.in_hospital == Some(InHospital::YesGettingWorse)
+    }
+
+    /// What the upcoming panel needs from this journey.
+    pub fn upcoming_facts(&self) -> super::UpcomingFacts {
+        let all_arrived =
+            !self.records.is_empty() && self.records.iter().filter(|r| r.asked).all(|r| r.arrived);
+        super::UpcomingFacts {
+            appointments: self.appointment.date.into_iter().collect(),
+            records_requests: self
+                .records_requested_on
+                .map(|asked| (asked, all_arrived))
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn an_empty_journey_is_valid_and_loads_from_empty_json() {
+        assert!(Journey::default().validate().is_ok());
+        let j: Journey = serde_json::from_str("{}").expect("defaults");
+        assert_eq!(j, Journey::default());
+    }
+
+    #[test]
+    fn unknown_fields_from_a_newer_app_are_ignored_and_known_ones_kept() {
+        let j: Journey =
+            serde_json::from_str(r#"{"decision":"Have the operation","future_field":1}"#)
+                .expect("loads");
+        assert_eq!(j.decision, "Have the operation");
+    }
+
+    #[test]
+    fn dates_outside_1900_to_2200_are_refused_in_plain_words() {
+        let mut j = Journey::default();
+        j.appointment.date = Some(d(1899, 12, 31));
+        let err = j.validate().expect_err("too early");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("31 December 1899"));
+        j.appointment.date = Some(d(2200, 12, 31));
+        assert!(j.validate().is_ok());
+        j.asked_on = Some(d(2201, 1, 1));
+        assert!(j.validate().is_err());
+        j.asked_on = Some(d(2028, 2, 29));
+        assert!(j.validate().is_ok(), "29 February in a leap year is fine");
+    }
+
+    #[test]
+    fn too_many_entries_or_too_much_text_is_refused() {
+        let j = Journey {
+            timeline: vec![TimelineLine::default(); MAX_ENTRIES + 1],
+            ..Default::default()
+        };
+        assert!(j.validate().is_err());
+        let mut j = Journey::default();
+        j.second_opinion.risks = "x".repeat(MAX_TEXT + 1);
+        assert!(j.validate().is_err());
+        let mut j = Journey::default();
+        j.questions.push(ChosenQuestion {
+            answer: "y".repeat(MAX_TEXT + 1),
+            ..Default::default()
+        });
+        assert!(j.validate().is_err());
+    }
+
+    #[test]
+    fn in_hospital_and_getting_worse_leaves_the_flow() {
+        let mut j = Journey::default();
+        assert!(!j.needs_urgent_hospital_help());
+        j.in_hospital = Some(InHospital::YesStable);
+        assert!(!j.needs_urgent_hospital_help());
+        j.in_hospital = Some(InHospital::YesGettingWorse);
+        assert!(j.needs_urgent_hospital_help());
+    }
+
+    #[test]
+    fn readiness_counts_yes_answers_only() {
+        let r = Readiness {
+            know_enough: Some(true),
+            clear_what_matters: Some(false),
+            have_support: None,
+            feel_sure: Some(true),
+        };
+        assert_eq!(r.yes_count(), 2);
+    }
+
+    #[test]
+    fn upcoming_facts_come_from_the_appointment_and_records() {
+        let mut j = Journey::default();
+        j.appointment.date = Some(d(2026, 12, 1));
+        j.records_requested_on = Some(d(2026, 11, 1));
+        j.records = vec![
+            RecordItem {
+                label: "Scan report".into(),
+                asked: true,
+                arrived: true,
+            },
+            RecordItem {
+                label: "Clinic letters".into(),
+                asked: true,
+                arrived: false,
+            },
+        ];
+        let facts = j.upcoming_facts();
+        assert_eq!(facts.appointments, vec![d(2026, 12, 1)]);
+        assert_eq!(facts.records_requests, vec![(d(2026, 11, 1), false)]);
+        j.records[1].arrived = true;
+        assert_eq!(
+            j.upcoming_facts().records_requests,
+            vec![(d(2026, 11, 1), true)]
+        );
+    }
+}
