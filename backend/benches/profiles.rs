@@ -41,7 +41,7 @@ fn unlocking(c: &mut Criterion) {
     let mut group = c.benchmark_group("profiles");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(8));
-    group.bench_function("unlock (Argon2id 256 MiB t=2 p=1, then open)", |b| {
+    group.bench_function("unlock (Argon2id 192 MiB t=2 p=1, then open)", |b| {
         b.iter(|| {
             profiles
                 .unlock(black_box(&id), black_box(PASS))

@@ -5,7 +5,7 @@
 //! consent with no last day lasts until it is ended; ending a consent keeps the record (it only
 //! sets the last day), so the history of who could act, and when, is never lost.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -102,6 +102,12 @@ impl CarerConsentDetails {
                     "{label} has a hidden character that cannot be saved. Please retype it."
                 )));
             }
+        }
+        let sensible = |d: NaiveDate| (1900..=2200).contains(&d.year());
+        if !sensible(self.from) || !self.until.is_none_or(sensible) {
+            return Err(Error::InvalidInput(
+                "Please check the dates of the consent: the year looks wrong.".into(),
+            ));
         }
         if let Some(until) = self.until {
             if until < self.from {
@@ -344,6 +350,11 @@ mod tests {
             ..consent(day(1), None)
         };
         assert!(store.add_carer_consent(&nameless, now()).is_err());
+        let far = CarerConsentDetails {
+            until: NaiveDate::from_ymd_opt(12_000, 1, 1),
+            ..consent(day(1), None)
+        };
+        assert!(store.add_carer_consent(&far, now()).is_err());
         let a = store
             .add_carer_consent(&consent(day(10), None), now())
             .expect("adds");

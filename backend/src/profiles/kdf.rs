@@ -30,11 +30,12 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// What the app uses for new profiles: 256 MiB, 2 passes, 1 lane. About 0.3-0.5 s in a
-    /// release build on a modest laptop (see `benches/profiles.rs`); slow enough that guessing
-    /// passphrases from a copied profile folder costs real time and memory per guess.
+    /// What the app uses for new profiles: 192 MiB, 2 passes, 1 lane. Measured at about 0.4 s
+    /// of CPU per derive in a release build here (see `benches/profiles.rs`); slow enough that
+    /// guessing passphrases from a copied profile folder costs real time and memory per guess,
+    /// quick enough for a person waiting to be let in.
     pub const RECOMMENDED: KdfParams = KdfParams {
-        m_cost_kib: 256 * 1024,
+        m_cost_kib: 192 * 1024,
         t_cost: 2,
         p_cost: 1,
     };
