@@ -16,6 +16,8 @@
 //! - Items are kept in a fixed order: by kind (safety notices first, see [`Item::rank`]), then
 //!   by file path, then by position in the file. Every list an accessor returns is in that order.
 
+mod guidance;
+pub use guidance::{Guidance, RouteWithRights, TopicWithQuestions};
 mod load;
 pub mod plain;
 

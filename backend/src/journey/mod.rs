@@ -4,6 +4,7 @@
 mod compare;
 mod dates;
 mod record;
+mod view;
 
 pub use compare::{compare, Comparison, Difference, DifferenceKind, Opinion, OpinionPart};
 pub use dates::{records_due_date, DueStatus};
@@ -11,6 +12,7 @@ pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
+pub use view::{JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,156 @@
+//! Everything the journey shows for one nation, in one typed bundle for the UI.
+//!
+//! Invariant: nothing for another nation is ever in the bundle (PASS is never shown in England,
+//! the right to choose never outside England).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{
+    BringItem, Consideration, Content, Faq, FirstStep, JourneyStep, Notice, Organisation, Question,
+    QuestionTopic, Reason, RecordsGuide, Right, Route, WayToAsk,
+};
+use crate::cases::Nation;
+
+/// A question topic with its questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TopicWithQuestions {
+    pub topic: QuestionTopic,
+    pub questions: Vec<Question>,
+}
+
+/// A route with the rights that apply to it in this nation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RouteWithRights {
+    pub route: Route,
+    pub rights: Vec<Right>,
+}
+
+/// The guidance for one nation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Guidance {
+    pub nation: Nation,
+    /// Safety notices, emergency first.
+    pub notices: Vec<Notice>,
+    pub reasons: Vec<Reason>,
+    pub first_steps: Vec<FirstStep>,
+    pub benefits: Vec<Consideration>,
+    pub drawbacks: Vec<Consideration>,
+    pub routes: Vec<RouteWithRights>,
+    pub rights: Vec<Right>,
+    pub journey: Vec<JourneyStep>,
+    pub ways_to_ask: Vec<WayToAsk>,
+    pub question_topics: Vec<TopicWithQuestions>,
+    pub what_to_bring: Vec<BringItem>,
+    pub records_guides: Vec<RecordsGuide>,
+    pub faqs: Vec<Faq>,
+    /// Where to turn when stuck: this nation's own service first.
+    pub help: Vec<Organisation>,
+}
+
+impl Content {
+    /// Everything the journey shows for `nation`.
+    pub fn guidance(&self, nation: Nation) -> Guidance {
+        fn owned<T: Clone>(items: Vec<&T>) -> Vec<T> {
+            items.into_iter().cloned().collect()
+        }
+        Guidance {
+            nation,
+            notices: owned(self.notices(nation)),
+            reasons: owned(self.reasons(nation)),
+            first_steps: owned(self.first_steps(nation)),
+            benefits: owned(self.benefits(nation)),
+            drawbacks: owned(self.drawbacks(nation)),
+            routes: self
+                .routes(nation)
+                .into_iter()
+                .map(|route| RouteWithRights {
+                    rights: owned(self.rights_for(route, nation)),
+                    route: route.clone(),
+                })
+                .collect(),
+            rights: owned(self.rights(nation)),
+            journey: owned(self.journey(nation)),
+            ways_to_ask: owned(self.ways_to_ask(nation)),
+            question_topics: self
+                .question_topics(nation)
+                .into_iter()
+                .map(|topic| TopicWithQuestions {
+                    questions: owned(self.questions(&topic.meta.id, nation)),
+                    topic: topic.clone(),
+                })
+                .collect(),
+            what_to_bring: owned(self.what_to_bring(nation)),
+            records_guides: owned(self.records_guides(nation)),
+            faqs: owned(self.faqs(nation)),
+            help: owned(self.help(nation)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guidance(nation: Nation) -> Guidance {
+        Content::embedded().expect("content").guidance(nation)
+    }
+
+    fn help_titles(g: &Guidance) -> String {
+        g.help
+            .iter()
+            .map(|o| o.meta.title.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn scotland_shows_pass_and_not_pals() {
+        let g = guidance(Nation::Scotland);
+        let titles = help_titles(&g);
+        assert!(
+            titles.contains("PASS") || titles.contains("Patient Advice and Support Service"),
+            "{titles}"
+        );
+        assert!(
+            !titles.contains("PALS") && !titles.contains("Patient Advice and Liaison"),
+            "{titles}"
+        );
+    }
+
+    #[test]
+    fn each_nation_has_its_own_help_first() {
+        for (nation, word) in [
+            (Nation::England, "Patient Advice and Liaison"),
+            (Nation::Scotland, "Patient Advice and Support"),
+            (Nation::Wales, "Llais"),
+            (Nation::NorthernIreland, "Patient and Client Council"),
+        ] {
+            let g = guidance(nation);
+            let first = &g.help.first().expect("some help").meta.title;
+            assert!(
+                first.contains(word) || help_titles(&g).starts_with(word),
+                "{nation:?}: {first}"
+            );
+            assert!(g.help.iter().all(|o| o.meta.applies_to(nation)));
+        }
+    }
+
+    #[test]
+    fn rights_are_england_only() {
+        assert!(!guidance(Nation::England).rights.is_empty());
+        for nation in [Nation::Scotland, Nation::Wales, Nation::NorthernIreland] {
+            let g = guidance(nation);
+            assert!(g.rights.is_empty(), "{nation:?} shows England-only rights");
+            assert!(g.routes.iter().all(|r| r.rights.is_empty()));
+        }
+    }
+
+    #[test]
+    fn the_bank_has_at_least_sixty_questions_in_topics() {
+        let g = guidance(Nation::Wales);
+        let n: usize = g.question_topics.iter().map(|t| t.questions.len()).sum();
+        assert!(n >= 60, "{n} questions");
+        assert!(g.question_topics.iter().all(|t| !t.questions.is_empty()));
+    }
+}
