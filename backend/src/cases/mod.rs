@@ -186,6 +186,8 @@ pub struct CaseSummary {
     pub id: CaseId,
     pub patient_name: String,
     pub updated_at: String,
+    /// Moved out of the main list by the person; nothing is deleted.
+    pub archived: bool,
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ use rusqlite_migration::{Migrations, M};
 use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
+mod journey;
+
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
     M::up(
@@ -65,6 +67,16 @@ const MIGRATIONS: &[M<'static>] = &[
             updated_at TEXT NOT NULL,
             CHECK (until_day IS NULL OR until_day >= from_day)
         ) STRICT;",
+    ),
+    // 4: the journey's answers for each case (one JSON record, see `journey::Journey`), and
+    // archiving cases out of the main list.
+    M::up(
+        "CREATE TABLE journeys (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+            data TEXT NOT NULL CHECK (json_valid(data)),
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
     ),
 ];
 
@@ -319,13 +331,15 @@ impl Store {
     /// Every case, most recently saved first.
     pub fn cases(&self) -> Result<Vec<CaseSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, patient_name, updated_at FROM cases ORDER BY updated_at DESC, id DESC",
+            "SELECT id, patient_name, updated_at, archived FROM cases
+             ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(CaseSummary {
                 id: r.get(0)?,
                 patient_name: r.get(1)?,
                 updated_at: r.get(2)?,
+                archived: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

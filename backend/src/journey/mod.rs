@@ -12,6 +12,7 @@ pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
+pub use record::{MAX_ENTRIES, MAX_TEXT};
 pub use view::{JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;

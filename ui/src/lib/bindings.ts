@@ -61,7 +61,11 @@ created_at: string,
  */
 updated_at: string, };
 
-export type CaseSummary = { id: number, patient_name: string, updated_at: string, };
+export type CaseSummary = { id: number, patient_name: string, updated_at: string, 
+/**
+ * Moved out of the main list by the person; nothing is deleted.
+ */
+archived: boolean, };
 
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
@@ -440,6 +444,133 @@ steps: Array<Step>,
  * shown to the person.
  */
 reviewer_note?: string, };
+
+export type Guidance = { nation: Nation, 
+/**
+ * Safety notices, emergency first.
+ */
+notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, faqs: Array<Faq>, 
+/**
+ * Where to turn when stuck: this nation's own service first.
+ */
+help: Array<Organisation>, };
+
+export type RouteWithRights = { route: Route, rights: Array<Right>, };
+
+export type TopicWithQuestions = { topic: QuestionTopic, questions: Array<Question>, };
+
+export type ForWhom = "me" | "someone-i-help";
+
+export type Urgency = "urgent" | "soon" | "routine" | "not-said";
+
+export type InHospital = "no" | "yes-stable" | "yes-getting-worse";
+
+export type Readiness = { know_enough: boolean | null, clear_what_matters: boolean | null, have_support: boolean | null, feel_sure: boolean | null, };
+
+export type RecordItem = { label: string, asked: boolean, arrived: boolean, };
+
+export type Appointment = { date: string | null, 
+/**
+ * As typed, for example "10:30".
+ */
+time: string, place: string, with_whom: string, who_comes: string, };
+
+export type ChosenQuestion = { 
+/**
+ * The question bank id, or `None` for the person's own question.
+ */
+bank_id: string | null, text: string, 
+/**
+ * One of "my most important questions".
+ */
+top: boolean, 
+/**
+ * The answer, written after the appointment.
+ */
+answer: string, };
+
+export type TimelineLine = { 
+/**
+ * As typed, for example "March 2026" or "21/11/2026".
+ */
+when: string, what: string, };
+
+export type MedicineLine = { name: string, dose: string, notes: string, };
+
+export type Opinion = { diagnosis: string, options: string, risks: string, recommendation: string, 
+/**
+ * Anything new, such as a clinical trial or a test not offered before.
+ */
+anything_new: string, };
+
+export type Journey = { for_whom: ForWhom | null, 
+/**
+ * When the diagnosis or offer was made, as typed.
+ */
+diagnosed_when: string, treatment_proposed: string, urgency: Urgency | null, in_hospital: InHospital | null, 
+/**
+ * Ids of the content reasons ticked.
+ */
+reasons: Array<string>, readiness_before: Readiness, 
+/**
+ * The decision to ask for a second opinion: `Some(true)` go ahead, `Some(false)` not now.
+ */
+go_ahead: boolean | null, go_ahead_why: string, 
+/**
+ * Id of the content route chosen.
+ */
+route: string | null, specialist_notes: string, asked_on: string | null, answer: string, records: Array<RecordItem>, 
+/**
+ * Who holds the records (GP practice or hospital), as typed.
+ */
+records_holder: string, records_requested_on: string | null, appointment: Appointment, questions: Array<ChosenQuestion>, timeline: Array<TimelineLine>, medicines: Array<MedicineLine>, allergies: string, 
+/**
+ * Ids of what-to-bring items ticked as ready.
+ */
+bring_ready: Array<string>, first_opinion: Opinion, second_opinion: Opinion, decision: string, decision_why: string, what_matters_most: string, readiness_after: Readiness, next_steps: string, };
+
+export type OpinionPart = "diagnosis" | "options" | "risks" | "recommendation" | "anything-new";
+
+export type DifferenceKind = "different" | "only-first" | "only-second";
+
+export type Difference = { part: OpinionPart, kind: DifferenceKind, 
+/**
+ * A question the person could ask about this difference.
+ */
+follow_up: string, };
+
+export type Comparison = { 
+/**
+ * The parts that differ, in a fixed order (diagnosis first).
+ */
+differences: Array<Difference>, 
+/**
+ * True when the two doctors differ on what the illness is or on what they advise: the
+ * person may want guidance on a third opinion.
+ */
+differ_widely: boolean, };
+
+export type DueStatus = { "state": "due-in", days: bigint, } | { "state": "due-today" } | { "state": "overdue", days: bigint, };
+
+export type UpcomingItem = { "kind": "appointment", date: string, 
+/**
+ * "in 5 days", "today", "tomorrow".
+ */
+when: string, } | { "kind": "print-pack", appointment: string, } | { "kind": "records-due", due: string, status: DueStatus, };
+
+export type UpcomingLine = { item: UpcomingItem, words: string, };
+
+export type RecordsDue = { due: string, 
+/**
+ * "21 December 2026, due in 12 days".
+ */
+words: string, status: DueStatus, };
+
+export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
+/**
+ * In hospital and getting worse: show Martha's Rule guidance, not the journey.
+ */
+urgent_hospital_help: boolean, };
 
 export type Paper = "a4" | "us-letter";
 
