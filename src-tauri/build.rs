@@ -8,7 +8,12 @@ fn main() {
             "get_case",
             "create_case",
             "save_case",
+            "archive_case",
+            "delete_case",
             "write_gp_letter",
+            "guidance",
+            "get_journey",
+            "save_journey",
         ]),
     ))
     .expect("failed to run tauri-build");

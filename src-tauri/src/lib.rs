@@ -28,12 +28,17 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::home_screen,
-            commands::list_cases,
-            commands::get_case,
-            commands::create_case,
-            commands::save_case,
-            commands::write_gp_letter,
+            commands::cases::home_screen,
+            commands::cases::list_cases,
+            commands::cases::get_case,
+            commands::cases::create_case,
+            commands::cases::save_case,
+            commands::cases::archive_case,
+            commands::cases::delete_case,
+            commands::cases::write_gp_letter,
+            commands::journey::guidance,
+            commands::journey::get_journey,
+            commands::journey::save_journey,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

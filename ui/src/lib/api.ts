@@ -7,6 +7,10 @@ import type {
   CaseSummary,
   DocumentOptions,
   ErrorPayload,
+  Guidance,
+  Journey,
+  JourneyView,
+  Nation,
   SavedDocument,
   Screen,
 } from './bindings';
@@ -56,6 +60,13 @@ export const api = {
   getCase: (id: number) => call<Case>('get_case', { id }),
   createCase: (details: CaseDetails) => call<Case>('create_case', { details }),
   saveCase: (id: number, details: CaseDetails) => call<Case>('save_case', { id, details }),
+  archiveCase: (id: number, archived: boolean) => call<null>('archive_case', { id, archived }),
+  deleteCase: (id: number) => call<null>('delete_case', { id }),
+  /** Everything the journey shows for one nation (help, routes, questions…). */
+  guidance: (nation: Nation) => call<Guidance>('guidance', { nation }),
+  getJourney: (caseId: number) => call<JourneyView>('get_journey', { caseId }),
+  saveJourney: (caseId: number, journey: Journey) =>
+    call<JourneyView>('save_journey', { caseId, journey }),
   /** Resolves to null when the person closed the save dialog without saving. */
   writeGpLetter: (caseId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_gp_letter', { caseId, options }),

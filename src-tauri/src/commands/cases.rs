@@ -1,17 +1,15 @@
-//! The app's IPC commands: each a few lines from request to backend call.
+//! Cases: start, list, open, save, archive and delete; and the GP letter.
 
 use backend::cases::{Case, CaseDetails, CaseId, CaseSummary};
 use backend::content::{Content, Screen};
 use backend::documents::{self, DocumentOptions, SavedDocument};
-use backend::ErrorPayload;
 use chrono::Utc;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use super::CommandResult;
 use crate::state::AppState;
-
-type CommandResult<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
 pub fn home_screen() -> CommandResult<Screen> {
@@ -40,6 +38,18 @@ pub fn save_case(
     details: CaseDetails,
 ) -> CommandResult<Case> {
     state.with_store(|s| s.save_case(id, &details, Utc::now()))
+}
+
+/// Moves a case out of (or back into) the main list.
+#[tauri::command]
+pub fn archive_case(state: State<'_, AppState>, id: CaseId, archived: bool) -> CommandResult<()> {
+    state.with_store(|s| s.set_archived(id, archived))
+}
+
+/// Deletes a case and everything recorded for it (the UI confirms first).
+#[tauri::command]
+pub fn delete_case(state: State<'_, AppState>, id: CaseId) -> CommandResult<()> {
+    state.with_store(|s| s.delete_case(id))
 }
 
 /// Makes the GP letter, asks where to save it, saves it and opens it in the PDF viewer.

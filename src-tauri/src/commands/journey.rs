@@ -1,0 +1,34 @@
+//! The guided journey: guidance for the case's nation, and the journey's answers.
+
+use backend::cases::{CaseId, Nation};
+use backend::content::{Content, Guidance};
+use backend::journey::{Journey, JourneyView};
+use chrono::Utc;
+use tauri::State;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+/// Everything the journey shows for one nation.
+#[tauri::command]
+pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
+    Ok(Content::embedded()?.guidance(nation))
+}
+
+/// A case's journey and what follows from it today (records due, upcoming, comparison).
+#[tauri::command]
+pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyView> {
+    let journey = state.with_store(|s| s.journey(case_id))?;
+    Ok(JourneyView::new(journey, chrono::Local::now().date_naive()))
+}
+
+/// Saves a case's journey (autosave); returns it as stored, with what follows from it.
+#[tauri::command]
+pub fn save_journey(
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    journey: Journey,
+) -> CommandResult<JourneyView> {
+    let saved = state.with_store(|s| s.save_journey(case_id, &journey, Utc::now()))?;
+    Ok(JourneyView::new(saved, chrono::Local::now().date_naive()))
+}
