@@ -14,6 +14,12 @@ fn main() {
             "guidance",
             "get_journey",
             "save_journey",
+            "list_profiles",
+            "open_profile",
+            "create_profile",
+            "unlock_profile",
+            "lock_profile",
+            "idle_lock_seconds",
         ]),
     ))
     .expect("failed to run tauri-build");

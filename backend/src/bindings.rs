@@ -64,6 +64,8 @@ pub fn typescript() -> String {
         crate::journey::UpcomingLine::decl(&cfg),
         crate::journey::RecordsDue::decl(&cfg),
         crate::journey::JourneyView::decl(&cfg),
+        crate::profiles::ProfileSummary::decl(&cfg),
+        crate::profiles::CreatedProfile::decl(&cfg),
         crate::documents::Paper::decl(&cfg),
         crate::documents::DocumentOptions::decl(&cfg),
         crate::documents::SavedDocument::decl(&cfg),

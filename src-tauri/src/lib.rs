@@ -24,7 +24,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let settings = state::Settings::from_env(app.handle())?;
-            app.manage(state::AppState::open(settings));
+            app.manage(state::AppState::new(settings));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -39,6 +39,12 @@ pub fn run() {
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
+            commands::profiles::list_profiles,
+            commands::profiles::open_profile,
+            commands::profiles::create_profile,
+            commands::profiles::unlock_profile,
+            commands::profiles::lock_profile,
+            commands::profiles::idle_lock_seconds,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,16 +1,20 @@
-//! What the running app holds: where its files are, and the open case store.
+//! What the running app holds: where its files are, and the one profile that is open (if any).
+//!
+//! Invariant: case data is reachable only through the open profile; when locked there is no
+//! store at all, so every case command fails with `locked`.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use backend::cases::Store;
-use backend::{Error, ErrorPayload};
+use backend::profiles::{OpenProfile, Profiles};
+use backend::ErrorPayload;
 use tauri::Manager;
 
 /// Where the app keeps and writes things. Tests point both somewhere of their own.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The folder for the app's database. `SECOND_OPINION_DATA_DIR` overrides the OS's app-data
+    /// The folder for the app's profiles. `SECOND_OPINION_DATA_DIR` overrides the OS's app-data
     /// folder, so tests never touch a real person's data.
     pub data_dir: PathBuf,
     /// Test-only: when `SECOND_OPINION_TEST_SAVE_DIR` is set, documents are saved there under
@@ -36,34 +40,69 @@ impl Settings {
 #[derive(Debug)]
 pub struct AppState {
     pub settings: Settings,
-    /// The open store, or why it could not be opened (shown to the person, file left untouched).
-    store: Mutex<Result<Store, ErrorPayload>>,
+    pub profiles: Profiles,
+    /// The profile that is open, or `None` when locked.
+    open: Mutex<Option<OpenProfile>>,
+}
+
+fn locked() -> ErrorPayload {
+    ErrorPayload {
+        code: "locked".into(),
+        message: "Your information is locked. Please open your profile with your passphrase."
+            .into(),
+    }
 }
 
 impl AppState {
-    pub fn open(settings: Settings) -> AppState {
-        let store = std::fs::create_dir_all(&settings.data_dir)
-            .map_err(Error::from)
-            .and_then(|()| Store::open(&settings.data_dir.join("second-opinion.db")))
-            .map_err(ErrorPayload::from);
+    pub fn new(settings: Settings) -> AppState {
         AppState {
+            profiles: Profiles::at(settings.data_dir.join("profiles")),
             settings,
-            store: Mutex::new(store),
+            open: Mutex::new(None),
         }
     }
 
-    /// Runs `f` with the open store.
+    fn guard(&self) -> std::sync::MutexGuard<'_, Option<OpenProfile>> {
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the open profile's store; `locked` when no profile is open.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> backend::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        let mut guard = self
-            .store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match guard.as_mut() {
-            Ok(store) => f(store).map_err(ErrorPayload::from),
-            Err(e) => Err(e.clone()),
+        match self.guard().as_mut() {
+            Some(profile) => f(profile.store_mut()).map_err(ErrorPayload::from),
+            None => Err(locked()),
+        }
+    }
+
+    /// Runs `f` with the open profile; `locked` when no profile is open.
+    pub fn with_profile<T>(
+        &self,
+        f: impl FnOnce(&mut OpenProfile) -> backend::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        match self.guard().as_mut() {
+            Some(profile) => f(profile).map_err(ErrorPayload::from),
+            None => Err(locked()),
+        }
+    }
+
+    /// Makes `profile` the open one, locking any other first.
+    pub fn open(&self, profile: OpenProfile) {
+        let mut guard = self.guard();
+        if let Some(previous) = guard.take() {
+            previous.lock();
+        }
+        *guard = Some(profile);
+    }
+
+    /// Locks: the open profile's key and store are dropped (the key is zeroed).
+    pub fn lock(&self) {
+        if let Some(profile) = self.guard().take() {
+            profile.lock();
         }
     }
 }

@@ -30,13 +30,14 @@ export function testFolders() {
 }
 
 /** Starts tauri-driver; the app it launches inherits these folders through the environment. */
-export async function startDriver(folders) {
+export async function startDriver(folders, extraEnv = {}) {
   const driver = spawn('tauri-driver', ['--port', String(PORT)], {
     env: {
       ...process.env,
       SECOND_OPINION_DATA_DIR: folders.data,
       SECOND_OPINION_TEST_SAVE_DIR: folders.saved,
       XDG_DATA_HOME: folders.home,
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -54,8 +55,14 @@ export async function startDriver(folders) {
   throw new Error('tauri-driver did not start');
 }
 
-/** Opens the app and waits until its first screen is ready. */
-export async function openApp() {
+/** The profile tests use unless they say otherwise. */
+export const testProfile = { name: 'Test person', passphrase: 'river candle tuesday orange' };
+
+/**
+ * Opens the app and waits until its first screen is ready. With a profile (the default), opens
+ * that profile: makes it the first time, or unlocks it with its passphrase.
+ */
+export async function openApp({ profile = testProfile } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: PORT,
@@ -66,5 +73,28 @@ export async function openApp() {
     },
   });
   await browser.$('body[data-ready="true"]').waitForExist({ timeout: 30000 });
+  if (profile) await enterProfile(browser, profile);
   return browser;
+}
+
+/** From the profile picker, makes or opens a profile and waits for the home screen. */
+export async function enterProfile(browser, { name, passphrase }) {
+  const existing = browser.$(`button=${name}`);
+  if (await existing.isExisting()) {
+    await existing.click();
+    await browser.$('#passphrase').setValue(passphrase);
+    await browser.$('button=Open').click();
+  } else {
+    if (!(await browser.$('#new-name').isExisting())) {
+      await browser.$('button=Make a new profile').click();
+    }
+    await browser.$('#new-name').setValue(name);
+    await browser.$('#new-passphrase').setValue(passphrase);
+    await browser.$('#repeat-passphrase').setValue(passphrase);
+    await browser.$('button=Make my profile').click();
+    await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
+    await browser.$('label*=written down').click();
+    await browser.$('button=Continue').click();
+  }
+  await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
 }

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
@@ -96,7 +96,10 @@ test('after a restart the case is still there, exactly as typed', async () => {
 });
 
 test('the database is in the test folder, not in the real app-data folder', () => {
-  assert.ok(existsSync(path.join(folders.data, 'second-opinion.db')));
+  const dbs = readdirSync(path.join(folders.data, 'profiles'), { recursive: true }).filter((f) =>
+    String(f).endsWith('cases.db'),
+  );
+  assert.equal(dbs.length, 1);
   const stray = readdirSync(folders.home, { recursive: true }).filter((f) => String(f).endsWith('.db'));
   assert.deepEqual(stray, []);
 });

@@ -1,8 +1,8 @@
 import { mount } from 'svelte';
 import './app.css';
-import App from './App.svelte';
+import Root from './Root.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 
-export default mount(App, { target });
+export default mount(Root, { target });

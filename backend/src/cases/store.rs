@@ -133,15 +133,6 @@ impl Store {
         Store::connect(path, Some(key))
     }
 
-    /// **TRANSITIONAL — to be removed when the Tauri shell opens profiles.** Opens an
-    /// *unencrypted* database, as the app did before profiles. Only `src-tauri/src/state.rs`
-    /// calls it (its call is unchanged, so the app keeps working until the shell is rewired to
-    /// [`crate::profiles::Profiles`]). Never call it anywhere else: use
-    /// [`Store::open_encrypted`] (through a profile).
-    pub fn open(path: &Path) -> Result<Store> {
-        Store::connect(path, None)
-    }
-
     /// The one place a database connection is opened: keyed (if a key is given), checked and
     /// migrated.
     fn connect(path: &Path, key: Option<&DatabaseKey>) -> Result<Store> {
@@ -391,26 +382,6 @@ mod tests {
             .query_row("PRAGMA cipher_log_level", [], |r| r.get(0))
             .expect("log level");
         assert_eq!(level, "NONE");
-    }
-
-    /// Remove with [`Store::open`] when the shell opens profiles.
-    #[test]
-    fn the_transitional_unencrypted_store_still_opens_the_old_file() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("second-opinion.db");
-        let details = CaseDetails {
-            patient_name: "Ann".into(),
-            ..Default::default()
-        };
-        let id = {
-            let mut store = Store::open(&path).expect("creates");
-            store.create_case(&details, now()).expect("creates").id
-        };
-        assert!(std::fs::read(&path)
-            .expect("read")
-            .starts_with(b"SQLite format 3"));
-        let store = Store::open(&path).expect("reopens");
-        assert_eq!(store.case(id).expect("case").details, details);
     }
 
     #[test]

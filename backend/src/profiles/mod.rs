@@ -59,6 +59,14 @@ pub struct ProfileSummary {
     pub name: String,
 }
 
+/// A profile just made, as the app shows it once: its recovery code cannot be shown again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CreatedProfile {
+    pub profile: ProfileSummary,
+    /// The recovery code in groups, to write down or print.
+    pub recovery_code: String,
+}
+
 /// The folder of profiles. Holds only a path: nothing is read until asked.
 #[derive(Debug, Clone)]
 pub struct Profiles {

@@ -3,5 +3,6 @@
 
 pub mod cases;
 pub mod journey;
+pub mod profiles;
 
 pub type CommandResult<T> = Result<T, backend::ErrorPayload>;

@@ -4,6 +4,8 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Case,
   CaseDetails,
+  CreatedProfile,
+  ProfileSummary,
   CaseSummary,
   DocumentOptions,
   ErrorPayload,
@@ -55,6 +57,15 @@ export const emptyDetails = (): CaseDetails => ({
 });
 
 export const api = {
+  listProfiles: () => call<ProfileSummary[]>('list_profiles'),
+  /** The profile open now, or null when locked. */
+  openProfile: () => call<ProfileSummary | null>('open_profile'),
+  createProfile: (name: string, passphrase: string) =>
+    call<CreatedProfile>('create_profile', { name, passphrase }),
+  unlockProfile: (id: string, passphrase: string) =>
+    call<ProfileSummary>('unlock_profile', { id, passphrase }),
+  lockProfile: () => call<null>('lock_profile'),
+  idleLockSeconds: () => call<number>('idle_lock_seconds'),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),

@@ -572,6 +572,22 @@ export type JourneyView = { journey: Journey, records_due: RecordsDue | null, up
  */
 urgent_hospital_help: boolean, };
 
+export type ProfileSummary = { 
+/**
+ * A random id (32 hex digits). Also the profile folder's name.
+ */
+id: string, 
+/**
+ * The display name, for example "Mum" or "Dafydd".
+ */
+name: string, };
+
+export type CreatedProfile = { profile: ProfileSummary, 
+/**
+ * The recovery code in groups, to write down or print.
+ */
+recovery_code: string, };
+
 export type Paper = "a4" | "us-letter";
 
 export type DocumentOptions = { paper: Paper, 
