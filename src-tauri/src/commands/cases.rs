@@ -66,7 +66,15 @@ pub async fn write_gp_letter(
     let today = chrono::Local::now().date_naive();
     let document =
         documents::gp_request_letter(&case.details, Content::embedded()?, today, &options)?;
-    save_and_open(&app, &state, &document)
+    let saved = save_and_open(&app, &state, &document)?;
+    if saved.is_some() {
+        state.with_profile(|p| {
+            let who = p.name().to_owned();
+            p.store_mut()
+                .record_activity(Utc::now(), &who, "Saved the GP letter")
+        })?;
+    }
+    Ok(saved)
 }
 
 fn save_and_open(
