@@ -1,7 +1,8 @@
 //! A realistic appointment-prep pack (about ten pages), shared by the benchmark and the tests.
 
 use backend::documents::{
-    AppointmentDetails, HelpContact, Medicine, PrepPack, QuestionTopic, TimelineEntry,
+    AppointmentDetails, ClinicianSummary, HelpContact, Medicine, PrepPack, QuestionTopic,
+    TimelineEntry,
 };
 use chrono::NaiveDate;
 
@@ -140,5 +141,67 @@ pub fn pack() -> PrepPack {
             "Call 999 if someone is seriously ill or injured and their life is at risk.",
             "Call NHS 111 or go to 111.nhs.uk if you need help urgently but it is not an emergency.",
         ]),
+        clinician_summary: Some(clinician_summary()),
+    }
+}
+
+/// The one-page summary for the second doctor, as the app fills it in from the case.
+pub fn clinician_summary() -> ClinicianSummary {
+    ClinicianSummary {
+        patient_name: "Margaret Ellison".into(),
+        date_of_birth: NaiveDate::from_ymd_opt(1951, 3, 9),
+        nhs_number: "943 476 5919".into(),
+        first_doctor: "Mr Daniel Okafor, consultant orthopaedic surgeon, Arrowe Park Hospital"
+            .into(),
+        first_diagnosis: "Frozen shoulder (adhesive capsulitis), left side".into(),
+        proposed_treatment: "Arthroscopic capsular release under general anaesthetic, then \
+            physiotherapy"
+            .into(),
+        key_dates: [
+            ("January 2026", "Pain in the left shoulder began."),
+            (
+                "April to September 2026",
+                "Twelve sessions of physiotherapy: little change.",
+            ),
+            (
+                "July 2026",
+                "Steroid injection at the GP practice: helped for three weeks.",
+            ),
+            (
+                "September 2026",
+                "First opinion from Mr Okafor: operation advised.",
+            ),
+        ]
+        .into_iter()
+        .map(|(when, what)| TimelineEntry {
+            when: when.into(),
+            what_happened: what.into(),
+        })
+        .collect(),
+        medicines: vec![
+            (
+                "Co-codamol 30/500",
+                "Two tablets, up to four times a day",
+                "For the shoulder pain",
+            ),
+            ("Amlodipine", "5 mg each morning", "Blood pressure"),
+            ("Levothyroxine", "75 micrograms each morning", "Thyroid"),
+        ]
+        .into_iter()
+        .map(|(n, d, o)| Medicine {
+            name: n.into(),
+            dose: d.into(),
+            notes: o.into(),
+        })
+        .collect(),
+        allergies: "Penicillin (rash)".into(),
+        records_attached: strings(&[
+            "X-ray and ultrasound reports, Arrowe Park Hospital, June 2026",
+            "Letter from Mr Okafor to my GP, September 2026",
+            "Physiotherapy discharge summary, September 2026",
+        ]),
+        main_question: "Is an operation the right next step for me, or is there another \
+            treatment I should try first?"
+            .into(),
     }
 }

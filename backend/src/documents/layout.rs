@@ -93,6 +93,8 @@ pub enum Block {
     BulletList { items: Vec<Vec<Span>> },
     /// Items each with an empty square to tick by hand.
     CheckboxList { items: Vec<String> },
+    /// Items each with a square, ticked (a drawn tick mark) or empty.
+    TickList { items: Vec<(String, bool)> },
     /// Label and value pairs: the label in bold on the left, the value wrapped beside it.
     Details { rows: Vec<(String, String)> },
     /// A ruled table.
@@ -109,6 +111,12 @@ pub enum Block {
     KeepTogether(Vec<Block>),
     /// Space to sign, a line, and the name printed under it.
     SignatureLine { name: String },
+    /// A signature line with the name under it, and a shorter line for the date beside it,
+    /// labelled "Date". For forms signed by more than one person.
+    SignatureAndDate { name: String },
+    /// A code to copy by hand (a recovery code), in large bold groups laid out on a grid with
+    /// wide gaps, inside a ruled box. Groups are never split.
+    CodeGroups { groups: Vec<String> },
 }
 
 impl Block {
@@ -564,28 +572,13 @@ impl Builder {
                 }
             }
             Block::CheckboxList { items } => {
-                let side = (s.body * 0.95).round();
-                let indent = side + s.body * 0.75;
                 for item in items {
-                    let lines = wrap(
-                        &[Span::regular(item.clone())],
-                        s.body,
-                        self.area.width() - indent,
-                    );
-                    let first = self.chunks.len();
-                    self.push_lines(lines, self.area.left + indent, s.line() * 0.45, false);
-                    if let Some(c) = self.chunks.get_mut(first) {
-                        // The square sits on the baseline and rises to about the capital height.
-                        let base = baseline(s.body, s.line());
-                        c.items.push(Item::Rect {
-                            x: self.area.left + 0.5,
-                            y: base - side + s.body * 0.12,
-                            w: side,
-                            h: side,
-                            paint: Paint::Stroke(1.0),
-                            tone: Tone::Ink,
-                        });
-                    }
+                    self.checkbox(item, false);
+                }
+            }
+            Block::TickList { items } => {
+                for (item, ticked) in items {
+                    self.checkbox(item, *ticked);
                 }
             }
             Block::Details { rows } => self.details(rows),
@@ -667,6 +660,163 @@ impl Builder {
                 }
                 self.chunks.push(c);
             }
+            Block::SignatureAndDate { name } => self.signature_and_date(name),
+            Block::CodeGroups { groups } => self.code_groups(groups),
+        }
+    }
+
+    /// One item with a square to tick, ticked or not.
+    fn checkbox(&mut self, item: &str, ticked: bool) {
+        let s = self.style;
+        let side = (s.body * 0.95).round();
+        let indent = side + s.body * 0.75;
+        let lines = wrap(
+            &[Span::regular(item.to_owned())],
+            s.body,
+            self.area.width() - indent,
+        );
+        let first = self.chunks.len();
+        self.push_lines(lines, self.area.left + indent, s.line() * 0.45, false);
+        if let Some(c) = self.chunks.get_mut(first) {
+            // The square sits on the baseline and rises to about the capital height.
+            let base = baseline(s.body, s.line());
+            let (x, y) = (self.area.left + 0.5, base - side + s.body * 0.12);
+            c.items.push(Item::Rect {
+                x,
+                y,
+                w: side,
+                h: side,
+                paint: Paint::Stroke(1.0),
+                tone: Tone::Ink,
+            });
+            if ticked {
+                // A tick drawn as two strokes, inside the square.
+                let (ax, ay) = (x + side * 0.2, y + side * 0.55);
+                let (bx, by) = (x + side * 0.42, y + side * 0.78);
+                let (cx, cy) = (x + side * 0.82, y + side * 0.2);
+                for (x1, y1, x2, y2) in [(ax, ay, bx, by), (bx, by, cx, cy)] {
+                    c.items.push(Item::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width: (s.body * 0.15).max(1.6),
+                        tone: Tone::Ink,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A signature line and a date line side by side, labelled underneath.
+    fn signature_and_date(&mut self, name: &str) {
+        let s = self.style;
+        let room = s.line() * 3.0;
+        let gap = s.body * 2.0;
+        let date_width = (self.area.width() * 0.3).max(110.0);
+        let sign_width = self.area.width() - date_width - gap;
+        let date_x = self.area.left + sign_width + gap;
+        let mut c = Chunk {
+            space_before: s.paragraph_gap(),
+            height: room,
+            keep_with_next: false,
+            ..Chunk::default()
+        };
+        for (x1, x2) in [
+            (self.area.left, self.area.left + sign_width),
+            (date_x, self.area.right),
+        ] {
+            c.items.push(Item::Line {
+                x1,
+                y1: room,
+                x2,
+                y2: room,
+                width: 0.75,
+                tone: Tone::Ink,
+            });
+        }
+        c.height += s.body * 0.3;
+        let top = c.height;
+        let names = wrap(&[Span::regular(name.to_owned())], s.body, sign_width);
+        let n = names.len().max(1);
+        for (i, line) in names.into_iter().enumerate() {
+            let y = top + i as f32 * s.line() + baseline(s.body, s.line());
+            let runs = runs_at(line, self.area.left, y, s.body, Tone::Ink);
+            c.items.extend(runs.into_iter().map(Item::Text));
+        }
+        let label: Line = "Date".chars().map(|ch| (ch, Face::Regular)).collect();
+        let runs = runs_at(
+            label,
+            date_x,
+            top + baseline(s.body, s.line()),
+            s.body,
+            Tone::Ink,
+        );
+        c.items.extend(runs.into_iter().map(Item::Text));
+        c.height += n as f32 * s.line();
+        self.chunks.push(c);
+    }
+
+    /// Groups of a code on a grid, in a ruled box: one chunk per row.
+    fn code_groups(&mut self, groups: &[String]) {
+        let s = self.style;
+        let groups: Vec<&String> = groups.iter().filter(|g| !g.is_empty()).collect();
+        if groups.is_empty() {
+            return;
+        }
+        let size = s.body * 2.2;
+        let bold = metrics(Face::Bold);
+        let pad = size * 0.6;
+        let gap = size * 1.1;
+        let inner = self.area.width() - 2.0 * pad;
+        // Every group gets a cell as wide as the widest, so the columns line up.
+        let widest = groups
+            .iter()
+            .map(|g| bold.width(g, size))
+            .fold(0.0_f32, f32::max);
+        let fit = (((inner + gap) / (widest + gap)).floor() as usize).max(1);
+        let rows = groups.len().div_ceil(fit);
+        let columns = groups.len().div_ceil(rows);
+        let grid = columns as f32 * widest + (columns - 1) as f32 * gap;
+        let start = self.area.left + pad + ((inner - grid) / 2.0).max(0.0);
+        let lh = size * 1.5;
+        for (r, row) in groups.chunks(columns).enumerate() {
+            let first = r == 0;
+            let last = r + 1 == rows;
+            let top_pad = if first { pad } else { 0.0 };
+            let mut c = Chunk {
+                space_before: if first { s.paragraph_gap() } else { 0.0 },
+                height: top_pad + lh + if last { pad } else { 0.0 },
+                keep_with_next: !last,
+                ..Chunk::default()
+            };
+            for (i, group) in row.iter().enumerate() {
+                let line: Line = group.chars().map(|ch| (ch, Face::Bold)).collect();
+                let w = unit_width(&line) * size;
+                // Long groups (wider than a line) are wrapped by characters, never lost.
+                let x = start + i as f32 * (widest + gap) + (widest - w).max(0.0) / 2.0;
+                let x = x.min(self.area.right - w).max(self.area.left);
+                let runs = runs_at(line, x, top_pad + baseline(size, lh), size, Tone::Ink);
+                c.items.extend(runs.into_iter().map(Item::Text));
+            }
+            let (x, w, h) = (self.area.left, self.area.width(), c.height);
+            let mut edges = vec![(x, 0.0, x, h), (x + w, 0.0, x + w, h)];
+            if first {
+                edges.push((x, 0.0, x + w, 0.0));
+            }
+            if last {
+                edges.push((x, h, x + w, h));
+            }
+            c.items
+                .extend(edges.into_iter().map(|(x1, y1, x2, y2)| Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width: 1.0,
+                    tone: Tone::Ink,
+                }));
+            self.chunks.push(c);
         }
     }
 

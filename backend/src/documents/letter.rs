@@ -48,6 +48,26 @@ impl LetterWords {
     pub fn gp_request(content: &Content) -> Result<LetterWords> {
         Ok(content.letter(GP_REQUEST_ID)?.into())
     }
+
+    /// The words of the letter asking the current consultant for a second opinion.
+    pub fn consultant_request(content: &Content) -> Result<LetterWords> {
+        Ok(content.letter("letter-consultant-request")?.into())
+    }
+
+    /// The words of the subject access request for health records.
+    pub fn records_request(content: &Content) -> Result<LetterWords> {
+        Ok(content.letter("letter-records-request")?.into())
+    }
+
+    /// The words of the carer authorisation form.
+    pub fn carer_authorisation(content: &Content) -> Result<LetterWords> {
+        Ok(content.letter("letter-carer-authorisation")?.into())
+    }
+
+    /// The words of the letter telling both doctors the decision.
+    pub fn decision(content: &Content) -> Result<LetterWords> {
+        Ok(content.letter("letter-decision")?.into())
+    }
 }
 
 /// A letter ready to print.
@@ -56,6 +76,72 @@ pub(crate) struct PreparedLetter {
     pub layout: Layout,
     pub meta: PdfInfo,
     pub file_name: String,
+}
+
+/// What one kind of letter adds to the shared letter shape: the sender's address and the date
+/// top right, the addressee on the left, the subject, salutation, body (from the template),
+/// closing and signature. Every text here must already be cleaned (see [`printable_case`]).
+pub(crate) struct LetterParts {
+    /// The running title and PDF title: says what the paper is, never why.
+    pub title: &'static str,
+    /// The case, cleaned: the sender and the template's variables.
+    pub case: CaseDetails,
+    /// The addressee's lines, top left; empty for none.
+    pub recipient: Vec<String>,
+    /// Template variables besides the case's fields (cleaned), overriding them on a clash.
+    pub variables: Vec<(&'static str, serde_json::Value)>,
+    /// Blocks between the subject and the salutation (for example the patient's details).
+    pub after_subject: Vec<Block>,
+    /// Blocks after the body, before the closing (for example a form's details).
+    pub after_body: Vec<Block>,
+    /// The signature blocks; `None` for one signature line with the patient's name.
+    pub signatures: Option<Vec<Block>>,
+    /// Blocks after the signatures (for example "Copy to").
+    pub after_signatures: Vec<Block>,
+}
+
+impl LetterParts {
+    /// A letter from the patient in `case` with nothing extra.
+    pub fn new(title: &'static str, case: CaseDetails, recipient: Vec<String>) -> LetterParts {
+        LetterParts {
+            title,
+            case,
+            recipient,
+            variables: Vec::new(),
+            after_subject: Vec::new(),
+            after_body: Vec::new(),
+            signatures: None,
+            after_signatures: Vec::new(),
+        }
+    }
+}
+
+/// Lays out a letter: the one shape every letter shares.
+pub(crate) fn prepare(
+    parts: LetterParts,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<PreparedLetter> {
+    let blocks = letter_blocks(&parts, words, date)?;
+    let layout = lay_out(
+        &blocks,
+        &LayoutOptions {
+            paper: options.paper,
+            large_print: options.large_print,
+            running_title: parts.title.to_owned(),
+        },
+    );
+    Ok(PreparedLetter {
+        layout,
+        meta: PdfInfo {
+            title: parts.title.to_owned(),
+            author: one_line(&parts.case.patient_name),
+            subject: printable_content("The letter's subject", &words.subject)?,
+            date,
+        },
+        file_name: format!("{}-{}.pdf", words.file_stem, dates::iso(date)),
+    })
 }
 
 /// Lays out the letter asking the GP for a referral for a second opinion.
@@ -67,30 +153,20 @@ pub(crate) fn gp_request(
 ) -> Result<PreparedLetter> {
     // No length limits here: the store enforces them, and layout flows any length onto pages.
     let case = printable_case(case)?;
-    let blocks = gp_request_blocks(&case, words, date)?;
-    let layout = lay_out(
-        &blocks,
-        &LayoutOptions {
-            paper: options.paper,
-            large_print: options.large_print,
-            running_title: GP_REQUEST_TITLE.to_owned(),
-        },
-    );
-    Ok(PreparedLetter {
-        layout,
-        meta: PdfInfo {
-            title: GP_REQUEST_TITLE.to_owned(),
-            author: lines(&case.patient_name).collect::<Vec<_>>().join(" "),
-            subject: printable_content("The letter's subject", &words.subject)?,
-            date,
-        },
-        file_name: format!("{}-{}.pdf", words.file_stem, dates::iso(date)),
-    })
+    let practice = lines(&case.gp_practice_name)
+        .chain(lines(&case.gp_practice_address))
+        .collect();
+    prepare(
+        LetterParts::new(GP_REQUEST_TITLE, case, practice),
+        words,
+        date,
+        options,
+    )
 }
 
 /// Every field cleaned for printing (see [`printable_field`]); the first field that cannot be
 /// printed is named in the error, in the form's words.
-fn printable_case(case: &CaseDetails) -> Result<CaseDetails> {
+pub(crate) fn printable_case(case: &CaseDetails) -> Result<CaseDetails> {
     let field = printable_field;
     Ok(CaseDetails {
         patient_name: field("The name", &case.patient_name)?,
@@ -106,17 +182,23 @@ fn printable_case(case: &CaseDetails) -> Result<CaseDetails> {
 }
 
 /// Non-empty lines of a field, as typed.
-fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.trim_end().to_owned())
 }
 
-fn gp_request_blocks(
-    case: &CaseDetails,
+/// A field's lines joined with spaces: for a name in a sentence or under a signature.
+pub(crate) fn one_line(text: &str) -> String {
+    lines(text).collect::<Vec<_>>().join(" ")
+}
+
+fn letter_blocks(
+    parts: &LetterParts,
     template: &LetterWords,
     date: NaiveDate,
 ) -> Result<Vec<Block>> {
+    let case = &parts.case;
     let mut blocks = Vec::new();
 
     // The sender, then the date, top right.
@@ -132,14 +214,11 @@ fn gp_request_blocks(
         side: Side::Right,
     });
 
-    // The practice, on the left.
-    let practice: Vec<String> = lines(&case.gp_practice_name)
-        .chain(lines(&case.gp_practice_address))
-        .collect();
-    if !practice.is_empty() {
+    // The addressee, on the left.
+    if !parts.recipient.is_empty() {
         blocks.push(Block::Spacer { lines: 1.0 });
         blocks.push(Block::AddressBlock {
-            lines: practice,
+            lines: parts.recipient.clone(),
             side: Side::Left,
         });
     }
@@ -149,13 +228,22 @@ fn gp_request_blocks(
         "The letter's subject",
         &template.subject,
     )?));
+    blocks.extend(parts.after_subject.iter().cloned());
     blocks.push(Block::text(printable_content(
         "The letter's salutation",
         &template.salutation,
     )?));
-    for paragraph in body_paragraphs(&template.body, case)? {
+    let mut context = serde_json::to_value(case)
+        .map_err(|e| Error::Document(format!("The letter could not be filled in: {e}")))?;
+    if let Some(map) = context.as_object_mut() {
+        for (name, value) in &parts.variables {
+            map.insert((*name).to_owned(), value.clone());
+        }
+    }
+    for paragraph in body_paragraphs(&template.body, &context)? {
         blocks.push(Block::text(paragraph));
     }
+    blocks.extend(parts.after_body.iter().cloned());
     blocks.push(Block::Paragraph {
         spans: vec![Span::regular(printable_content(
             "The letter's closing",
@@ -163,16 +251,20 @@ fn gp_request_blocks(
         )?)],
         keep_with_next: true,
     });
-    blocks.push(Block::SignatureLine {
-        name: lines(&case.patient_name).collect::<Vec<_>>().join(" "),
-    });
+    match &parts.signatures {
+        Some(signatures) => blocks.extend(signatures.iter().cloned()),
+        None => blocks.push(Block::SignatureLine {
+            name: one_line(&case.patient_name),
+        }),
+    }
+    blocks.extend(parts.after_signatures.iter().cloned());
     Ok(blocks)
 }
 
 /// Renders the body template with the case's fields, exactly as typed (no HTML escaping), and
 /// splits it into paragraphs at blank lines. Paragraphs left empty are dropped. A single line
 /// break inside a paragraph is kept as a line break.
-pub(crate) fn body_paragraphs(body: &str, case: &CaseDetails) -> Result<Vec<String>> {
+pub(crate) fn body_paragraphs(body: &str, case: &impl serde::Serialize) -> Result<Vec<String>> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::None);
     // A misspelt field name in a template is an error, not an empty gap in a letter.

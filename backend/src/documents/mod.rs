@@ -7,25 +7,35 @@
 //! How a document is made:
 //! 1. `text` cleans each field the person typed and refuses, naming the field, anything the
 //!    fonts cannot draw;
-//! 2. a document module (`letter`, [`prep_pack`]) turns its input into [`layout::Block`]s;
+//! 2. a document module (`letter` and `letters`, [`prep_pack`], `clinician`, `decision`,
+//!    `recovery`) turns its input into [`layout::Block`]s;
 //! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
 //!    text snapshot);
 //! 4. `pdf` writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
 
+mod clinician;
+mod decision;
 mod fonts;
 pub mod layout;
 mod letter;
+mod letters;
 mod pdf;
 pub mod prep_pack;
+mod recovery;
 mod text;
 
+pub use clinician::ClinicianSummary;
 pub use fonts::Face;
 pub use letter::LetterWords;
+pub use letters::{
+    CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, STANDARD_CARER_PURPOSES,
+};
 pub use pdf::PdfInfo;
 pub use prep_pack::{
     prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PrepPack,
     QuestionTopic, TimelineEntry,
 };
+pub use recovery::RecoverySheet;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,6 +43,7 @@ use ts_rs::TS;
 
 use crate::cases::CaseDetails;
 use crate::content::Content;
+use crate::dates;
 use crate::error::{Error, Result};
 
 /// Paper size.
@@ -75,11 +86,7 @@ pub fn gp_request_letter(
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
     let words = LetterWords::gp_request(content)?;
-    let letter = letter::gp_request(case, &words, date, options)?;
-    Ok(RenderedDocument {
-        bytes: pdf::render(&letter.layout, &letter.meta)?,
-        file_name: letter.file_name,
-    })
+    finish(letter::gp_request(case, &words, date, options)?)
 }
 
 /// The GP letter's layout without the PDF, from the given words (see
@@ -91,6 +98,196 @@ pub fn gp_request_letter_layout(
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
     Ok(letter::gp_request(case, words, date, options)?.layout)
+}
+
+/// The letter to the current consultant asking them to refer for a second opinion, from the
+/// template `letter-consultant-request`, addressed to the case's first doctor at their workplace.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn consultant_request_letter(
+    case: &CaseDetails,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let words = LetterWords::consultant_request(content)?;
+    finish(letters::consultant_request(case, &words, date, options)?)
+}
+
+/// The consultant letter's layout, from the given words.
+pub fn consultant_request_letter_layout(
+    case: &CaseDetails,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letters::consultant_request(case, words, date, options)?.layout)
+}
+
+/// The subject access request for health records, from the template `letter-records-request`:
+/// addressed to the records holder, with the date asked and the date a reply is due
+/// ([`crate::journey::records_due_date`]). `date` is the letter's date.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn records_request_letter(
+    case: &CaseDetails,
+    request: &RecordsRequestLetter,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let words = LetterWords::records_request(content)?;
+    finish(letters::records_request(
+        case, request, &words, date, options,
+    )?)
+}
+
+/// The records request's layout, from the given words.
+pub fn records_request_letter_layout(
+    case: &CaseDetails,
+    request: &RecordsRequestLetter,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letters::records_request(case, request, words, date, options)?.layout)
+}
+
+/// The carer authorisation form, from the template `letter-carer-authorisation`: the patient's
+/// consent, the person's name and relationship, what they may do (drawn tick boxes), for how
+/// long, and signature and date lines for the patient and the person acting for them.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn carer_authorisation(
+    case: &CaseDetails,
+    consent: &CarerAuthorisation,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let words = LetterWords::carer_authorisation(content)?;
+    finish(letters::carer_authorisation(
+        case, consent, &words, date, options,
+    )?)
+}
+
+/// The carer authorisation form's layout, from the given words.
+pub fn carer_authorisation_layout(
+    case: &CaseDetails,
+    consent: &CarerAuthorisation,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letters::carer_authorisation(case, consent, words, date, options)?.layout)
+}
+
+/// The letter telling the doctors what the patient decided, from the template
+/// `letter-decision`: **one** letter with both doctors as addressees (the first doctor from
+/// the case, then the second), and "Copy to" the GP practice when the case has one.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn decision_letter(
+    case: &CaseDetails,
+    decision: &Decision,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let words = LetterWords::decision(content)?;
+    finish(letters::decision(case, decision, &words, date, options)?)
+}
+
+/// The decision letter's layout, from the given words.
+pub fn decision_letter_layout(
+    case: &CaseDetails,
+    decision: &Decision,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letters::decision(case, decision, words, date, options)?.layout)
+}
+
+/// The comparison and decision summary: both opinions side by side with what differs said in
+/// words ([`crate::journey::compare`]), questions to ask about each difference, then the
+/// decision and reasons.
+///
+/// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
+pub fn decision_summary(
+    case: &CaseDetails,
+    decision: &Decision,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let (layout, info) = decision::decision_summary(case, decision, date, options)?;
+    rendered(&layout, &info, decision::DECISION_SUMMARY_STEM)
+}
+
+/// The comparison and decision summary's layout.
+pub fn decision_summary_layout(
+    case: &CaseDetails,
+    decision: &Decision,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(decision::decision_summary(case, decision, date, options)?.0)
+}
+
+/// The one-page summary for the second doctor (also printed inside the prep pack when
+/// [`PrepPack::clinician_summary`] is given).
+///
+/// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
+pub fn clinician_summary(
+    summary: &ClinicianSummary,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let (layout, info) = clinician::clinician_summary(summary, date, options)?;
+    rendered(&layout, &info, clinician::CLINICIAN_SUMMARY_STEM)
+}
+
+/// The clinician summary's layout.
+pub fn clinician_summary_layout(
+    summary: &ClinicianSummary,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(clinician::clinician_summary(summary, date, options)?.0)
+}
+
+/// The recovery sheet for an encrypted profile: its name, the recovery code in large spaced
+/// groups, what the code is for and how to keep it, and the date made. No health data.
+///
+/// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
+pub fn recovery_sheet(
+    sheet: &RecoverySheet,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let (layout, info) = recovery::recovery_sheet(sheet, options)?;
+    rendered(&layout, &info, recovery::RECOVERY_SHEET_STEM)
+}
+
+/// The recovery sheet's layout.
+pub fn recovery_sheet_layout(
+    sheet: &RecoverySheet,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(recovery::recovery_sheet(sheet, options)?.0)
+}
+
+fn finish(letter: letter::PreparedLetter) -> Result<RenderedDocument> {
+    Ok(RenderedDocument {
+        bytes: pdf::render(&letter.layout, &letter.meta)?,
+        file_name: letter.file_name,
+    })
+}
+
+fn rendered(layout: &layout::Layout, info: &PdfInfo, stem: &str) -> Result<RenderedDocument> {
+    Ok(RenderedDocument {
+        bytes: pdf::render(layout, info)?,
+        file_name: format!("{stem}-{}.pdf", dates::iso(info.date)),
+    })
 }
 
 /// Any [`layout::Layout`] as PDF bytes, with the given metadata: for documents built from

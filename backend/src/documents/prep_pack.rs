@@ -2,7 +2,7 @@
 //!
 //! Order of the pack (each section is left out when it has nothing in it, except the tables,
 //! which get empty rows to fill in by hand, and the notes page):
-//! cover page; my most important questions; all my questions by topic; what to bring (tick
+//! cover page; the summary for the second doctor (when given); my most important questions; all my questions by topic; what to bring (tick
 //! boxes); what has happened so far (timeline table); my medicines (table) and allergies; what
 //! the first doctor said; notes; who to contact; emergency lines.
 
@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::clinician::ClinicianSummary;
 use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
 use super::pdf::PdfInfo;
 use super::text::printable_field;
@@ -94,6 +95,8 @@ pub struct PrepPack {
     /// For example "999 — in an emergency" and "NHS 111 — when it is urgent but not an
     /// emergency", from the content for the person's nation.
     pub emergency_lines: Vec<String>,
+    /// A one-page summary for the second doctor, printed after the cover.
+    pub clinician_summary: Option<ClinicianSummary>,
 }
 
 /// Empty rows given to a table with nothing in it, to fill in by hand.
@@ -229,6 +232,11 @@ fn printable(pack: &PrepPack) -> Result<PrepPack> {
             })
             .collect::<Result<_>>()?,
         emergency_lines: list(&|i| format!("Emergency line {i}"), &pack.emergency_lines)?,
+        clinician_summary: pack
+            .clinician_summary
+            .as_ref()
+            .map(super::clinician::printable)
+            .transpose()?,
     })
 }
 
@@ -237,7 +245,7 @@ fn filled(items: &[String]) -> impl Iterator<Item = &String> {
 }
 
 /// Splits text into paragraphs at blank lines.
-fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.split('\n').chain(std::iter::once("")) {
@@ -317,6 +325,12 @@ fn blocks(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
         .map(|s| vec![Span::regular(s)])
         .collect(),
     });
+
+    // The summary for the doctor, on its own page to hand over.
+    if let Some(summary) = &pack.clinician_summary {
+        b.push(Block::PageBreak);
+        b.extend(super::clinician::blocks(summary));
+    }
 
     // The questions.
     let top: Vec<&String> = filled(&pack.top_questions).collect();

@@ -1,0 +1,219 @@
+//! The clinician summary: one page for the second doctor, printed on its own and inside the
+//! appointment-prep pack (after the cover).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
+use super::letter::one_line;
+use super::pdf::PdfInfo;
+use super::prep_pack::{paragraphs, Medicine, TimelineEntry};
+use super::text::printable_field;
+use super::DocumentOptions;
+use crate::dates;
+use crate::error::Result;
+
+/// The running title and PDF title: nothing about health.
+pub(crate) const CLINICIAN_SUMMARY_TITLE: &str = "Summary for the second-opinion doctor";
+pub(crate) const CLINICIAN_SUMMARY_STEM: &str = "second-opinion-summary-for-doctor";
+
+/// What the second doctor needs at a glance, in the patient's words. Every field may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ClinicianSummary {
+    pub patient_name: String,
+    #[ts(type = "string | null")]
+    pub date_of_birth: Option<NaiveDate>,
+    /// NHS number (CHI number in Scotland, H&C number in Northern Ireland).
+    pub nhs_number: String,
+    /// The first doctor: name and where they work.
+    pub first_doctor: String,
+    /// What the first doctor said the problem is.
+    pub first_diagnosis: String,
+    /// The treatment the first doctor proposed.
+    pub proposed_treatment: String,
+    /// A few key dates: first symptoms, tests, the first opinion.
+    pub key_dates: Vec<TimelineEntry>,
+    pub medicines: Vec<Medicine>,
+    pub allergies: String,
+    /// The records brought or sent along, for example "MRI report, June 2026".
+    pub records_attached: Vec<String>,
+    /// The one question the patient most wants answered.
+    pub main_question: String,
+}
+
+/// Every field cleaned for printing, or the first that cannot be printed named.
+pub(crate) fn printable(s: &ClinicianSummary) -> Result<ClinicianSummary> {
+    let f = printable_field;
+    Ok(ClinicianSummary {
+        patient_name: f("The name", &s.patient_name)?,
+        date_of_birth: s.date_of_birth,
+        nhs_number: f("The NHS number", &s.nhs_number)?,
+        first_doctor: f("The first doctor", &s.first_doctor)?,
+        first_diagnosis: f("What the first doctor said it is", &s.first_diagnosis)?,
+        proposed_treatment: f("The treatment offered", &s.proposed_treatment)?,
+        key_dates: s
+            .key_dates
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let label = format!("Key date {}", i + 1);
+                Ok(TimelineEntry {
+                    when: f(&label, &r.when)?,
+                    what_happened: f(&label, &r.what_happened)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        medicines: s
+            .medicines
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let label = format!("Medicine {}", i + 1);
+                Ok(Medicine {
+                    name: f(&label, &m.name)?,
+                    dose: f(&label, &m.dose)?,
+                    notes: f(&label, &m.notes)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        allergies: f("Allergies", &s.allergies)?,
+        records_attached: s
+            .records_attached
+            .iter()
+            .enumerate()
+            .map(|(i, r)| f(&format!("Record {}", i + 1), r))
+            .collect::<Result<_>>()?,
+        main_question: f("Your main question", &s.main_question)?,
+    })
+}
+
+/// The summary's blocks (cleaned input): also used inside the prep pack.
+/// (The date it was written goes in the footer when printed alone, and on the pack's cover.)
+pub(crate) fn blocks(s: &ClinicianSummary) -> Vec<Block> {
+    let mut b = vec![Block::heading(1, CLINICIAN_SUMMARY_TITLE)];
+    let mut who = vec![("Name".to_owned(), one_line(&s.patient_name))];
+    if let Some(born) = s.date_of_birth {
+        who.push(("Date of birth".to_owned(), dates::long_uk(born)));
+    }
+    if !s.nhs_number.trim().is_empty() {
+        who.push(("NHS number".to_owned(), one_line(&s.nhs_number)));
+    }
+    b.push(Block::Details { rows: who });
+
+    let question = s.main_question.trim();
+    if !question.is_empty() {
+        b.push(Block::heading(3, "The main question I would like answered"));
+        b.push(Block::bold(question.to_owned()));
+    }
+
+    b.push(Block::heading(3, "The first opinion"));
+    b.push(Block::Details {
+        rows: [
+            ("Doctor", &s.first_doctor),
+            ("Diagnosis", &s.first_diagnosis),
+            ("Treatment offered", &s.proposed_treatment),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
+        .collect(),
+    });
+
+    // Key dates as label and value rows: lighter than a table, and they fit the page.
+    let dates_rows: Vec<(String, String)> = s
+        .key_dates
+        .iter()
+        .filter(|r| !(r.when.trim().is_empty() && r.what_happened.trim().is_empty()))
+        .map(|r| (r.when.trim().to_owned(), r.what_happened.trim().to_owned()))
+        .collect();
+    if !dates_rows.is_empty() {
+        b.push(Block::heading(3, "Key dates"));
+        b.push(Block::Details { rows: dates_rows });
+    }
+
+    let medicines: Vec<Vec<String>> = s
+        .medicines
+        .iter()
+        .filter(|m| {
+            !(m.name.trim().is_empty() && m.dose.trim().is_empty() && m.notes.trim().is_empty())
+        })
+        .map(|m| vec![m.name.clone(), m.dose.clone(), m.notes.clone()])
+        .collect();
+    // One line each where it fits (a table's header and padding cost the page room).
+    b.push(Block::heading(3, "Medicines and allergies"));
+    if medicines.is_empty() {
+        b.push(Block::text("No medicines listed."));
+    } else {
+        b.push(Block::BulletList {
+            items: medicines
+                .into_iter()
+                .map(|m| {
+                    let rest: Vec<String> = m[1..]
+                        .iter()
+                        .map(|x| one_line(x))
+                        .filter(|x| !x.is_empty())
+                        .collect();
+                    let mut spans = vec![Span::bold(one_line(&m[0]))];
+                    if !rest.is_empty() {
+                        spans.push(Span::regular(format!(" — {}", rest.join("; "))));
+                    }
+                    spans
+                })
+                .collect(),
+        });
+    }
+    let allergies = paragraphs(&s.allergies).join("\n");
+    b.push(Block::Paragraph {
+        spans: vec![
+            Span::bold("Allergies: "),
+            Span::regular(if allergies.is_empty() {
+                "none listed".to_owned()
+            } else {
+                allergies
+            }),
+        ],
+        keep_with_next: false,
+    });
+
+    b.push(Block::heading(3, "Records attached"));
+    let records: Vec<Vec<Span>> = s
+        .records_attached
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| vec![Span::regular(r.trim().to_owned())])
+        .collect();
+    if records.is_empty() {
+        b.push(Block::text("None attached."));
+    } else {
+        b.push(Block::BulletList { items: records });
+    }
+    b
+}
+
+/// The summary on its own: layout and metadata.
+pub(crate) fn clinician_summary(
+    summary: &ClinicianSummary,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<(Layout, PdfInfo)> {
+    let s = printable(summary)?;
+    let layout = lay_out(
+        &blocks(&s),
+        &LayoutOptions {
+            paper: options.paper,
+            large_print: options.large_print,
+            running_title: format!(
+                "{CLINICIAN_SUMMARY_TITLE} — written by the patient on {}",
+                dates::long_uk(date)
+            ),
+        },
+    );
+    let info = PdfInfo {
+        title: CLINICIAN_SUMMARY_TITLE.to_owned(),
+        author: one_line(&s.patient_name),
+        subject: "A summary for a doctor".to_owned(),
+        date,
+    };
+    Ok((layout, info))
+}

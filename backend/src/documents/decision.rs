@@ -1,0 +1,191 @@
+//! The comparison and decision summary: the two opinions side by side, what differs (in words,
+//! never colour alone), questions to ask about the differences, and the decision with its
+//! reasons.
+
+use chrono::NaiveDate;
+
+use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
+use super::letter::{one_line, printable_case};
+use super::letters::{printable_decision, Decision};
+use super::pdf::PdfInfo;
+use super::prep_pack::paragraphs;
+use super::DocumentOptions;
+use crate::cases::CaseDetails;
+use crate::dates;
+use crate::error::Result;
+use crate::journey::{compare, DifferenceKind, Opinion, OpinionPart};
+
+/// The running title, PDF title: nothing about health.
+pub(crate) const DECISION_SUMMARY_TITLE: &str = "My two opinions and my decision";
+pub(crate) const DECISION_SUMMARY_STEM: &str = "second-opinion-decision-summary";
+
+/// The summary's layout and metadata.
+pub(crate) fn decision_summary(
+    case: &CaseDetails,
+    decision: &Decision,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<(Layout, PdfInfo)> {
+    let case = printable_case(case)?;
+    let d = printable_decision(decision)?;
+    let layout = lay_out(
+        &blocks(&case, &d, date),
+        &LayoutOptions {
+            paper: options.paper,
+            large_print: options.large_print,
+            running_title: DECISION_SUMMARY_TITLE.to_owned(),
+        },
+    );
+    let info = PdfInfo {
+        title: DECISION_SUMMARY_TITLE.to_owned(),
+        author: one_line(&case.patient_name),
+        subject: "Comparing two opinions".to_owned(),
+        date,
+    };
+    Ok((layout, info))
+}
+
+const PARTS: [(OpinionPart, &str); 5] = [
+    (OpinionPart::Diagnosis, "What the illness is"),
+    (OpinionPart::Options, "Treatment options"),
+    (OpinionPart::Risks, "Risks"),
+    (OpinionPart::Recommendation, "What they advise"),
+    (OpinionPart::AnythingNew, "Anything new"),
+];
+
+fn part(opinion: &Opinion, part: OpinionPart) -> &str {
+    match part {
+        OpinionPart::Diagnosis => &opinion.diagnosis,
+        OpinionPart::Options => &opinion.options,
+        OpinionPart::Risks => &opinion.risks,
+        OpinionPart::Recommendation => &opinion.recommendation,
+        OpinionPart::AnythingNew => &opinion.anything_new,
+    }
+}
+
+/// "Who, where" for a doctor, or `otherwise`.
+fn doctor(name: &str, place: &str, otherwise: &str) -> String {
+    let who = [one_line(name), one_line(place)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if who.is_empty() {
+        otherwise.to_owned()
+    } else {
+        who
+    }
+}
+
+fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
+    let comparison = compare(&d.first_opinion, &d.second_opinion);
+    let mut b = vec![Block::heading(1, DECISION_SUMMARY_TITLE)];
+    let mut rows = Vec::new();
+    let name = one_line(&case.patient_name);
+    if !name.is_empty() {
+        rows.push(("For".to_owned(), name));
+    }
+    rows.push(("Made on".to_owned(), dates::long_uk(made_on)));
+    rows.push((
+        "First opinion".to_owned(),
+        doctor(
+            &case.first_doctor_name,
+            &case.first_doctor_workplace,
+            "Not noted",
+        ),
+    ));
+    rows.push((
+        "Second opinion".to_owned(),
+        doctor(
+            &d.second_doctor_name,
+            &d.second_doctor_workplace,
+            "Not noted",
+        ),
+    ));
+    b.push(Block::Details { rows });
+
+    b.push(Block::heading(2, "What each doctor said"));
+    b.push(Block::text(
+        "In my own words. The last column says whether the two doctors said different things.",
+    ));
+    let rows = PARTS
+        .iter()
+        .map(|(p, label)| {
+            let (first, second) = (part(&d.first_opinion, *p), part(&d.second_opinion, *p));
+            let differs = match comparison.differences.iter().find(|x| x.part == *p) {
+                Some(x) => match x.kind {
+                    DifferenceKind::Different => "Yes: they differ",
+                    DifferenceKind::OnlyFirst => "Only the first doctor said this",
+                    DifferenceKind::OnlySecond => "Only the second doctor said this",
+                },
+                None if first.trim().is_empty() => "Not noted",
+                None => "No: the same",
+            };
+            vec![
+                (*label).to_owned(),
+                first.trim().to_owned(),
+                second.trim().to_owned(),
+                differs.to_owned(),
+            ]
+        })
+        .collect();
+    b.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "About".into(),
+                weight: 1.25,
+            },
+            Column {
+                title: "First doctor".into(),
+                weight: 2.6,
+            },
+            Column {
+                title: "Second doctor".into(),
+                weight: 2.6,
+            },
+            Column {
+                title: "Differs?".into(),
+                weight: 1.35,
+            },
+        ],
+        rows,
+    }));
+
+    if !comparison.differences.is_empty() {
+        b.push(Block::heading(2, "Questions to ask about the differences"));
+        for (i, difference) in comparison.differences.iter().enumerate() {
+            b.push(Block::Paragraph {
+                spans: vec![
+                    Span::bold(format!("{}. ", i + 1)),
+                    Span::regular(difference.follow_up.clone()),
+                ],
+                keep_with_next: false,
+            });
+        }
+    }
+    if comparison.differ_widely {
+        b.push(Block::Paragraph {
+            spans: vec![Span::bold(
+                "The two doctors differ about what the illness is or what to do. You can ask \
+                 your GP about a third opinion, or ask both doctors to talk it through.",
+            )],
+            keep_with_next: false,
+        });
+    }
+
+    b.push(Block::heading(2, "My decision"));
+    let decision = paragraphs(&d.decision);
+    if decision.is_empty() {
+        b.push(Block::WritingLines { count: 3 });
+    } else {
+        b.extend(decision.into_iter().map(Block::text));
+    }
+    b.push(Block::heading(2, "My reasons"));
+    let reasons = paragraphs(&d.reasons);
+    if reasons.is_empty() {
+        b.push(Block::WritingLines { count: 4 });
+    } else {
+        b.extend(reasons.into_iter().map(Block::text));
+    }
+    b
+}

@@ -1,0 +1,309 @@
+//! The letters besides the GP letter (consultant, records request, carer authorisation, decision),
+//! checked by their text in reading order, fonts, validity, page size and title, determinism,
+//! footers and layout snapshots. Helpers: `documents_support`.
+
+mod documents_support;
+
+use backend::documents::layout::{Item, Paint};
+use backend::documents::{
+    carer_authorisation, carer_authorisation_layout, consultant_request_letter,
+    consultant_request_letter_layout, decision_letter, decision_letter_layout,
+    records_request_letter, records_request_letter_layout, CarerAuthorisation, DocumentOptions,
+    LetterWords, Paper,
+};
+use documents_support::*;
+
+fn a4() -> DocumentOptions {
+    DocumentOptions::default()
+}
+
+#[test]
+fn consultant_letter_is_addressed_to_the_consultant_with_every_field_in_order() {
+    let doc = consultant_request_letter(&case(), content(), date(), &a4()).expect("renders");
+    assert_eq!(
+        doc.file_name,
+        "second-opinion-consultant-letter-2026-11-21.pdf"
+    );
+    let w = LetterWords::consultant_request(content()).expect("words");
+    check_pdf(
+        &doc.bytes,
+        "Letter to consultant — second opinion request",
+        &[
+            "Margaret Ellison",
+            "14 Orchard Lane",
+            "CH63 8QT",
+            "21 November 2026",
+            "Mr Daniel Okafor",
+            "Arrowe Park Hospital",
+            &w.subject,
+            &w.salutation,
+            "Thank you for seeing me at Arrowe Park Hospital",
+            "a frozen shoulder, and that an operation is the only option",
+            "before I agree to an operation.",
+            &w.closing,
+            "Margaret Ellison",
+            "Page 1 of 1",
+        ],
+    );
+    let again = consultant_request_letter(&case(), content(), date(), &a4()).expect("renders");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    write_sample("consultant-letter", &doc.bytes);
+}
+
+#[test]
+fn records_request_prints_the_date_asked_and_the_date_due() {
+    let doc = records_request_letter(&case(), &records_request(), content(), date(), &a4())
+        .expect("renders");
+    assert_eq!(doc.file_name, "health-records-request-2026-11-21.pdf");
+    let w = LetterWords::records_request(content()).expect("words");
+    check_pdf(
+        &doc.bytes,
+        "Subject access request — copy of records",
+        &[
+            "Margaret Ellison",
+            "CH63 8QT",
+            "21 November 2026",
+            "Arrowe Park Hospital",
+            "Health Records Department",
+            "CH49 5PE",
+            &w.subject,
+            "Name Margaret Ellison",
+            "Date of birth 9 March 1951",
+            "NHS number 943 476 5919",
+            "held by Arrowe Park Hospital",
+            "I am making this request on 21 November 2026.",
+            "which is by 21 December 2026.",
+            &w.closing,
+            "Margaret Ellison",
+        ],
+    );
+    // The due date follows the date asked, not the letter's date.
+    let mut late = records_request();
+    late.asked = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).expect("date");
+    let doc = records_request_letter(&case(), &late, content(), date(), &a4()).expect("renders");
+    let info = tool("pdfinfo", &[], &doc.bytes);
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().eq(["Pages:", "1"])),
+        "one page: {info}"
+    );
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(text.contains("by 28 February 2027"), "{text}");
+    let again = records_request_letter(&case(), &late, content(), date(), &a4()).expect("again");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    write_sample("records-request", &doc.bytes);
+}
+
+#[test]
+fn carer_form_has_the_person_ticked_purposes_period_and_two_signatures() {
+    let consent = carer();
+    let doc = carer_authorisation(&case(), &consent, content(), date(), &a4()).expect("renders");
+    assert_eq!(doc.file_name, "carer-consent-2026-11-21.pdf");
+    check_pdf(
+        &doc.bytes,
+        "Consent for someone to act for me",
+        &[
+            "Margaret Ellison",
+            "21 November 2026",
+            "I, Margaret Ellison, give my consent for Joanne Ellison, my daughter,",
+            "They may: Talk to my doctors about my care; Ask for a second opinion for me; Ask \
+             for copies of my health records.",
+            "from 21 November 2026 until 31 May 2027",
+            "What they may do (ticked)",
+            "Talk to my doctors about my care",
+            "Ask for a second opinion for me",
+            "Ask for copies of my health records",
+            "Make decisions about my treatment",
+            "Yours faithfully,",
+            "Margaret Ellison",
+            "Date",
+            "I agree to act as set out above.",
+            "Joanne Ellison (daughter)",
+            "Date",
+        ],
+    );
+    let layout =
+        carer_authorisation_layout(&case(), &consent, &words_carer(), date(), &a4()).expect("ok");
+    // One box per purpose, and a drawn tick (two strokes) in each allowed one.
+    let items: Vec<&Item> = layout.pages.iter().flat_map(|p| &p.items).collect();
+    let boxes: Vec<(f32, f32, f32)> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rect {
+                x,
+                y,
+                w,
+                paint: Paint::Stroke(_),
+                ..
+            } => Some((*x, *y, *w)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(boxes.len(), consent.purposes.len());
+    for ((x, y, w), purpose) in boxes.iter().zip(&consent.purposes) {
+        let strokes = items
+            .iter()
+            .filter(|i| {
+                matches!(i, Item::Line { x1, y1, x2, y2, .. }
+                    if *x1 > *x && *x2 < x + w && *y1 > *y && *y1 < y + w && *y2 > *y && *y2 < y + w)
+            })
+            .count();
+        assert_eq!(strokes, if purpose.allowed { 2 } else { 0 }, "{purpose:?}");
+    }
+    // Two signature lines, each with a date line beside it.
+    let date_labels = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts())
+        .filter(|t| t.text == "Date")
+        .count();
+    assert_eq!(date_labels, 2);
+    assert_eq!(
+        layout.pages.len(),
+        1,
+        "the form and its signatures on one page"
+    );
+    write_sample("carer-form", &doc.bytes);
+}
+
+fn words_carer() -> LetterWords {
+    LetterWords::carer_authorisation(content()).expect("words")
+}
+
+#[test]
+fn carer_form_with_no_purposes_lists_the_standard_ones_ticked_and_open_ended_dates() {
+    let consent = CarerAuthorisation {
+        carer_name: "Joanne Ellison".into(),
+        ..Default::default()
+    };
+    let doc = carer_authorisation(&case(), &consent, content(), date(), &a4()).expect("renders");
+    let text = flat(&pdftotext(&doc.bytes));
+    assert_in_order(
+        &text,
+        &[
+            "This consent lasts until I cancel it.",
+            "Talk to my doctors about my care",
+            "Ask for a second opinion for me",
+            "Ask for copies of my health records",
+        ],
+    );
+}
+
+#[test]
+fn decision_letter_has_both_doctors_as_addressees_and_a_copy_to_the_gp() {
+    let d = decision();
+    let doc = decision_letter(&case(), &d, content(), date(), &a4()).expect("renders");
+    assert_eq!(doc.file_name, "second-opinion-decision-2026-11-21.pdf");
+    let w = LetterWords::decision(content()).expect("words");
+    check_pdf(
+        &doc.bytes,
+        "Letter to my doctors — my decision",
+        &[
+            "Margaret Ellison",
+            "21 November 2026",
+            "Mr Daniel Okafor",
+            "Arrowe Park Hospital",
+            "Ms Priya Raman",
+            "Clatterbridge Hospital",
+            &w.subject,
+            "my second opinion with Ms Priya Raman at Clatterbridge Hospital.",
+            "My first opinion was from Mr Daniel Okafor at Arrowe Park Hospital.",
+            &format!("My decision: {}", d.decision),
+            &format!("My reasons: {}", d.reasons),
+            &w.closing,
+            "Margaret Ellison",
+            "Copy to: Church Road Medical Practice",
+        ],
+    );
+    let again = decision_letter(&case(), &d, content(), date(), &a4()).expect("again");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    write_sample("decision-letter", &doc.bytes);
+}
+
+#[test]
+fn letters_refuse_unprintable_text_naming_the_field() {
+    let mut r = records_request();
+    r.records_holder = "Clinic 🏥".into();
+    let err = records_request_letter(&case(), &r, content(), date(), &a4()).expect_err("emoji");
+    assert_eq!(err.code(), "invalid_input");
+    assert!(
+        err.to_string()
+            .starts_with("The practice or hospital contains"),
+        "{err}"
+    );
+    let mut c = carer();
+    c.purposes[1].text = "Ask 北京".into();
+    let err = carer_authorisation(&case(), &c, content(), date(), &a4()).expect_err("cjk");
+    assert!(
+        err.to_string().starts_with("What they may do (2) contains"),
+        "{err}"
+    );
+    let mut d = decision();
+    d.second_opinion.risks = "🙂".into();
+    let err = decision_letter(&case(), &d, content(), date(), &a4()).expect_err("emoji");
+    assert!(
+        err.to_string()
+            .starts_with("The risks the second doctor gave contains"),
+        "{err}"
+    );
+}
+
+#[test]
+fn letters_stay_inside_the_text_area_and_their_footers_hold_no_health_details() {
+    let mut c = case();
+    c.diagnosis = format!("{} end", "x".repeat(500));
+    c.reason = "A long reason. ".repeat(600);
+    for large_print in [false, true] {
+        let o = DocumentOptions {
+            paper: Paper::UsLetter,
+            large_print,
+        };
+        let cw = LetterWords::consultant_request(content()).expect("w");
+        let rw = LetterWords::records_request(content()).expect("w");
+        let dw = LetterWords::decision(content()).expect("w");
+        for l in [
+            consultant_request_letter_layout(&c, &cw, date(), &o).expect("ok"),
+            records_request_letter_layout(&c, &records_request(), &rw, date(), &o).expect("ok"),
+            carer_authorisation_layout(&c, &carer(), &words_carer(), date(), &o).expect("ok"),
+            decision_letter_layout(&c, &decision(), &dw, date(), &o).expect("ok"),
+        ] {
+            assert_inside_text_area(&l);
+            let texts: Vec<String> = l.pages[0].texts().map(|t| t.text.clone()).collect();
+            // The footer is drawn last: the running title, then the page number.
+            let title = texts[texts.len() - 2].clone();
+            check_footers(&l, &title, &["shoulder", "xxxx", "reason", "Ellison"]);
+        }
+    }
+}
+
+#[test]
+fn letter_layout_snapshots() {
+    let o = a4();
+    let cw = LetterWords::consultant_request(content()).expect("w");
+    let rw = LetterWords::records_request(content()).expect("w");
+    let dw = LetterWords::decision(content()).expect("w");
+    assert_snapshot(
+        "consultant_letter_a4.txt",
+        &consultant_request_letter_layout(&case(), &cw, date(), &o)
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+    assert_snapshot(
+        "records_request_a4.txt",
+        &records_request_letter_layout(&case(), &records_request(), &rw, date(), &o)
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+    assert_snapshot(
+        "carer_authorisation_a4.txt",
+        &carer_authorisation_layout(&case(), &carer(), &words_carer(), date(), &o)
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+    assert_snapshot(
+        "decision_letter_a4.txt",
+        &decision_letter_layout(&case(), &decision(), &dw, date(), &o)
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+}

@@ -1,0 +1,300 @@
+//! The comparison and decision summary, the clinician summary (alone and inside the prep pack)
+//! and the recovery sheet: text in reading order, fonts, validity, size and title, determinism,
+//! geometry and layout snapshots. Helpers: `documents_support`.
+
+mod documents_support;
+
+#[path = "../benches/sample/mod.rs"]
+mod sample;
+
+use backend::documents::layout::{Item, Tone};
+use backend::documents::Face;
+use backend::documents::{
+    clinician_summary, clinician_summary_layout, decision_summary, decision_summary_layout,
+    prep_pack, prep_pack_layout, recovery_sheet, recovery_sheet_layout, ClinicianSummary, Decision,
+    DocumentOptions, Paper, RecoverySheet,
+};
+use backend::journey::compare;
+use documents_support::*;
+
+fn a4() -> DocumentOptions {
+    DocumentOptions::default()
+}
+
+#[test]
+fn decision_summary_sets_the_opinions_side_by_side_with_differences_in_words() {
+    let d = decision();
+    let doc = decision_summary(&case(), &d, date(), &a4()).expect("renders");
+    assert_eq!(
+        doc.file_name,
+        "second-opinion-decision-summary-2026-11-21.pdf"
+    );
+    let comparison = compare(&d.first_opinion, &d.second_opinion);
+    assert_eq!(comparison.differences.len(), 3, "options, advice, new");
+    let mut expected: Vec<String> = vec![
+        "My two opinions and my decision".into(),
+        "Margaret Ellison".into(),
+        "21 November 2026".into(),
+        "Mr Daniel Okafor, Arrowe Park Hospital".into(),
+        "Ms Priya Raman, Clatterbridge Hospital".into(),
+        "About First doctor Second doctor Differs?".into(),
+        "Frozen shoulder frozen shoulder. No:".into(),
+        "An operation to release".into(),
+        "Hydrodilatation first".into(),
+        "Yes: they".into(),
+        "Have the operation soon".into(),
+        "Try hydrodilatation and".into(),
+        "A research study at".into(),
+        "Only the".into(),
+        "Questions to ask about the differences".into(),
+    ];
+    for (i, x) in comparison.differences.iter().enumerate() {
+        expected.push(format!("{}. {}", i + 1, x.follow_up));
+    }
+    expected.push("You can ask your GP about a third opinion".into());
+    expected.push("My decision".into());
+    expected.push(d.decision.clone());
+    expected.push("My reasons".into());
+    expected.push(d.reasons.clone());
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    check_pdf(&doc.bytes, "My two opinions and my decision", &expected);
+    // Every opinion's words are in the table (long cells wrap, so check without spaces).
+    let l = decision_summary_layout(&case(), &d, date(), &a4()).expect("layout");
+    let text = squeezed_text(&l);
+    for said in [
+        "Whattheillnessis",
+        "Frozenshoulderfrozenshoulder.No:thesame",
+        "Treatmentoptions",
+        "Yes:theydiffer",
+        "Onlytheseconddoctorsaidthis",
+    ] {
+        assert!(text.contains(said), "{said} in {text}");
+    }
+    for o in [&d.first_opinion, &d.second_opinion] {
+        for part in [&o.options, &o.risks, &o.recommendation, &o.anything_new] {
+            let squeezed: String = part.split_whitespace().collect();
+            assert!(text.contains(&squeezed), "{part}");
+        }
+    }
+    let again = decision_summary(&case(), &d, date(), &a4()).expect("again");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    check_footers(&l, "My two opinions and my decision", &["shoulder"]);
+    write_sample("decision-summary", &doc.bytes);
+}
+
+#[test]
+fn decision_summary_with_nothing_noted_leaves_lines_to_write_on() {
+    let doc = decision_summary(&case(), &Decision::default(), date(), &a4()).expect("renders");
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(text.contains("Not noted"), "{text}");
+    assert!(!text.contains("Questions to ask"), "{text}");
+    assert_in_order(&text, &["My decision", "My reasons"]);
+}
+
+#[test]
+fn clinician_summary_is_one_page_with_every_field_in_order() {
+    let s = sample::clinician_summary();
+    let doc = clinician_summary(&s, date(), &a4()).expect("renders");
+    write_sample("clinician-summary", &doc.bytes);
+    assert_eq!(
+        doc.file_name,
+        "second-opinion-summary-for-doctor-2026-11-21.pdf"
+    );
+    let mut expected: Vec<String> = vec![
+        "Summary for the second-opinion doctor".into(),
+        "Name Margaret Ellison".into(),
+        "Date of birth 9 March 1951".into(),
+        "NHS number 943 476 5919".into(),
+        "The main question I would like answered".into(),
+        s.main_question.clone(),
+        "The first opinion".into(),
+        s.first_doctor.clone(),
+        s.first_diagnosis.clone(),
+        s.proposed_treatment.clone(),
+        "Key dates".into(),
+    ];
+    for r in &s.key_dates {
+        expected.push(r.what_happened.clone());
+    }
+    expected.push("Medicines and allergies".into());
+    for m in &s.medicines {
+        expected.push(format!("{} — {}; {}", m.name, m.dose, m.notes));
+    }
+    expected.push(format!("Allergies: {}", s.allergies));
+    expected.push("Records attached".into());
+    expected.extend(s.records_attached.iter().cloned());
+    expected.push(
+        "Summary for the second-opinion doctor — written by the patient on 21 November 2026".into(),
+    );
+    expected.push("Page 1 of 1".into());
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    check_pdf(
+        &doc.bytes,
+        "Summary for the second-opinion doctor",
+        &expected,
+    );
+    let l = clinician_summary_layout(&s, date(), &a4()).expect("layout");
+    assert_eq!(l.pages.len(), 1);
+    assert_inside_text_area(&l);
+    let again = clinician_summary(&s, date(), &a4()).expect("again");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    let err = clinician_summary(
+        &ClinicianSummary {
+            main_question: "Why 🙁".into(),
+            ..s
+        },
+        date(),
+        &a4(),
+    )
+    .expect_err("emoji");
+    assert!(
+        err.to_string().starts_with("Your main question contains"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_prep_pack_holds_the_clinician_summary_on_its_own_page_after_the_cover() {
+    let pack = sample::pack();
+    let l = prep_pack_layout(&pack, date(), &a4()).expect("layout");
+    let page_of = |s: &str| {
+        l.pages
+            .iter()
+            .position(|p| p.texts().any(|t| t.text == s))
+            .unwrap_or_else(|| panic!("{s} missing"))
+    };
+    assert_eq!(page_of("My appointment pack"), 0);
+    assert_eq!(page_of("Summary for the second-opinion doctor"), 1);
+    assert_eq!(page_of("Records attached"), 1, "the summary fits its page");
+    assert_eq!(page_of("My most important questions"), 2);
+    let doc = prep_pack(&pack, date(), &a4()).expect("renders");
+    let text = flat(&pdftotext(&doc.bytes));
+    assert_in_order(
+        &text,
+        &[
+            "My appointment pack",
+            "Summary for the second-opinion doctor",
+            &pack
+                .clinician_summary
+                .as_ref()
+                .expect("summary")
+                .main_question,
+            "My most important questions",
+        ],
+    );
+    // Without a summary, the pack goes straight from the cover to the questions.
+    let mut without = pack.clone();
+    without.clinician_summary = None;
+    let l = prep_pack_layout(&without, date(), &a4()).expect("layout");
+    assert!(l.pages[1]
+        .texts()
+        .any(|t| t.text == "My most important questions"));
+    write_sample("prep-pack", &doc.bytes);
+}
+
+#[test]
+fn recovery_sheet_prints_the_code_in_large_spaced_groups_and_no_health_data() {
+    let sheet = recovery();
+    let doc = recovery_sheet(&sheet, &a4()).expect("renders");
+    write_sample("recovery-sheet", &doc.bytes);
+    assert_eq!(
+        doc.file_name,
+        "second-opinion-recovery-sheet-2026-11-21.pdf"
+    );
+    check_pdf(
+        &doc.bytes,
+        "Second Opinion — recovery sheet",
+        &[
+            "Recovery sheet",
+            "Profile Margaret",
+            "Made on 21 November 2026",
+            "Your recovery code for Second Opinion",
+            "7KQM",
+            "X4TR",
+            "BN2C",
+            "WP9H",
+            "ZD6F",
+            "L3VE",
+            "Keep this somewhere safe",
+            "Page 1 of 1",
+        ],
+    );
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(text.contains("Anyone with this code can open your information"));
+    assert!(text.contains("You need this code if you forget your passphrase"));
+    let info = tool("pdfinfo", &[], &doc.bytes);
+    assert!(!info.contains("7KQM"), "the code is not in the metadata");
+
+    let l = recovery_sheet_layout(&sheet, &a4()).expect("layout");
+    assert_eq!(l.pages.len(), 1);
+    assert_inside_text_area(&l);
+    // Each group is one large bold run, with clear space between neighbours on a line.
+    let groups: Vec<_> = l.pages[0]
+        .texts()
+        .filter(|t| t.face == Face::Bold && (t.size - 12.0 * 2.2).abs() < 0.01)
+        .collect();
+    let texts: Vec<&str> = groups.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["7KQM", "X4TR", "BN2C", "WP9H", "ZD6F", "L3VE"]);
+    for pair in groups.windows(2) {
+        if (pair[0].y - pair[1].y).abs() < 0.01 {
+            let gap = pair[1].x - (pair[0].x + pair[0].width);
+            assert!(gap >= pair[0].size * 0.9, "gap {gap} between groups");
+        }
+    }
+    // A box is ruled around the code.
+    assert!(l.pages[0].items.iter().any(|i| matches!(
+        i,
+        Item::Line {
+            tone: Tone::Ink,
+            ..
+        }
+    )));
+    let again = recovery_sheet(&sheet, &a4()).expect("again");
+    assert!(doc.bytes == again.bytes, "same inputs, same bytes");
+    // Large print on US Letter still fits one page.
+    let large = DocumentOptions {
+        paper: Paper::UsLetter,
+        large_print: true,
+    };
+    let l = recovery_sheet_layout(&sheet, &large).expect("layout");
+    write_sample(
+        "recovery-sheet-large",
+        &recovery_sheet(&sheet, &large).expect("renders").bytes,
+    );
+    assert_eq!(l.pages.len(), 1);
+    assert_inside_text_area(&l);
+    let err = recovery_sheet(
+        &RecoverySheet {
+            profile_name: "Mum 💐".into(),
+            ..sheet
+        },
+        &a4(),
+    )
+    .expect_err("emoji");
+    assert!(
+        err.to_string().starts_with("The profile's name contains"),
+        "{err}"
+    );
+}
+
+#[test]
+fn summary_layout_snapshots() {
+    assert_snapshot(
+        "decision_summary_a4.txt",
+        &decision_summary_layout(&case(), &decision(), date(), &a4())
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+    assert_snapshot(
+        "clinician_summary_a4.txt",
+        &clinician_summary_layout(&sample::clinician_summary(), date(), &a4())
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+    assert_snapshot(
+        "recovery_sheet_a4.txt",
+        &recovery_sheet_layout(&recovery(), &a4())
+            .expect("ok")
+            .to_text_snapshot(),
+    );
+}
