@@ -55,6 +55,8 @@ test('a case typed in is saved, and the GP letter is written as a PDF', async ()
   await browser.execute(() => window.scrollTo(0, 0));
   await browser.saveScreenshot(path.join(screenshotDir, 'case.png'));
 
+  // The GP letter is written on the journey's "Ask for it" step.
+  await browser.$('button[data-step="ask"]').click();
   await browser.$('button=Write a letter to my GP').click();
   const saved = browser.$('[data-testid="letter-saved"]');
   await saved.waitForExist({ timeout: 30000 });

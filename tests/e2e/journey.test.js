@@ -1,0 +1,294 @@
+// The guided journey, end to end in the real app: one case from "Your situation" to "Decide and
+// tell", a restart in the middle that loses nothing, the Martha's Rule exit, and Scotland's help.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+
+const folders = testFolders();
+let driver;
+let browser;
+
+const name = 'Margaret O’Neill';
+const shot = (file) => browser.saveScreenshot(path.join(screenshotDir, file));
+
+/** Sets a date input the way a person's date picker would (WebKit's picker is not scriptable). */
+async function setDate(selector, value) {
+  await browser.execute(
+    (sel, v) => {
+      const el = document.querySelector(sel);
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
+function isoDaysAgo(days) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function currentStep() {
+  return browser.$('[data-current-step]').getAttribute('data-current-step');
+}
+
+/** Moves on with the keyboard: Tab to the Next button is slow, so focus it and press Enter. */
+async function nextByKeyboard(expected) {
+  await browser.execute(() => document.querySelector('[data-testid="next-step"]').focus());
+  await browser.keys('Enter');
+  await browser.waitUntil(async () => (await currentStep()) === expected, { timeout: 5000 });
+  const focused = await browser.execute(() => document.activeElement?.id);
+  assert.equal(focused, 'step-title', 'focus moves to the step heading');
+}
+
+/** Moves on with the mouse, by the journey map. */
+async function goByMap(step) {
+  await browser.$(`button[data-step="${step}"]`).click();
+  await browser.waitUntil(async () => (await currentStep()) === step, { timeout: 5000 });
+}
+
+async function waitSaved() {
+  // A save starts 0.4 s after the last change; "Saved" appears only after the backend returns.
+  await browser.pause(500);
+  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+}
+
+async function screenshotWholeStep(file) {
+  await browser.execute(() => window.scrollTo(0, 0));
+  await shot(file);
+}
+
+/** Back to the home screen from wherever an earlier test stopped. */
+async function startNewCase() {
+  const back = browser.$('button=Back to the start');
+  if (await back.isExisting()) await back.click();
+  await browser.$('button=Start').waitForDisplayed({ timeout: 10000 });
+  await browser.$('button=Start').click();
+}
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  driver = await startDriver(folders);
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  driver?.kill();
+});
+
+test('one case walks through all eight steps, and a restart loses nothing', async () => {
+  await browser.$('button=Start').click();
+
+  // 1. Your situation.
+  await browser.$('#patient_name').waitForDisplayed();
+  assert.equal(await currentStep(), 'situation');
+  await browser.$('input[name="for_whom"][value="someone-i-help"]').click();
+  await browser.$('#patient_name').setValue(name);
+  await browser.$('input[name="nation"][value="england"]').click();
+  await browser.$('input[name="in_hospital"][value="no"]').click();
+  await browser.$('#diagnosis').setValue('Gallstones. They offered an operation.');
+  await browser.$('#diagnosed_when').setValue('October 2026');
+  await browser.$('input[name="urgency"][value="routine"]').click();
+  await waitSaved();
+  await screenshotWholeStep('journey-1-situation.png');
+  assert.ok(await browser.$('aside=In an emergency call 999. For urgent advice call NHS 111.').isDisplayed());
+
+  // 2. Is it right for you? (keyboard)
+  await nextByKeyboard('is-it-right');
+  await browser.$('input[type="checkbox"][value="reason-doubt"]').click();
+  const knowEnough = await browser.$$('input[name="before-know_enough"]');
+  await knowEnough[1].click(); // No
+  const goAhead = await browser.$$('input[name="go_ahead"]');
+  await goAhead[0].click(); // Yes
+  await browser.$('#go_ahead_why').setValue('I want to be sure before an operation.');
+  assert.ok(await browser.$('[data-notice="notice-time-critical"]').isDisplayed(), 'the time-critical caution');
+  await waitSaved();
+  await screenshotWholeStep('journey-2-is-it-right.png');
+
+  // 3. Choose a route (mouse, by the map).
+  await goByMap('choose-route');
+  await browser.$('input[name="route"][value="route-nhs-specialist-via-gp"]').click();
+  const chosen = browser.$('[data-route="route-nhs-specialist-via-gp"]');
+  assert.match(await chosen.getText(), /Your choice/);
+  assert.match(await chosen.getText(), /Your rights in England/, 'England shows its rights');
+  await browser.$('#specialist_notes').setValue('Ask about Mr Patel at St James’s.');
+  await waitSaved();
+  await screenshotWholeStep('journey-3-route.png');
+
+  // 4. Ask for it.
+  await nextByKeyboard('ask');
+  await setDate('#asked_on', isoDaysAgo(7));
+  await browser.$('#answer').setValue('The GP will refer me.');
+  await waitSaved();
+  await screenshotWholeStep('journey-4-ask.png');
+
+  // 5. Gather your records.
+  await nextByKeyboard('records');
+  await browser.$('button*=Add the usual records').click();
+  await browser.$('#new_record').setValue('Blood test from August\uE007');
+  await browser.$('[data-record="Blood test from August"]').waitForExist();
+  assert.equal((await browser.$$('li.record')).length, 5);
+  await browser.$('#records_holder').setValue('Leeds hospital records team');
+  await setDate('#records_requested_on', isoDaysAgo(3));
+  const due = browser.$('[data-testid="records-due"]');
+  await due.waitForExist({ timeout: 10000 });
+  assert.match(await due.getText(), /\d{1,2} \w+ \d{4}, due in \d+ days/);
+  await waitSaved();
+  await screenshotWholeStep('journey-5-records.png');
+
+  // Restart in the middle: everything so far is still there.
+  await browser.deleteSession();
+  browser = await openApp();
+  const open = browser.$(`button=${name}`);
+  await open.waitForDisplayed({ timeout: 10000 });
+  await open.click();
+  await browser.$('#patient_name').waitForDisplayed();
+  assert.equal(await browser.$('#patient_name').getValue(), name);
+  assert.ok(await browser.$('input[name="for_whom"][value="someone-i-help"]').isSelected());
+  assert.ok(await browser.$('input[name="urgency"][value="routine"]').isSelected());
+  assert.equal(await browser.$('#diagnosed_when').getValue(), 'October 2026');
+  await goByMap('is-it-right');
+  assert.ok(await browser.$('input[type="checkbox"][value="reason-doubt"]').isSelected());
+  assert.ok(await (await browser.$$('input[name="before-know_enough"]'))[1].isSelected());
+  assert.equal(await browser.$('#go_ahead_why').getValue(), 'I want to be sure before an operation.');
+  await goByMap('choose-route');
+  assert.ok(await browser.$('input[name="route"][value="route-nhs-specialist-via-gp"]').isSelected());
+  assert.equal(await browser.$('#specialist_notes').getValue(), 'Ask about Mr Patel at St James’s.');
+  await goByMap('ask');
+  assert.equal(await browser.$('#asked_on').getValue(), isoDaysAgo(7));
+  assert.equal(await browser.$('#answer').getValue(), 'The GP will refer me.');
+  await goByMap('records');
+  assert.equal((await browser.$$('li.record')).length, 5);
+  assert.equal(await browser.$('#records_holder').getValue(), 'Leeds hospital records team');
+  assert.equal(await browser.$('#records_requested_on').getValue(), isoDaysAgo(3));
+  assert.ok(await browser.$('[data-testid="records-due"]').isDisplayed());
+
+  // 6. Prepare.
+  await nextByKeyboard('prepare');
+  await browser.$('#appt_place').setValue('St James’s, clinic 4');
+  await setDate('#appt_date', isoDaysAgo(-20));
+  await browser.$('.bank details summary').click();
+  await browser.$('.bank details input[type="checkbox"]').click();
+  await browser.$('#own_question').setValue('Can my daughter come in with me?\uE007');
+  await browser.$('[data-question="Can my daughter come in with me?"]').waitForExist();
+  // Move it to the top with the keyboard, and mark it as most important.
+  await browser.execute(() => document.getElementById('q-up-1').focus());
+  await browser.keys('Enter');
+  await browser.waitUntil(
+    async () => (await browser.$('ol.chosen li').getAttribute('data-question')) === 'Can my daughter come in with me?',
+    { timeout: 5000 },
+  );
+  await browser.$('ol.chosen li input[type="checkbox"]').click();
+  await browser.$('button=Add a line').click();
+  await browser.$('#tl-when-0').setValue('August 2026');
+  await browser.$('#tl-what-0').setValue('Pain after meals');
+  await browser.$('button=Add a medicine').click();
+  await browser.$('#med-name-0').setValue('Paracetamol');
+  await browser.$('input[type="checkbox"][value="bring-letters"]').click();
+  await waitSaved();
+  await screenshotWholeStep('journey-6-prepare.png');
+
+  // 7. After the appointment: a difference shows, in words.
+  await nextByKeyboard('after-appointment');
+  await browser.$('#second-diagnosis').setValue('Gallstones');
+  await browser.$('#second-recommendation').setValue('Wait and watch for six months');
+  await browser.$('#first-diagnosis').setValue('Gallstones.');
+  await browser.$('#first-recommendation').setValue('An operation to remove the gallbladder');
+  await browser.$('#answer-0').setValue('Yes, she can.');
+  const rec = browser.$('tr[data-part="recommendation"][data-kind="different"]');
+  await rec.waitForExist({ timeout: 10000 });
+  assert.match(await rec.getText(), /Different/);
+  assert.match(await rec.getText(), /You could ask/);
+  assert.equal(await browser.$('tr[data-part="diagnosis"]').getAttribute('data-kind'), 'same');
+  const third = browser.$('[data-testid="third-opinion"]');
+  await third.waitForExist({ timeout: 10000 });
+  assert.match(await third.getText(), /third opinion/);
+  await waitSaved();
+  await browser.$('[data-testid="comparison"]').scrollIntoView();
+  await shot('journey-7-compare.png');
+
+  // 8. Decide and tell.
+  await nextByKeyboard('decide-and-tell');
+  assert.equal(await browser.$('[data-testid="next-step"]').isExisting(), false, 'the last step');
+  await browser.$('#decision').setValue('Wait and watch, and see the GP in three months.');
+  await (await browser.$$('input[name="after-know_enough"]'))[0].click();
+  await browser.$('#next_steps').setValue('Write to Dr Ahmed and Mr Patel.');
+  const moved = await browser.$$('tr[data-readiness="know_enough"] td').map((td) => td.getText());
+  assert.deepEqual(moved, ['No', 'Yes'], 'before and now, side by side');
+  await waitSaved();
+  await screenshotWholeStep('journey-8-decide.png');
+
+  // Every step is marked as having something recorded on the map.
+  const done = await browser.$$('nav.map li.done');
+  assert.equal(done.length, 8);
+
+  // Restart again: the later steps are kept too.
+  await browser.deleteSession();
+  browser = await openApp();
+  await browser.$(`button=${name}`).waitForDisplayed({ timeout: 10000 });
+  await screenshotWholeStep('journey-home.png');
+  const upcoming = await browser.$('.upcoming').getText();
+  assert.match(upcoming, /appointment is on/);
+  await browser.$(`button=${name}`).click();
+  await goByMap('prepare');
+  assert.equal(await browser.$('#appt_place').getValue(), 'St James’s, clinic 4');
+  assert.equal(await browser.$('ol.chosen li').getAttribute('data-question'), 'Can my daughter come in with me?');
+  assert.ok(await browser.$('ol.chosen li input[type="checkbox"]').isSelected());
+  assert.equal(await browser.$('#tl-what-0').getValue(), 'Pain after meals');
+  assert.equal(await browser.$('#med-name-0').getValue(), 'Paracetamol');
+  assert.ok(await browser.$('input[type="checkbox"][value="bring-letters"]').isSelected());
+  await goByMap('after-appointment');
+  assert.equal(await browser.$('#second-recommendation').getValue(), 'Wait and watch for six months');
+  assert.equal(await browser.$('#answer-0').getValue(), 'Yes, she can.');
+  await goByMap('decide-and-tell');
+  assert.equal(await browser.$('#decision').getValue(), 'Wait and watch, and see the GP in three months.');
+  assert.ok(await (await browser.$$('input[name="after-know_enough"]'))[0].isSelected());
+  await browser.$('button=Back to the start').click();
+  await browser.$('button=Start').waitForDisplayed();
+});
+
+test('in hospital and getting worse: Martha’s Rule is shown and the journey does not go on', async () => {
+  await startNewCase();
+  await browser.$('#patient_name').waitForDisplayed();
+  await browser.$('#patient_name').setValue('Ward test');
+  await browser.$('input[name="nation"][value="england"]').click();
+  assert.ok(await browser.$('[data-testid="next-step"]').isDisplayed());
+  await browser.$('input[name="in_hospital"][value="yes-getting-worse"]').click();
+  const urgent = browser.$('[data-testid="urgent-hospital-help"]');
+  await urgent.waitForDisplayed({ timeout: 10000 });
+  const notice = browser.$('[data-notice="notice-marthas-rule"]');
+  assert.ok(await notice.isDisplayed());
+  assert.match(await notice.getText(), /Martha's Rule/);
+  assert.equal(await browser.$('[data-testid="next-step"]').isExisting(), false, 'no next step');
+  assert.equal(await browser.$('nav.map').isExisting(), false, 'no journey map');
+  assert.ok(await browser.$('aside=In an emergency call 999. For urgent advice call NHS 111.').isDisplayed());
+  await shot('journey-marthas-rule.png');
+  // Changing the answer brings the steps back.
+  await browser.$('input[name="in_hospital"][value="yes-stable"]').click();
+  await browser.$('[data-testid="next-step"]').waitForDisplayed({ timeout: 10000 });
+  await browser.$('button=Back to the start').click();
+  await browser.$('button=Start').waitForDisplayed();
+});
+
+test('Scotland’s help names PASS, not PALS', async () => {
+  await startNewCase();
+  await browser.$('#patient_name').waitForDisplayed();
+  await browser.$('#patient_name').setValue('Scotland test');
+  await browser.$('input[name="nation"][value="scotland"]').click();
+  await browser.$('[data-testid="help"] summary').click();
+  await browser.$('[data-org="help-pass"]').waitForDisplayed({ timeout: 10000 });
+  const help = await browser.$('[data-testid="help"]').getText();
+  assert.match(help, /PASS/);
+  assert.doesNotMatch(help, /PALS/);
+  await browser.$('[data-org="help-pass"]').scrollIntoView();
+  await shot('journey-help-scotland.png');
+  // Help is there on every step.
+  await goByMap('prepare');
+  assert.ok(await browser.$('[data-testid="help"]').isDisplayed());
+});

@@ -1,0 +1,73 @@
+// Serialised autosave: one save in flight at a time, a new save if something was edited meanwhile,
+// and "saved" only after the backend has committed. Errors are kept in plain words.
+import { AppError } from './api';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export class Autosave {
+  status = $state<SaveStatus>('idle');
+  problem = $state<string | null>(null);
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | null = null;
+  private dirty = false;
+  private readonly persist: () => Promise<void>;
+  private readonly delay: number;
+
+  /** `persist` saves the latest values; it throws (ideally an AppError) when it cannot. */
+  constructor(persist: () => Promise<void>, delay = 400) {
+    this.persist = persist;
+    this.delay = delay;
+  }
+
+  /** Something changed: save soon. */
+  edited() {
+    this.dirty = true;
+    this.status = 'pending';
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), this.delay);
+  }
+
+  /** Marks as changed without waiting; the next `save()` writes. */
+  markDirty() {
+    this.dirty = true;
+  }
+
+  /** Saves now if anything is waiting, after any save already in flight. */
+  async save(): Promise<void> {
+    clearTimeout(this.timer);
+    while (this.inFlight) await this.inFlight;
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.status = 'saving';
+    const attempt = this.run();
+    this.inFlight = attempt.then(() => undefined);
+    const ok = await attempt;
+    this.inFlight = null;
+    if (ok && this.dirty) await this.save();
+  }
+
+  /** Stops the timer; the caller decides whether to save. */
+  cancel() {
+    clearTimeout(this.timer);
+  }
+
+  get hasUnsaved(): boolean {
+    return this.dirty;
+  }
+
+  private async run(): Promise<boolean> {
+    try {
+      await this.persist();
+      this.problem = null;
+      this.status = this.dirty ? 'pending' : 'saved';
+      return true;
+    } catch (e) {
+      this.dirty = true;
+      this.status = 'error';
+      this.problem =
+        e instanceof AppError ? e.message : 'Your changes could not be saved. Please try again.';
+      return false;
+    }
+  }
+}
