@@ -647,18 +647,7 @@ impl Builder {
                 let lines = wrap(&[Span::regular(name.clone())], s.body, line_width);
                 // A little air between the line and the name.
                 c.height += s.body * 0.3;
-                for line in lines {
-                    let runs = runs_at(
-                        line,
-                        self.area.left,
-                        c.height + baseline(s.body, s.line()),
-                        s.body,
-                        Tone::Ink,
-                    );
-                    c.items.extend(runs.into_iter().map(Item::Text));
-                    c.height += s.line();
-                }
-                self.chunks.push(c);
+                self.name_under_line(c, lines, &[]);
             }
             Block::SignatureAndDate { name } => self.signature_and_date(name),
             Block::CodeGroups { groups } => self.code_groups(groups),
@@ -736,25 +725,36 @@ impl Builder {
             });
         }
         c.height += s.body * 0.3;
-        let top = c.height;
         let names = wrap(&[Span::regular(name.to_owned())], s.body, sign_width);
-        let n = names.len().max(1);
-        for (i, line) in names.into_iter().enumerate() {
-            let y = top + i as f32 * s.line() + baseline(s.body, s.line());
-            let runs = runs_at(line, self.area.left, y, s.body, Tone::Ink);
+        let label: Line = "Date".chars().map(|ch| (ch, Face::Regular)).collect();
+        self.name_under_line(c, names, &[(label, date_x)]);
+    }
+
+    /// Finishes a signature chunk `c`: the first line of the name (and any `beside` texts) under
+    /// the signature line, then the name's other lines as chunks of their own, so a name of
+    /// any length flows onto the next page rather than off this one.
+    fn name_under_line(&mut self, mut c: Chunk, names: Vec<Line>, beside: &[(Line, f32)]) {
+        let s = self.style;
+        let y = c.height + baseline(s.body, s.line());
+        let mut names = names.into_iter();
+        if let Some(first) = names.next() {
+            let runs = runs_at(first, self.area.left, y, s.body, Tone::Ink);
             c.items.extend(runs.into_iter().map(Item::Text));
         }
-        let label: Line = "Date".chars().map(|ch| (ch, Face::Regular)).collect();
-        let runs = runs_at(
-            label,
-            date_x,
-            top + baseline(s.body, s.line()),
-            s.body,
-            Tone::Ink,
-        );
-        c.items.extend(runs.into_iter().map(Item::Text));
-        c.height += n as f32 * s.line();
+        for (text, x) in beside {
+            let runs = runs_at(text.clone(), *x, y, s.body, Tone::Ink);
+            c.items.extend(runs.into_iter().map(Item::Text));
+        }
+        c.height += s.line();
+        let rest: Vec<Line> = names.collect();
+        c.keep_with_next = !rest.is_empty();
         self.chunks.push(c);
+        let n = rest.len();
+        for (i, line) in rest.into_iter().enumerate() {
+            let mut c = text_line_chunk(line, self.area.left, s.body, s.line(), Tone::Ink);
+            c.keep_with_next = i + 2 == n;
+            self.chunks.push(c);
+        }
     }
 
     /// Groups of a code on a grid, in a ruled box: one chunk per row.
@@ -843,6 +843,31 @@ impl Builder {
             let labels = wrap(&[Span::bold(label.clone())], s.body, label_width);
             let values = wrap(&[Span::regular(value.clone())], s.body, value_width);
             let n = labels.len().max(values.len()).max(1);
+            if n as f32 * s.line() > self.area.bottom - self.area.top {
+                // Taller than a page: one chunk per line, so it splits between lines.
+                let mut labels = labels.into_iter();
+                let mut values = values.into_iter();
+                for i in 0..n {
+                    let mut c = Chunk {
+                        space_before: if i == 0 { s.paragraph_gap() * 0.6 } else { 0.0 },
+                        height: s.line(),
+                        keep_with_next: i == 0 || i + 2 == n,
+                        ..Chunk::default()
+                    };
+                    let y = baseline(s.body, s.line());
+                    for (line, x) in [(labels.next(), self.area.left), (values.next(), value_x)] {
+                        if let Some(line) = line {
+                            c.items.extend(
+                                runs_at(line, x, y, s.body, Tone::Ink)
+                                    .into_iter()
+                                    .map(Item::Text),
+                            );
+                        }
+                    }
+                    self.chunks.push(c);
+                }
+                continue;
+            }
             let mut c = Chunk {
                 space_before: s.paragraph_gap() * 0.6,
                 height: n as f32 * s.line(),

@@ -250,12 +250,13 @@ pub fn assert_inside_text_area(l: &Layout) {
     }
 }
 
-/// All the ink text of a layout, in drawing order, with whitespace removed.
+/// All the ink text of a layout, in drawing order, with whitespace and bullets removed (a
+/// bullet is drawn after its item's first line).
 pub fn squeezed_text(l: &Layout) -> String {
     l.pages
         .iter()
         .flat_map(|p| p.texts())
-        .filter(|t| t.tone == Tone::Ink)
+        .filter(|t| t.tone == Tone::Ink && t.text != "•")
         .flat_map(|t| t.text.chars())
         .filter(|c| !c.is_whitespace())
         .collect()

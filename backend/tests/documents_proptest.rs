@@ -1,0 +1,363 @@
+//! Random and hostile text fed into every document generator: very long words, a 10,000-line
+//! field, characters from many Unicode blocks, control and invisible characters, markup and
+//! template syntax. Each generator must never panic, and must either refuse with the documented
+//! `invalid_input` error (exactly when some field holds a character the fonts cannot draw) or
+//! give a layout with nothing drawn outside the text area and every printable word of every
+//! printed field in the layout's text, in order.
+//!
+//! 32 cases per document by default, so it runs in seconds in debug; `PROPTEST_CASES=500`
+//! for a longer run.
+
+mod documents_support;
+
+use backend::cases::CaseDetails;
+use backend::documents::layout::{Layout, Tone};
+use backend::documents::{
+    carer_authorisation_layout, clinician_summary_layout, consultant_request_letter_layout,
+    decision_letter_layout, decision_summary_layout, gp_request_letter_layout, prep_pack_layout,
+    printable_text, records_request_letter_layout, recovery_sheet_layout, AppointmentDetails,
+    CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, DocumentOptions, Face,
+    HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic, RecordsRequestLetter,
+    RecoverySheet, TimelineEntry,
+};
+use backend::journey::Opinion;
+use backend::Result;
+use documents_support::{assert_inside_text_area, content, date, squeezed_text};
+use proptest::collection::vec;
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(32);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Characters from many blocks: Latin and its extensions (Welsh, Polish), Greek, Cyrillic,
+/// Arabic, Hebrew, Devanagari, CJK, emoji, combining marks, controls, invisible formatting
+/// characters, unusual spaces and line separators, private use.
+fn any_block_char() -> impl Strategy<Value = char> {
+    let ranges: Vec<(u32, u32)> = vec![
+        (0x20, 0x7E),
+        (0x00, 0x1F),
+        (0x7F, 0x9F),
+        (0xA0, 0xFF),
+        (0x100, 0x17F),
+        (0x300, 0x36F),
+        (0x370, 0x3FF),
+        (0x400, 0x4FF),
+        (0x590, 0x5FF),
+        (0x600, 0x6FF),
+        (0x900, 0x97F),
+        (0x2000, 0x206F),
+        (0x20A0, 0x20BF),
+        (0x2190, 0x21FF),
+        (0x3000, 0x303F),
+        (0x4E00, 0x4EFF),
+        (0xE000, 0xE0FF),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0x1F300, 0x1F64F),
+        (0xE0000, 0xE007F),
+    ];
+    proptest::sample::select(ranges)
+        .prop_flat_map(|(a, b)| (a..=b).prop_map(|c| char::from_u32(c).unwrap_or('?')))
+}
+
+/// Letters the fonts print, including Welsh and Polish ones.
+fn printable_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        proptest::char::range('a', 'z'),
+        proptest::char::range('A', 'Z'),
+        proptest::char::range('0', '9'),
+        proptest::sample::select(vec![
+            'ŵ', 'ŷ', 'ï', 'ł', 'ż', 'ę', 'é', '£', '€', '–', '’', '&', '<', '>', '{', '}', '%',
+            '"'
+        ]),
+    ]
+}
+
+/// Pieces of text, with characters the fonts cannot draw only when `hostile`.
+fn piece(hostile: bool) -> impl Strategy<Value = String> {
+    let blocks = if hostile { 1 } else { 0 };
+    prop_oneof![
+        8 => vec(printable_char(), 1..12).prop_map(|v| v.into_iter().collect::<String>()),
+        4 => proptest::sample::select(vec![" ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\u{2028}", "\u{00A0}"])
+            .prop_map(str::to_owned),
+        // A very long word.
+        1 => (100usize..700, printable_char()).prop_map(|(n, c)| c.to_string().repeat(n)),
+        blocks => vec(any_block_char(), 1..4).prop_map(|v| v.into_iter().collect::<String>()),
+        // Markup, template syntax, control and invisible characters: all printable once cleaned.
+        1 => proptest::sample::select(vec![
+            "<script>alert(1)</script>", "{{ patient_name }}", "{% if x %}", "&amp;", "\u{200B}", "\u{AD}",
+            "\u{0}", "\u{7}", "\u{1b}[31m", "\u{202E}", "\u{FEFF}", "\r",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+fn ten_thousand_lines() -> String {
+    (0..10_000).map(|i| format!("line{i}\n")).collect()
+}
+
+/// One field's text: usually a few pieces; now and then 10,000 lines.
+fn field(hostile: bool) -> impl Strategy<Value = String> {
+    prop_oneof![
+        40 => vec(piece(hostile), 0..10).prop_map(|v| v.concat()),
+        1 => Just(ten_thousand_lines()),
+    ]
+}
+
+/// `n` fields: in half the cases with characters from any block (usually refused), in the
+/// other half only printable ones after cleaning (so the layout is checked).
+fn fields(n: usize) -> impl Strategy<Value = Vec<String>> {
+    any::<bool>().prop_flat_map(move |hostile| vec(field(hostile), n))
+}
+
+fn options() -> impl Strategy<Value = DocumentOptions> {
+    (any::<bool>(), any::<bool>()).prop_map(|(us, large_print)| DocumentOptions {
+        paper: if us { Paper::UsLetter } else { Paper::A4 },
+        large_print,
+    })
+}
+
+fn case_from(f: &[String]) -> CaseDetails {
+    CaseDetails {
+        patient_name: f[0].clone(),
+        patient_address: f[1].clone(),
+        nation: None,
+        diagnosis: f[2].clone(),
+        reason: f[3].clone(),
+        first_doctor_name: f[4].clone(),
+        first_doctor_workplace: f[5].clone(),
+        gp_practice_name: f[6].clone(),
+        gp_practice_address: f[7].clone(),
+    }
+}
+
+const CASE_FIELDS: usize = 8;
+
+/// The verdict on one run. `all` is every text field given; `printed` the ones the document
+/// prints (all of them are checked for printability).
+fn verdict(all: &[String], printed: &[&String], result: Result<Layout>) {
+    let unprintable = all.iter().any(|f| printable_text("A field", f).is_err());
+    match result {
+        Err(e) => {
+            assert!(unprintable, "printable input refused: {e}");
+            assert_eq!(e.code(), "invalid_input", "{e}");
+            assert!(e.to_string().contains("cannot be printed yet"), "{e}");
+        }
+        Ok(layout) => {
+            assert!(!unprintable, "unprintable input was accepted");
+            assert_inside_text_area(&layout);
+            // Drawing order keeps a word broken across lines together, except where a row
+            // taller than a page is split line by line across its columns: reading each
+            // column down (regular runs sorted by their left edge) keeps those together.
+            let texts = [
+                squeezed_text(&layout),
+                squeezed_by_column(&layout, true),
+                squeezed_by_column(&layout, false),
+            ];
+            for f in printed {
+                let clean = printable_text("A field", f).expect("printable");
+                let found = texts.iter().any(|text| {
+                    let mut from = 0;
+                    clean
+                        .split_whitespace()
+                        .all(|word| match text[from..].find(word) {
+                            Some(at) => {
+                                from += at + word.len();
+                                true
+                            }
+                            None => false,
+                        })
+                });
+                if !found {
+                    let at = all.iter().position(|a| std::ptr::eq(a, *f));
+                    panic!("words are lost from field {at:?}: {:?}", truncate(f));
+                }
+            }
+        }
+    }
+}
+
+fn squeezed_by_column(layout: &Layout, regular_only: bool) -> String {
+    let mut runs: Vec<(i64, &str)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts())
+        // Regular text only, or not: a table's header (bold) repeats on each page a row
+        // continues on, but a label column (bold) may be split too.
+        .filter(|t| t.tone == Tone::Ink && t.text != "•")
+        .filter(|t| !regular_only || t.face == Face::Regular)
+        .map(|t| ((t.x * 10.0).round() as i64, t.text.as_str()))
+        .collect();
+    runs.sort_by_key(|(x, _)| *x);
+    runs.iter()
+        .flat_map(|(_, t)| t.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(200).collect()
+}
+
+fn printed<'a>(f: &'a [String], which: &[usize]) -> Vec<&'a String> {
+    which.iter().map(|i| &f[*i]).collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn gp_letter_survives_hostile_text(f in fields(CASE_FIELDS), o in options()) {
+        let words = LetterWords::gp_request(content()).expect("words");
+        let r = gp_request_letter_layout(&case_from(&f), &words, date(), &o);
+        // The template names the workplace only after the doctor's name.
+        let named = printable_text("x", &f[4]).is_ok_and(|n| !n.is_empty());
+        let which: Vec<usize> = (0..8).filter(|i| *i != 5 || named).collect();
+        verdict(&f, &printed(&f, &which), r);
+    }
+
+    #[test]
+    fn consultant_letter_survives_hostile_text(f in fields(CASE_FIELDS), o in options()) {
+        let words = LetterWords::consultant_request(content()).expect("words");
+        let r = consultant_request_letter_layout(&case_from(&f), &words, date(), &o);
+        verdict(&f, &printed(&f, &[0, 1, 2, 3, 4, 5]), r);
+    }
+
+    #[test]
+    fn records_request_survives_hostile_text(f in fields(CASE_FIELDS + 3), o in options()) {
+        let words = LetterWords::records_request(content()).expect("words");
+        let request = RecordsRequestLetter {
+            records_holder: f[8].clone(),
+            holder_address: f[9].clone(),
+            asked: date(),
+            date_of_birth: None,
+            nhs_number: f[10].clone(),
+        };
+        let r = records_request_letter_layout(&case_from(&f), &request, &words, date(), &o);
+        verdict(&f, &printed(&f, &[0, 1, 8, 9]), r);
+    }
+
+    #[test]
+    fn carer_form_survives_hostile_text(f in fields(CASE_FIELDS + 5), ticks in vec(any::<bool>(), 3), o in options()) {
+        let words = LetterWords::carer_authorisation(content()).expect("words");
+        let consent = CarerAuthorisation {
+            carer_name: f[8].clone(),
+            relationship: f[9].clone(),
+            purposes: (0..3)
+                .map(|i| CarerPurpose { text: f[10 + i].clone(), allowed: ticks[i] })
+                .collect(),
+            from: Some(date()),
+            until: None,
+        };
+        let r = carer_authorisation_layout(&case_from(&f), &consent, &words, date(), &o);
+        verdict(&f, &printed(&f, &[0, 1, 8, 9, 10, 11, 12]), r);
+    }
+
+    #[test]
+    fn decision_letter_and_summary_survive_hostile_text(f in fields(CASE_FIELDS + 14), o in options()) {
+        let opinion = |at: usize| Opinion {
+            diagnosis: f[at].clone(),
+            options: f[at + 1].clone(),
+            risks: f[at + 2].clone(),
+            recommendation: f[at + 3].clone(),
+            anything_new: f[at + 4].clone(),
+        };
+        let decision = Decision {
+            second_doctor_name: f[8].clone(),
+            second_doctor_workplace: f[9].clone(),
+            first_opinion: opinion(10),
+            second_opinion: opinion(15),
+            decision: f[20].clone(),
+            reasons: f[21].clone(),
+        };
+        let case = case_from(&f);
+        let words = LetterWords::decision(content()).expect("words");
+        let r = decision_letter_layout(&case, &decision, &words, date(), &o);
+        verdict(&f, &printed(&f, &[0, 1, 4, 5, 6, 8, 9, 20, 21]), r);
+        let r = decision_summary_layout(&case, &decision, date(), &o);
+        let all: Vec<usize> = (0..22).filter(|i| ![1, 2, 3, 6, 7].contains(i)).collect();
+        verdict(&f, &printed(&f, &all), r);
+    }
+
+    #[test]
+    fn clinician_summary_survives_hostile_text(f in fields(13), o in options()) {
+        let s = clinician(&f);
+        let r = clinician_summary_layout(&s, date(), &o);
+        verdict(&f, &printed(&f, &(0..13).collect::<Vec<_>>()), r);
+    }
+
+    #[test]
+    fn prep_pack_survives_hostile_text(f in fields(29), o in options()) {
+        let pack = PrepPack {
+            patient_name: f[0].clone(),
+            appointment: AppointmentDetails {
+                date: Some(date()),
+                time: f[1].clone(),
+                place: f[2].clone(),
+                with_whom: f[3].clone(),
+                who_comes_along: f[4].clone(),
+            },
+            top_questions: vec![f[5].clone(), f[6].clone()],
+            question_topics: vec![QuestionTopic { topic: f[7].clone(), questions: vec![f[8].clone()] }],
+            what_to_bring: vec![f[9].clone()],
+            timeline: vec![TimelineEntry { when: f[10].clone(), what_happened: f[11].clone() }],
+            medicines: vec![Medicine { name: f[12].clone(), dose: f[13].clone(), notes: f[14].clone() }],
+            allergies: f[15].clone(),
+            first_opinion_summary: f[16].clone(),
+            help_contacts: vec![HelpContact { name: f[17].clone(), phone: f[18].clone(), what_they_do: f[19].clone() }],
+            emergency_lines: vec![f[20].clone()],
+            clinician_summary: Some(clinician(&f[16..29])),
+        };
+        let r = prep_pack_layout(&pack, date(), &o);
+        // A question topic's name is printed only when it has a question; the rest always.
+        let mut which: Vec<usize> = (0..29).collect();
+        if printable_text("x", &f[8]).is_ok_and(|q| q.trim().is_empty()) {
+            which.retain(|i| *i != 7);
+        }
+        verdict(&f, &printed(&f, &which), r);
+    }
+
+    #[test]
+    fn recovery_sheet_survives_hostile_text(f in fields(2), o in options()) {
+        let sheet = RecoverySheet { profile_name: f[0].clone(), recovery_code: f[1].clone(), made: date() };
+        let r = recovery_sheet_layout(&sheet, &o);
+        // The code is printed in groups without its spaces and dashes.
+        let code: String = f[1].chars().filter(|c| *c != '-').collect();
+        let code_printed = printable_text("x", &code)
+            .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+            .unwrap_or_default();
+        verdict(&f, &[&f[0], &code_printed], r);
+    }
+}
+
+fn clinician(f: &[String]) -> ClinicianSummary {
+    ClinicianSummary {
+        patient_name: f[0].clone(),
+        date_of_birth: Some(date()),
+        nhs_number: f[1].clone(),
+        first_doctor: f[2].clone(),
+        first_diagnosis: f[3].clone(),
+        proposed_treatment: f[4].clone(),
+        key_dates: vec![TimelineEntry {
+            when: f[5].clone(),
+            what_happened: f[6].clone(),
+        }],
+        medicines: vec![Medicine {
+            name: f[7].clone(),
+            dose: f[8].clone(),
+            notes: f[9].clone(),
+        }],
+        allergies: f[10].clone(),
+        records_attached: vec![f[11].clone()],
+        main_question: f[12].clone(),
+    }
+}
