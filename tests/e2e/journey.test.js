@@ -120,6 +120,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('#specialist_notes').setValue('Ask about Mr Patel at St James’s.');
   await waitSaved();
   await screenshotWholeStep('journey-3-route.png');
+  await browser.execute(() => document.querySelector('.routes').scrollIntoView());
+  await shot('journey-3-route-cards.png');
 
   // 4. Ask for it.
   await nextByKeyboard('ask');
@@ -141,6 +143,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await due.getText(), /\d{1,2} \w+ \d{4}, due in \d+ days/);
   await waitSaved();
   await screenshotWholeStep('journey-5-records.png');
+  await browser.execute(() => document.querySelector('.records').scrollIntoView());
+  await shot('journey-5-records-list.png');
 
   // Restart in the middle: everything so far is still there.
   await browser.deleteSession();
@@ -193,6 +197,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('input[type="checkbox"][value="bring-letters"]').click();
   await waitSaved();
   await screenshotWholeStep('journey-6-prepare.png');
+  await browser.execute(() => document.querySelector('.own').scrollIntoView());
+  await shot('journey-6-questions.png');
 
   // 7. After the appointment: a difference shows, in words.
   await nextByKeyboard('after-appointment');
