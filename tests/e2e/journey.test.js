@@ -298,3 +298,37 @@ test('Scotland’s help names PASS, not PALS', async () => {
   await goByMap('prepare');
   assert.ok(await browser.$('[data-testid="help"]').isDisplayed());
 });
+
+test('cases can be renamed, archived, brought back and deleted after a confirmation that names them', async () => {
+  // A button on the card of the case with this name (the case's name is in each button's
+  // accessible name, visually hidden).
+  const onCard = (caseName, label) =>
+    browser.$(`//li[contains(@class,"case-card")][.//*[normalize-space()="${caseName}"]]//button[starts-with(normalize-space(.),"${label}")]`);
+  const back = browser.$('button=Back to the start');
+  if (await back.isExisting()) await back.click();
+  await browser.$('button=Scotland test').waitForDisplayed({ timeout: 10000 });
+  await onCard('Scotland test', 'Rename').click();
+  const input = browser.$('input[id^="rename-"]');
+  await input.setValue('Isla from Oban');
+  await browser.$('button=Save the name').click();
+  await browser.$('button=Isla from Oban').waitForDisplayed({ timeout: 10000 });
+
+  await onCard('Isla from Oban', 'Archive').click();
+  await browser.$('summary*=Archived cases').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.$('button=Isla from Oban').isExisting(), false, 'out of the main list');
+  await browser.$('summary*=Archived cases').click();
+  await onCard('Isla from Oban', 'Bring back').click();
+  await browser.$('button=Isla from Oban').waitForDisplayed({ timeout: 10000 });
+
+  await onCard('Isla from Oban', 'Delete').click();
+  const dialog = browser.$('dialog[open]');
+  await dialog.waitForDisplayed();
+  assert.match(await dialog.getText(), /Delete the case for Isla from Oban\?/);
+  await shot('journey-delete-dialog.png');
+  await browser.$('button=No, keep it').click();
+  assert.ok(await browser.$('button=Isla from Oban').isDisplayed(), 'kept when the person says no');
+  await onCard('Isla from Oban', 'Delete').click();
+  await browser.$('button=Yes, delete it').click();
+  await browser.$('button=Isla from Oban').waitForExist({ reverse: true, timeout: 10000 });
+  assert.ok(await browser.$(`button=${name}`).isDisplayed(), 'other cases stay');
+});
