@@ -11,6 +11,7 @@ fn main() {
             "archive_case",
             "delete_case",
             "write_gp_letter",
+            "write_prep_pack",
             "guidance",
             "get_journey",
             "save_journey",

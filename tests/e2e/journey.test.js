@@ -2,7 +2,8 @@
 // tell", a restart in the middle that loses nothing, the Martha's Rule exit, and Scotland's help.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
@@ -197,6 +198,23 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('input[type="checkbox"][value="bring-letters"]').click();
   await waitSaved();
   await screenshotWholeStep('journey-6-prepare.png');
+
+  // The prep pack prints what was typed, top question first, with the nation's help.
+  await browser.$('button=Print my prep pack').click();
+  await browser.$('[data-testid="pack-saved"]').waitForExist({ timeout: 30000 });
+  const packFile = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-appointment-pack-'));
+  assert.ok(packFile, 'the pack is saved under a name with no health details');
+  const pack = execFileSync('pdftotext', ['-layout', path.join(folders.saved, packFile), '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
+  for (const value of [name, 'St James’s, clinic 4', 'Can my daughter come in with me?', 'Pain after meals', 'Paracetamol']) {
+    assert.ok(pack.includes(value), `the pack holds "${value}"`);
+  }
+  assert.ok(
+    pack.indexOf('Can my daughter come in with me?') < pack.indexOf('Pain after meals'),
+    'the most important question comes before the timeline',
+  );
+  assert.match(pack, /Page 1 of \d+/);
   await browser.execute(() => document.querySelector('.own').scrollIntoView());
   await shot('journey-6-questions.png');
 

@@ -167,6 +167,19 @@ impl CaseDetails {
     }
 }
 
+impl CaseDetails {
+    /// The case's nation, which decides the help and rights printed; a plain request to choose
+    /// it first when it is not set.
+    pub fn nation_or_ask(&self) -> Result<Nation> {
+        self.nation.ok_or_else(|| {
+            Error::InvalidInput(
+                "Please choose which part of the UK the person lives in first (in step 1). Help and rights are different in each nation."
+                    .into(),
+            )
+        })
+    }
+}
+
 /// A saved case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Case {

@@ -3,6 +3,7 @@
 
 mod compare;
 mod dates;
+pub mod pack;
 mod record;
 mod view;
 

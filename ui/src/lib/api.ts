@@ -81,4 +81,7 @@ export const api = {
   /** Resolves to null when the person closed the save dialog without saving. */
   writeGpLetter: (caseId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_gp_letter', { caseId, options }),
+  /** Resolves to null when the person closed the save dialog without saving. */
+  writePrepPack: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_prep_pack', { caseId, options }),
 };

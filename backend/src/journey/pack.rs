@@ -1,0 +1,279 @@
+//! Filling the printed documents from a case: which of the person's answers go where.
+
+use crate::cases::CaseDetails;
+use crate::content::{Guidance, NoticeLevel};
+use crate::documents::{
+    AppointmentDetails, ClinicianSummary, HelpContact, Medicine, PrepPack, QuestionTopic,
+    TimelineEntry,
+};
+
+use super::Journey;
+
+/// The appointment-prep pack for a case: the person's own answers, the questions they chose
+/// (grouped by the bank's topics, their own questions last), what they ticked to bring, and help
+/// and emergency lines for their nation.
+pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> PrepPack {
+    let timeline: Vec<TimelineEntry> = journey
+        .timeline
+        .iter()
+        .filter(|t| !(t.when.trim().is_empty() && t.what.trim().is_empty()))
+        .map(|t| TimelineEntry {
+            when: t.when.clone(),
+            what_happened: t.what.clone(),
+        })
+        .collect();
+    let medicines: Vec<Medicine> = journey
+        .medicines
+        .iter()
+        .filter(|m| !m.name.trim().is_empty())
+        .map(|m| Medicine {
+            name: m.name.clone(),
+            dose: m.dose.clone(),
+            notes: m.notes.clone(),
+        })
+        .collect();
+    let asked: Vec<_> = journey
+        .questions
+        .iter()
+        .filter(|q| !q.text.trim().is_empty())
+        .collect();
+
+    let mut question_topics: Vec<QuestionTopic> = guidance
+        .question_topics
+        .iter()
+        .filter_map(|t| {
+            let questions: Vec<String> = asked
+                .iter()
+                .filter(|q| {
+                    q.bank_id
+                        .as_deref()
+                        .is_some_and(|id| t.questions.iter().any(|b| b.meta.id == id))
+                })
+                .map(|q| q.text.clone())
+                .collect();
+            (!questions.is_empty()).then(|| QuestionTopic {
+                topic: t.topic.meta.title.clone(),
+                questions,
+            })
+        })
+        .collect();
+    let own: Vec<String> = asked
+        .iter()
+        .filter(|q| {
+            q.bank_id.as_deref().is_none_or(|id| {
+                !guidance
+                    .question_topics
+                    .iter()
+                    .any(|t| t.questions.iter().any(|b| b.meta.id == id))
+            })
+        })
+        .map(|q| q.text.clone())
+        .collect();
+    if !own.is_empty() {
+        question_topics.push(QuestionTopic {
+            topic: "My own questions".into(),
+            questions: own,
+        });
+    }
+
+    let what_to_bring = guidance
+        .what_to_bring
+        .iter()
+        .map(|b| b.meta.title.clone())
+        .collect();
+    let first_doctor = match (
+        case.first_doctor_name.trim().is_empty(),
+        case.first_doctor_workplace.trim().is_empty(),
+    ) {
+        (false, false) => format!(
+            "{}, {}",
+            case.first_doctor_name, case.first_doctor_workplace
+        ),
+        (false, true) => case.first_doctor_name.clone(),
+        (true, false) => case.first_doctor_workplace.clone(),
+        (true, true) => String::new(),
+    };
+    let top_questions: Vec<String> = asked
+        .iter()
+        .filter(|q| q.top)
+        .map(|q| q.text.clone())
+        .collect();
+    let clinician_summary = ClinicianSummary {
+        patient_name: case.patient_name.clone(),
+        first_doctor,
+        first_diagnosis: case.diagnosis.clone(),
+        proposed_treatment: journey.treatment_proposed.clone(),
+        key_dates: timeline.clone(),
+        medicines: medicines.clone(),
+        allergies: journey.allergies.clone(),
+        records_attached: journey
+            .records
+            .iter()
+            .filter(|r| r.arrived && !r.label.trim().is_empty())
+            .map(|r| r.label.clone())
+            .collect(),
+        main_question: top_questions.first().cloned().unwrap_or_default(),
+        ..Default::default()
+    };
+
+    PrepPack {
+        patient_name: case.patient_name.clone(),
+        appointment: AppointmentDetails {
+            date: journey.appointment.date,
+            time: journey.appointment.time.clone(),
+            place: journey.appointment.place.clone(),
+            with_whom: journey.appointment.with_whom.clone(),
+            who_comes_along: journey.appointment.who_comes.clone(),
+        },
+        top_questions,
+        question_topics,
+        what_to_bring,
+        timeline,
+        medicines,
+        allergies: journey.allergies.clone(),
+        first_opinion_summary: case.diagnosis.clone(),
+        help_contacts: guidance
+            .help
+            .iter()
+            .map(|o| HelpContact {
+                name: o.meta.title.clone(),
+                phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
+                what_they_do: o.what_they_do.clone(),
+            })
+            .collect(),
+        emergency_lines: guidance
+            .notices
+            .iter()
+            .filter(|n| n.level == NoticeLevel::Emergency)
+            .flat_map(|n| n.text.iter().take(1).cloned())
+            .collect(),
+        clinician_summary: Some(clinician_summary),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::Nation;
+    use crate::content::Content;
+    use crate::journey::{ChosenQuestion, MedicineLine, RecordItem, TimelineLine};
+
+    fn filled() -> (CaseDetails, Journey, Guidance) {
+        let guidance = Content::embedded()
+            .expect("content")
+            .guidance(Nation::Scotland);
+        let bank = &guidance.question_topics[1].questions[0];
+        let case = CaseDetails {
+            patient_name: "Morag Ó Briain".into(),
+            diagnosis: "Gallstones; keyhole surgery offered".into(),
+            first_doctor_name: "Dr Reid".into(),
+            first_doctor_workplace: "Raigmore Hospital".into(),
+            ..Default::default()
+        };
+        let mut journey = Journey {
+            treatment_proposed: "Keyhole surgery".into(),
+            allergies: "Penicillin".into(),
+            ..Default::default()
+        };
+        journey.appointment.place = "Aberdeen Royal Infirmary".into();
+        journey.questions = vec![
+            ChosenQuestion {
+                bank_id: Some(bank.meta.id.clone()),
+                text: bank.meta.title.clone(),
+                top: false,
+                answer: String::new(),
+            },
+            ChosenQuestion {
+                bank_id: None,
+                text: "Can I wait until after my daughter's wedding?".into(),
+                top: true,
+                answer: String::new(),
+            },
+            ChosenQuestion::default(),
+        ];
+        journey.timeline = vec![
+            TimelineLine {
+                when: "March 2026".into(),
+                what: "Pain after meals".into(),
+            },
+            TimelineLine::default(),
+        ];
+        journey.medicines = vec![MedicineLine {
+            name: "Omeprazole".into(),
+            dose: "20 mg".into(),
+            notes: String::new(),
+        }];
+        journey.records = vec![
+            RecordItem {
+                label: "Scan report".into(),
+                asked: true,
+                arrived: true,
+            },
+            RecordItem {
+                label: "Clinic letters".into(),
+                asked: true,
+                arrived: false,
+            },
+        ];
+        (case, journey, guidance)
+    }
+
+    #[test]
+    fn the_pack_holds_the_persons_answers_and_no_blank_rows() {
+        let (case, journey, guidance) = filled();
+        let pack = prep_pack(&case, &journey, &guidance);
+        assert_eq!(pack.patient_name, "Morag Ó Briain");
+        assert_eq!(pack.appointment.place, "Aberdeen Royal Infirmary");
+        assert_eq!(
+            pack.timeline.len(),
+            1,
+            "the empty timeline line is left out"
+        );
+        assert_eq!(pack.medicines[0].name, "Omeprazole");
+        assert_eq!(
+            pack.top_questions,
+            ["Can I wait until after my daughter's wedding?"]
+        );
+        let topics: Vec<_> = pack
+            .question_topics
+            .iter()
+            .map(|t| t.topic.as_str())
+            .collect();
+        assert_eq!(topics.len(), 2);
+        assert_eq!(topics[1], "My own questions");
+        let summary = pack.clinician_summary.expect("summary");
+        assert_eq!(summary.first_doctor, "Dr Reid, Raigmore Hospital");
+        assert_eq!(
+            summary.records_attached,
+            ["Scan report"],
+            "only records that arrived"
+        );
+        assert_eq!(
+            summary.main_question,
+            "Can I wait until after my daughter's wedding?"
+        );
+    }
+
+    #[test]
+    fn help_and_emergency_lines_are_for_the_cases_nation() {
+        let (case, journey, guidance) = filled();
+        let pack = prep_pack(&case, &journey, &guidance);
+        let names: Vec<_> = pack.help_contacts.iter().map(|h| h.name.as_str()).collect();
+        assert!(names
+            .iter()
+            .any(|n| n.contains("PASS") || n.contains("Support Service")));
+        assert!(!names.iter().any(|n| n.contains("PALS")));
+        assert!(pack.emergency_lines.iter().any(|l| l.contains("999")));
+        assert!(pack.emergency_lines.iter().any(|l| l.contains("NHS 24")));
+    }
+
+    #[test]
+    fn the_pack_renders_as_a_pdf() {
+        let (case, journey, guidance) = filled();
+        let pack = prep_pack(&case, &journey, &guidance);
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let doc = crate::documents::prep_pack(&pack, date, &Default::default()).expect("renders");
+        assert!(doc.bytes.starts_with(b"%PDF"));
+        assert!(!doc.file_name.contains("Morag"));
+    }
+}
