@@ -18,10 +18,12 @@ step "build the UI (the shell embeds ui/dist when it compiles)"
 npm run build -w ui
 
 step "cargo clippy"
-cargo clippy --workspace --all-targets -- -D warnings
+# The shell is built with `custom-protocol` (serve the bundled UI) everywhere, so clippy, the
+# tests and the app share one build of the dependencies.
+cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
 step "cargo test"
-cargo test --workspace
+cargo test --workspace --features second-opinion/custom-protocol
 
 step "content review book (PDF for a clinical reviewer)"
 mkdir -p tests/output
