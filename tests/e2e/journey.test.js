@@ -28,6 +28,17 @@ async function setDate(selector, value) {
   );
 }
 
+/** Clicks a print button, waits for the saved message, and returns the PDF's text, flattened. */
+async function printed(button, testid, prefix) {
+  await browser.$(button).click();
+  await browser.$(`[data-testid="${testid}"]`).waitForExist({ timeout: 30000 });
+  const file = readdirSync(folders.saved).find((f) => f.startsWith(prefix));
+  assert.ok(file, `a file named ${prefix}… (no health details in the name)`);
+  execFileSync('qpdf', ['--check', path.join(folders.saved, file)]);
+  return execFileSync('pdftotext', ['-layout', path.join(folders.saved, file), '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ');
+}
+
 function isoDaysAgo(days) {
   const d = new Date();
   d.setDate(d.getDate() - days);
@@ -144,6 +155,10 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await due.getText(), /\d{1,2} \w+ \d{4}, due in \d+ days/);
   await waitSaved();
   await screenshotWholeStep('journey-5-records.png');
+  const dueWords = (await due.getText()).match(/(\d{1,2} \w+ \d{4}), due in/)[1];
+  const records = await printed('button=Write the records request', 'records-letter-saved', 'health-records-request-');
+  assert.ok(records.includes('Leeds hospital records team'), 'addressed to the records holder');
+  assert.ok(records.includes(dueWords), `the letter gives the due date ${dueWords}`);
   await browser.execute(() => document.querySelector('.records').scrollIntoView());
   await shot('journey-5-records-list.png');
 
@@ -247,6 +262,11 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.deepEqual(moved, ['No', 'Yes'], 'before and now, side by side');
   await waitSaved();
   await screenshotWholeStep('journey-8-decide.png');
+  const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
+  assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
+  const summary = await printed('button=Print the decision summary', 'decision-summary-saved', 'second-opinion-decision-summary-');
+  assert.ok(summary.includes('Wait and watch for six'), 'the second opinion is in the summary');
+  assert.ok(summary.includes('Yes: they'), 'the difference is marked in words');
 
   // Every step is marked as having something recorded on the map.
   const done = await browser.$$('nav.map li.done');

@@ -3,9 +3,10 @@
 use crate::cases::CaseDetails;
 use crate::content::{Guidance, NoticeLevel};
 use crate::documents::{
-    AppointmentDetails, ClinicianSummary, HelpContact, Medicine, PrepPack, QuestionTopic,
-    TimelineEntry,
+    AppointmentDetails, ClinicianSummary, Decision, HelpContact, Medicine, PrepPack, QuestionTopic,
+    RecordsRequestLetter, TimelineEntry,
 };
+use chrono::NaiveDate;
 
 use super::Journey;
 
@@ -151,6 +152,45 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
     }
 }
 
+/// The request for records: to whoever the person said holds them (their GP practice when they
+/// have not said), dated the day they asked (today when they have not recorded it yet).
+pub fn records_request(
+    case: &CaseDetails,
+    journey: &Journey,
+    today: NaiveDate,
+) -> RecordsRequestLetter {
+    let holder = journey.records_holder.trim();
+    let (records_holder, holder_address) =
+        if holder.is_empty() || holder == case.gp_practice_name.trim() {
+            (
+                case.gp_practice_name.clone(),
+                case.gp_practice_address.clone(),
+            )
+        } else {
+            (journey.records_holder.clone(), String::new())
+        };
+    RecordsRequestLetter {
+        records_holder,
+        holder_address,
+        asked: journey.records_requested_on.unwrap_or(today),
+        date_of_birth: None,
+        nhs_number: String::new(),
+    }
+}
+
+/// The decision, for the summary and the letter telling both doctors. The second doctor is the
+/// one the appointment was with.
+pub fn decision(journey: &Journey) -> Decision {
+    Decision {
+        second_doctor_name: journey.appointment.with_whom.clone(),
+        second_doctor_workplace: journey.appointment.place.clone(),
+        first_opinion: journey.first_opinion.clone(),
+        second_opinion: journey.second_opinion.clone(),
+        decision: journey.decision.clone(),
+        reasons: journey.decision_why.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +305,40 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("PALS")));
         assert!(pack.emergency_lines.iter().any(|l| l.contains("999")));
         assert!(pack.emergency_lines.iter().any(|l| l.contains("NHS 24")));
+    }
+
+    #[test]
+    fn records_go_to_the_gp_practice_unless_the_person_named_another_holder() {
+        let (mut case, mut journey, _) = filled();
+        case.gp_practice_name = "Elm Surgery".into();
+        case.gp_practice_address = "1 Elm Road".into();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let r = records_request(&case, &journey, today);
+        assert_eq!(
+            (r.records_holder.as_str(), r.holder_address.as_str()),
+            ("Elm Surgery", "1 Elm Road")
+        );
+        assert_eq!(r.asked, today);
+        journey.records_holder = "Raigmore Hospital".into();
+        journey.records_requested_on = NaiveDate::from_ymd_opt(2026, 11, 2);
+        let r = records_request(&case, &journey, today);
+        assert_eq!(
+            (r.records_holder.as_str(), r.holder_address.as_str()),
+            ("Raigmore Hospital", "")
+        );
+        assert_eq!(r.asked, NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"));
+    }
+
+    #[test]
+    fn the_decision_names_the_second_doctor_from_the_appointment() {
+        let (_, mut journey, _) = filled();
+        journey.appointment.with_whom = "Ms Raman".into();
+        journey.decision = "Wait and watch".into();
+        journey.decision_why = "I want to try physiotherapy first".into();
+        let d = decision(&journey);
+        assert_eq!(d.second_doctor_name, "Ms Raman");
+        assert_eq!(d.second_doctor_workplace, "Aberdeen Royal Infirmary");
+        assert_eq!(d.reasons, "I want to try physiotherapy first");
     }
 
     #[test]

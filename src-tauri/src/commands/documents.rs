@@ -47,6 +47,86 @@ pub async fn write_prep_pack(
     save_and_open(&app, &state, &document, "Saved the prep pack")
 }
 
+/// The letter asking the current consultant for a second opinion.
+#[tauri::command]
+pub async fn write_consultant_letter(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let case = state.with_store(|s| s.case(case_id))?;
+    let today = chrono::Local::now().date_naive();
+    let document =
+        documents::consultant_request_letter(&case.details, Content::embedded()?, today, &options)?;
+    save_and_open(
+        &app,
+        &state,
+        &document,
+        "Saved the letter to the consultant",
+    )
+}
+
+/// The request for a copy of the medical records, with the date a reply is due.
+#[tauri::command]
+pub async fn write_records_request(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let case = state.with_store(|s| s.case(case_id))?;
+    let journey = state.with_store(|s| s.journey(case_id))?;
+    let today = chrono::Local::now().date_naive();
+    let request = pack::records_request(&case.details, &journey, today);
+    let document = documents::records_request_letter(
+        &case.details,
+        &request,
+        Content::embedded()?,
+        today,
+        &options,
+    )?;
+    save_and_open(&app, &state, &document, "Saved the records request")
+}
+
+/// The letter telling both doctors the decision.
+#[tauri::command]
+pub async fn write_decision_letter(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let case = state.with_store(|s| s.case(case_id))?;
+    let journey = state.with_store(|s| s.journey(case_id))?;
+    let today = chrono::Local::now().date_naive();
+    let decision = pack::decision(&journey);
+    let document = documents::decision_letter(
+        &case.details,
+        &decision,
+        Content::embedded()?,
+        today,
+        &options,
+    )?;
+    save_and_open(&app, &state, &document, "Saved the decision letter")
+}
+
+/// The two opinions side by side with the decision and reasons.
+#[tauri::command]
+pub async fn write_decision_summary(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let case = state.with_store(|s| s.case(case_id))?;
+    let journey = state.with_store(|s| s.journey(case_id))?;
+    let today = chrono::Local::now().date_naive();
+    let document =
+        documents::decision_summary(&case.details, &pack::decision(&journey), today, &options)?;
+    save_and_open(&app, &state, &document, "Saved the decision summary")
+}
+
 /// Saves a document (where the person chooses, or the test folder), opens it, and records
 /// `activity` in the profile's log. `None` when the person cancelled.
 fn save_and_open(

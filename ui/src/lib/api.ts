@@ -84,4 +84,12 @@ export const api = {
   /** Resolves to null when the person closed the save dialog without saving. */
   writePrepPack: (caseId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_prep_pack', { caseId, options }),
+  writeConsultantLetter: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_consultant_letter', { caseId, options }),
+  writeRecordsRequest: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_records_request', { caseId, options }),
+  writeDecisionLetter: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_decision_letter', { caseId, options }),
+  writeDecisionSummary: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_decision_summary', { caseId, options }),
 };
