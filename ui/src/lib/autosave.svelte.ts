@@ -4,7 +4,15 @@ import { AppError } from './api';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
+/** Every autosave made, so everything waiting can be saved before a lock or a close. */
+const all = new Set<Autosave>();
+
 export class Autosave {
+  /** Saves everything that is waiting, on every screen (before locking or closing the window). */
+  static async saveAll(): Promise<void> {
+    await Promise.all([...all].map((a) => a.save()));
+  }
+
   status = $state<SaveStatus>('idle');
   problem = $state<string | null>(null);
 
@@ -18,6 +26,13 @@ export class Autosave {
   constructor(persist: () => Promise<void>, delay = 400) {
     this.persist = persist;
     this.delay = delay;
+    all.add(this);
+  }
+
+  /** The screen is gone: this autosave is no longer saved by `saveAll`. */
+  dispose() {
+    clearTimeout(this.timer);
+    all.delete(this);
   }
 
   /** Something changed: save soon. */
