@@ -12,6 +12,7 @@ fn main() {
             "delete_case",
             "write_gp_letter",
             "write_prep_pack",
+            "write_carer_authorisation",
             "write_consultant_letter",
             "write_records_request",
             "write_decision_letter",

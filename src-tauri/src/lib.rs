@@ -37,6 +37,7 @@ pub fn run() {
             commands::cases::delete_case,
             commands::documents::write_gp_letter,
             commands::documents::write_prep_pack,
+            commands::documents::write_carer_authorisation,
             commands::documents::write_consultant_letter,
             commands::documents::write_records_request,
             commands::documents::write_decision_letter,

@@ -139,8 +139,14 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await nextByKeyboard('ask');
   await setDate('#asked_on', isoDaysAgo(7));
   await browser.$('#answer').setValue('The GP will refer me.');
+  // Someone is helping: the consent form names them.
+  await browser.$('#carer_name').setValue('Siobhán O’Neill');
+  await browser.$('#carer_relationship').setValue('daughter');
   await waitSaved();
   await screenshotWholeStep('journey-4-ask.png');
+  const consent = await printed('button=Print the consent form', 'carer-form-saved', 'carer-consent-');
+  assert.ok(consent.includes('Siobhán O’Neill') && consent.includes('daughter'), 'the helper is named');
+  assert.ok(consent.includes(name), 'the patient is named');
 
   // 5. Gather your records.
   await nextByKeyboard('records');
@@ -182,6 +188,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.equal(await browser.$('#specialist_notes').getValue(), 'Ask about Mr Patel at St James’s.');
   await goByMap('ask');
   assert.equal(await browser.$('#asked_on').getValue(), isoDaysAgo(7));
+  assert.equal(await browser.$('#carer_name').getValue(), 'Siobhán O’Neill');
   assert.equal(await browser.$('#answer').getValue(), 'The GP will refer me.');
   await goByMap('records');
   assert.equal((await browser.$$('li.record')).length, 5);

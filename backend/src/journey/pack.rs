@@ -3,8 +3,8 @@
 use crate::cases::CaseDetails;
 use crate::content::{Guidance, NoticeLevel};
 use crate::documents::{
-    AppointmentDetails, ClinicianSummary, Decision, HelpContact, Medicine, PrepPack, QuestionTopic,
-    RecordsRequestLetter, TimelineEntry,
+    AppointmentDetails, CarerAuthorisation, ClinicianSummary, Decision, HelpContact, Medicine,
+    PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
 };
 use chrono::NaiveDate;
 
@@ -178,6 +178,18 @@ pub fn records_request(
     }
 }
 
+/// The patient's consent for the person helping them, from today, with the standard purposes
+/// (talk to doctors, ask for a second opinion, ask for records), until the patient cancels it.
+pub fn carer_authorisation(journey: &Journey, today: NaiveDate) -> CarerAuthorisation {
+    CarerAuthorisation {
+        carer_name: journey.carer_name.clone(),
+        relationship: journey.carer_relationship.clone(),
+        purposes: Vec::new(),
+        from: Some(today),
+        until: None,
+    }
+}
+
 /// The decision, for the summary and the letter telling both doctors. The second doctor is the
 /// one the appointment was with.
 pub fn decision(journey: &Journey) -> Decision {
@@ -327,6 +339,24 @@ mod tests {
             ("Raigmore Hospital", "")
         );
         assert_eq!(r.asked, NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"));
+    }
+
+    #[test]
+    fn the_carer_form_names_the_helper_from_today() {
+        let journey = Journey {
+            carer_name: "Joanne Ellison".into(),
+            carer_relationship: "daughter".into(),
+            ..Default::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let c = carer_authorisation(&journey, today);
+        assert_eq!(c.carer_name, "Joanne Ellison");
+        assert_eq!(c.relationship, "daughter");
+        assert_eq!(c.from, Some(today));
+        assert!(
+            c.purposes.is_empty(),
+            "empty means the standard purposes, all ticked"
+        );
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub struct Journey {
     pub specialist_notes: String,
 
     // 4. Ask for it.
+    /// When someone helps: the person the patient authorises to act for them, for the consent form.
+    pub carer_name: String,
+    pub carer_relationship: String,
     #[ts(type = "string | null")]
     pub asked_on: Option<NaiveDate>,
     pub answer: String,
@@ -243,6 +246,8 @@ impl Journey {
             &self.treatment_proposed,
             &self.go_ahead_why,
             &self.specialist_notes,
+            &self.carer_name,
+            &self.carer_relationship,
             &self.answer,
             &self.records_holder,
             &self.appointment.time,

@@ -67,6 +67,28 @@ pub async fn write_consultant_letter(
     )
 }
 
+/// The consent form: the patient authorises the person helping them.
+#[tauri::command]
+pub async fn write_carer_authorisation(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let case = state.with_store(|s| s.case(case_id))?;
+    let journey = state.with_store(|s| s.journey(case_id))?;
+    let today = chrono::Local::now().date_naive();
+    let consent = pack::carer_authorisation(&journey, today);
+    let document = documents::carer_authorisation(
+        &case.details,
+        &consent,
+        Content::embedded()?,
+        today,
+        &options,
+    )?;
+    save_and_open(&app, &state, &document, "Saved the consent form")
+}
+
 /// The request for a copy of the medical records, with the date a reply is due.
 #[tauri::command]
 pub async fn write_records_request(

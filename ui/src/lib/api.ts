@@ -86,6 +86,8 @@ export const api = {
     call<SavedDocument | null>('write_prep_pack', { caseId, options }),
   writeConsultantLetter: (caseId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_consultant_letter', { caseId, options }),
+  writeCarerAuthorisation: (caseId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_carer_authorisation', { caseId, options }),
   writeRecordsRequest: (caseId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_records_request', { caseId, options }),
   writeDecisionLetter: (caseId: number, options: DocumentOptions) =>

@@ -519,7 +519,11 @@ go_ahead: boolean | null, go_ahead_why: string,
 /**
  * Id of the content route chosen.
  */
-route: string | null, specialist_notes: string, asked_on: string | null, answer: string, records: Array<RecordItem>, 
+route: string | null, specialist_notes: string, 
+/**
+ * When someone helps: the person the patient authorises to act for them, for the consent form.
+ */
+carer_name: string, carer_relationship: string, asked_on: string | null, answer: string, records: Array<RecordItem>, 
 /**
  * Who holds the records (GP practice or hospital), as typed.
  */

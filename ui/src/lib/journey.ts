@@ -21,6 +21,8 @@ export const emptyJourney = (): Journey => ({
   go_ahead_why: '',
   route: null,
   specialist_notes: '',
+  carer_name: '',
+  carer_relationship: '',
   asked_on: null,
   answer: '',
   records: [],
