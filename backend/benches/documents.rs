@@ -1,5 +1,6 @@
-//! How long documents take to make: the GP letter and a realistic ten-page appointment pack, as
-//! layout only and as finished PDFs (layout, font subsetting, compression).
+//! How long documents take to make: a realistic ten-page appointment pack and every letter and
+//! form, as finished PDFs (layout, font subsetting, compression); the pack and GP letter also as
+//! layout only.
 //!
 //! Run: `cargo bench -p backend --bench documents`.
 
@@ -8,9 +9,12 @@ use std::hint::black_box;
 use backend::cases::CaseDetails;
 use backend::content::Content;
 use backend::documents::{
-    gp_request_letter, gp_request_letter_layout, prep_pack, prep_pack_layout, DocumentOptions,
-    LetterWords,
+    carer_authorisation, clinician_summary, consultant_request_letter, decision_letter,
+    decision_summary, gp_request_letter, gp_request_letter_layout, prep_pack, prep_pack_layout,
+    records_request_letter, recovery_sheet, CarerAuthorisation, Decision, DocumentOptions,
+    LetterWords, RecordsRequestLetter, RecoverySheet,
 };
+use backend::journey::Opinion;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -61,6 +65,63 @@ fn documents(c: &mut Criterion) {
     });
     c.bench_function("prep_pack_pdf", |b| {
         b.iter(|| prep_pack(black_box(&pack), date, &options))
+    });
+
+    let request = RecordsRequestLetter {
+        records_holder: "Church Road Medical Practice".into(),
+        holder_address: "2 Church Road\nBebington".into(),
+        asked: date,
+        date_of_birth: NaiveDate::from_ymd_opt(1951, 3, 9),
+        nhs_number: "943 476 5919".into(),
+    };
+    let consent = CarerAuthorisation {
+        carer_name: "Joanne Ellison".into(),
+        relationship: "daughter".into(),
+        from: Some(date),
+        ..Default::default()
+    };
+    let decision = Decision {
+        second_doctor_name: "Ms Priya Raman".into(),
+        second_doctor_workplace: "Clatterbridge Hospital".into(),
+        first_opinion: Opinion {
+            diagnosis: "Frozen shoulder".into(),
+            recommendation: "Arthroscopic capsular release".into(),
+            ..Default::default()
+        },
+        second_opinion: Opinion {
+            diagnosis: "Frozen shoulder".into(),
+            recommendation: "Hydrodilatation first, then review".into(),
+            ..Default::default()
+        },
+        decision: "Try hydrodilatation first".into(),
+        reasons: "It is less invasive and I can still have the operation later.".into(),
+    };
+    let summary = sample::clinician_summary();
+    let sheet = RecoverySheet {
+        profile_name: "Margaret".into(),
+        recovery_code: "7K3M-QW9P-X2TB-H8CN-4RDV-ZJ6F".into(),
+        made: date,
+    };
+    c.bench_function("consultant_letter_pdf", |b| {
+        b.iter(|| consultant_request_letter(black_box(&case), content, date, &options))
+    });
+    c.bench_function("records_request_pdf", |b| {
+        b.iter(|| records_request_letter(black_box(&case), &request, content, date, &options))
+    });
+    c.bench_function("carer_authorisation_pdf", |b| {
+        b.iter(|| carer_authorisation(black_box(&case), &consent, content, date, &options))
+    });
+    c.bench_function("decision_letter_pdf", |b| {
+        b.iter(|| decision_letter(black_box(&case), &decision, content, date, &options))
+    });
+    c.bench_function("decision_summary_pdf", |b| {
+        b.iter(|| decision_summary(black_box(&case), &decision, date, &options))
+    });
+    c.bench_function("clinician_summary_pdf", |b| {
+        b.iter(|| clinician_summary(black_box(&summary), date, &options))
+    });
+    c.bench_function("recovery_sheet_pdf", |b| {
+        b.iter(|| recovery_sheet(black_box(&sheet), &options))
     });
 }
 
