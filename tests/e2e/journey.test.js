@@ -271,7 +271,15 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-8-decide.png');
   const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
   assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
+  // Paper size is a setting: the summary on US Letter.
+  const selects = await browser.$$('select');
+  await selects[selects.length - 1].selectByAttribute('value', 'us-letter');
   const summary = await printed('button=Print the decision summary', 'decision-summary-saved', 'second-opinion-decision-summary-');
+  const summaryFile = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-decision-summary-'));
+  const info = execFileSync('pdfinfo', [path.join(folders.saved, summaryFile)], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+612 x 792 pts/, 'US Letter when asked');
+  const letterInfo = execFileSync('pdfinfo', [path.join(folders.saved, readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-decision-2')))], { encoding: 'utf8' });
+  assert.match(letterInfo, /Page size:\s+595\.2\d* x 841\.8\d* pts/, 'A4 by default');
   assert.ok(summary.includes('Wait and watch for six'), 'the second opinion is in the summary');
   assert.ok(summary.includes('Yes: they'), 'the difference is marked in words');
 
