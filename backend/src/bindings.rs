@@ -64,6 +64,7 @@ pub fn typescript() -> String {
         crate::journey::UpcomingLine::decl(&cfg),
         crate::journey::RecordsDue::decl(&cfg),
         crate::journey::JourneyView::decl(&cfg),
+        crate::journey::pack::DocumentKind::decl(&cfg),
         crate::profiles::ProfileSummary::decl(&cfg),
         crate::profiles::CreatedProfile::decl(&cfg),
         crate::documents::Paper::decl(&cfg),

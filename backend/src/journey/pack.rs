@@ -7,6 +7,12 @@ use crate::documents::{
     PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
 };
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::content::Content;
+use crate::documents::{self, DocumentOptions, RenderedDocument};
+use crate::error::Result;
 
 use super::Journey;
 
@@ -203,6 +209,78 @@ pub fn decision(journey: &Journey) -> Decision {
     }
 }
 
+/// Every document the journey prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    GpLetter,
+    ConsultantLetter,
+    CarerAuthorisation,
+    RecordsRequest,
+    PrepPack,
+    DecisionLetter,
+    DecisionSummary,
+}
+
+impl DocumentKind {
+    /// What the activity log says when it is saved (never health details).
+    pub fn activity(self) -> &'static str {
+        match self {
+            DocumentKind::GpLetter => "Saved the GP letter",
+            DocumentKind::ConsultantLetter => "Saved the letter to the consultant",
+            DocumentKind::CarerAuthorisation => "Saved the consent form",
+            DocumentKind::RecordsRequest => "Saved the records request",
+            DocumentKind::PrepPack => "Saved the prep pack",
+            DocumentKind::DecisionLetter => "Saved the decision letter",
+            DocumentKind::DecisionSummary => "Saved the decision summary",
+        }
+    }
+}
+
+/// Makes a document of `kind` for a case, filled from its details and journey, dated `today`.
+pub fn document(
+    kind: DocumentKind,
+    case: &CaseDetails,
+    journey: &Journey,
+    content: &Content,
+    today: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    match kind {
+        DocumentKind::GpLetter => {
+            case.check_ready_for_gp_letter()?;
+            documents::gp_request_letter(case, content, today, options)
+        }
+        DocumentKind::ConsultantLetter => {
+            documents::consultant_request_letter(case, content, today, options)
+        }
+        DocumentKind::CarerAuthorisation => documents::carer_authorisation(
+            case,
+            &carer_authorisation(journey, today),
+            content,
+            today,
+            options,
+        ),
+        DocumentKind::RecordsRequest => documents::records_request_letter(
+            case,
+            &records_request(case, journey, today),
+            content,
+            today,
+            options,
+        ),
+        DocumentKind::PrepPack => {
+            let guidance = content.guidance(case.nation_or_ask()?);
+            documents::prep_pack(&prep_pack(case, journey, &guidance), today, options)
+        }
+        DocumentKind::DecisionLetter => {
+            documents::decision_letter(case, &decision(journey), content, today, options)
+        }
+        DocumentKind::DecisionSummary => {
+            documents::decision_summary(case, &decision(journey), today, options)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +447,59 @@ mod tests {
         assert_eq!(d.second_doctor_name, "Ms Raman");
         assert_eq!(d.second_doctor_workplace, "Aberdeen Royal Infirmary");
         assert_eq!(d.reasons, "I want to try physiotherapy first");
+    }
+
+    #[test]
+    fn every_kind_renders_for_a_filled_case_with_a_name_free_file_name() {
+        let (mut case, journey, _) = filled();
+        case.nation = Some(Nation::Scotland);
+        case.gp_practice_name = "Elm Surgery".into();
+        let content = Content::embedded().expect("content");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        for kind in [
+            DocumentKind::GpLetter,
+            DocumentKind::ConsultantLetter,
+            DocumentKind::CarerAuthorisation,
+            DocumentKind::RecordsRequest,
+            DocumentKind::PrepPack,
+            DocumentKind::DecisionLetter,
+            DocumentKind::DecisionSummary,
+        ] {
+            let doc = document(kind, &case, &journey, content, today, &Default::default())
+                .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+            assert!(doc.bytes.starts_with(b"%PDF"), "{kind:?}");
+            assert!(doc.file_name.ends_with("-2026-11-21.pdf"), "{kind:?}");
+            assert!(!doc.file_name.contains("Morag"), "{kind:?}");
+            assert!(!kind.activity().contains("Morag"));
+        }
+    }
+
+    #[test]
+    fn the_pack_needs_a_nation_and_the_gp_letter_a_practice() {
+        let (mut case, journey, _) = filled();
+        let content = Content::embedded().expect("content");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let err = document(
+            DocumentKind::PrepPack,
+            &case,
+            &journey,
+            content,
+            today,
+            &Default::default(),
+        )
+        .expect_err("no nation");
+        assert_eq!(err.code(), "invalid_input");
+        case.gp_practice_name.clear();
+        let err = document(
+            DocumentKind::GpLetter,
+            &case,
+            &journey,
+            content,
+            today,
+            &Default::default(),
+        )
+        .expect_err("no practice");
+        assert!(err.to_string().contains("GP practice"));
     }
 
     #[test]

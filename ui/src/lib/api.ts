@@ -7,6 +7,7 @@ import type {
   CreatedProfile,
   ProfileSummary,
   CaseSummary,
+  DocumentKind,
   DocumentOptions,
   ErrorPayload,
   Guidance,
@@ -78,20 +79,7 @@ export const api = {
   getJourney: (caseId: number) => call<JourneyView>('get_journey', { caseId }),
   saveJourney: (caseId: number, journey: Journey) =>
     call<JourneyView>('save_journey', { caseId, journey }),
-  /** Resolves to null when the person closed the save dialog without saving. */
-  writeGpLetter: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_gp_letter', { caseId, options }),
-  /** Resolves to null when the person closed the save dialog without saving. */
-  writePrepPack: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_prep_pack', { caseId, options }),
-  writeConsultantLetter: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_consultant_letter', { caseId, options }),
-  writeCarerAuthorisation: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_carer_authorisation', { caseId, options }),
-  writeRecordsRequest: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_records_request', { caseId, options }),
-  writeDecisionLetter: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_decision_letter', { caseId, options }),
-  writeDecisionSummary: (caseId: number, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_decision_summary', { caseId, options }),
+  /** Makes, saves and opens a document; null when the person closed the save dialog. */
+  writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_document', { caseId, kind, options }),
 };

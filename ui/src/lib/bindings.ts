@@ -576,6 +576,8 @@ export type JourneyView = { journey: Journey, records_due: RecordsDue | null, up
  */
 urgent_hospital_help: boolean, };
 
+export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary";
+
 export type ProfileSummary = { 
 /**
  * A random id (32 hex digits). Also the profile folder's name.
