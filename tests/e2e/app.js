@@ -14,7 +14,8 @@ export const appBinary =
   path.join(process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target'), 'debug', 'second-opinion');
 export const screenshotDir = path.join(repoRoot, 'tests', 'output', 'screenshots');
 
-const PORT = 4444;
+// Set E2E_PORT to run two test runs side by side (WebKitWebDriver takes the next port).
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 
 /** Folders of the app under test. */
 export function testFolders() {
@@ -31,7 +32,7 @@ export function testFolders() {
 
 /** Starts tauri-driver; the app it launches inherits these folders through the environment. */
 export async function startDriver(folders, extraEnv = {}) {
-  const driver = spawn('tauri-driver', ['--port', String(PORT)], {
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: {
       ...process.env,
       SECOND_OPINION_DATA_DIR: folders.data,
