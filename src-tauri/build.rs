@@ -20,6 +20,12 @@ fn main() {
             "unlock_profile",
             "lock_profile",
             "idle_lock_seconds",
+            // Issue 8: display settings and UK dates.
+            "get_preferences",
+            "save_preferences",
+            "read_date",
+            "show_date",
+            "help_topics",
         ]),
     ))
     .expect("failed to run tauri-build");

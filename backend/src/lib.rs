@@ -9,6 +9,7 @@
 //!   and a date passed in.
 //! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
 //!   opinions), as pure functions.
+//! - [`preferences`]: text size and contrast, app-wide (not health data).
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
 //!
 //! Time, paths and randomness are always passed in: nothing here reads the clock.
@@ -20,6 +21,7 @@ pub mod dates;
 pub mod documents;
 pub mod error;
 pub mod journey;
+pub mod preferences;
 pub mod profiles;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -4,6 +4,7 @@
 //! and its error into `{code, message}` ([`backend::ErrorPayload`]).
 
 mod commands;
+mod menu;
 mod state;
 
 use tauri::Manager;
@@ -22,6 +23,11 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Issue 8: remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Issue 8: the app menu (File, View, Help); each choice is passed to the webview.
+        .menu(menu::build)
+        .on_menu_event(menu::chosen)
         .setup(|app| {
             let settings = state::Settings::from_env(app.handle())?;
             app.manage(state::AppState::new(settings));
@@ -45,6 +51,12 @@ pub fn run() {
             commands::profiles::unlock_profile,
             commands::profiles::lock_profile,
             commands::profiles::idle_lock_seconds,
+            // Issue 8: display settings and UK dates.
+            commands::app::get_preferences,
+            commands::app::save_preferences,
+            commands::app::read_date,
+            commands::app::show_date,
+            commands::app::help_topics,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

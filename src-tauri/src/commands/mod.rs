@@ -5,5 +5,7 @@ pub mod cases;
 pub mod documents;
 pub mod journey;
 pub mod profiles;
+// Issue 8: display settings, help topics and UK dates.
+pub mod app;
 
 pub type CommandResult<T> = Result<T, backend::ErrorPayload>;

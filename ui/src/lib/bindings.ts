@@ -611,3 +611,23 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type DateReading = { 
+/**
+ * "2026-11-21": how the date is stored.
+ */
+iso: string, 
+/**
+ * "21/11/2026": how it is shown in a box to type in.
+ */
+short: string, 
+/**
+ * "21 November 2026": how it is shown in words.
+ */
+words: string, };
+
+export type TextSize = "normal" | "large" | "larger";
+
+export type Contrast = "standard" | "high";
+
+export type Preferences = { text_size: TextSize, contrast: Contrast, };
