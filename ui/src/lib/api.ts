@@ -1,10 +1,14 @@
 // The only module that talks to Tauri. Every call returns typed data or throws an AppError whose
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
+import { getVersion } from '@tauri-apps/api/app';
+import { listen } from '@tauri-apps/api/event';
 import type {
   Case,
   CaseDetails,
   CreatedProfile,
+  DateReading,
+  Preferences,
   ProfileSummary,
   CaseSummary,
   DocumentKind,
@@ -82,4 +86,16 @@ export const api = {
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),
+
+  // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
+  getPreferences: () => call<Preferences>('get_preferences'),
+  savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
+  helpTopics: () => call<Screen[]>('help_topics'),
+  /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
+  readDate: (text: string) => call<DateReading>('read_date', { text }),
+  /** A stored date ("2026-11-21") in every form. */
+  showDate: (iso: string) => call<DateReading>('show_date', { iso }),
+  appVersion: () => getVersion(),
+  /** Calls `handler` with the id of each app-menu item chosen; returns a function that stops. */
+  onMenu: (handler: (item: string) => void) => listen<string>('menu', (e) => handler(e.payload)),
 };
