@@ -203,6 +203,7 @@ impl Profiles {
                     rng,
                 ),
                 recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
+                idle_lock_minutes: None,
             };
             meta.write(&staging)?;
             Ok(recovery)
@@ -223,6 +224,8 @@ impl Profiles {
                 id,
                 name,
                 folder,
+                idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
+                acting: None,
             },
             recovery,
         ))
