@@ -27,6 +27,7 @@ mod keyslot;
 mod meta;
 mod recovery;
 
+pub use export::{export_file_name, EXPORT_EXTENSION};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 
@@ -633,16 +634,23 @@ impl Profiles {
         Ok(())
     }
 
-    /// Deletes a profile and all its files, once the person has typed its name exactly (spaces
-    /// around it are ignored; capitals count). A different name deletes nothing.
-    pub fn delete(&self, id: &str, typed_name: &str) -> Result<()> {
-        let (folder, meta) = self.read_meta(id)?;
+    /// Checks the name typed to confirm deleting profile `id`, without deleting anything.
+    pub fn check_delete_name(&self, id: &str, typed_name: &str) -> Result<()> {
+        let (_, meta) = self.read_meta(id)?;
         if typed_name.trim() != meta.name {
             return Err(Error::InvalidInput(
                 "The name you typed does not match this profile's name. Nothing has been deleted."
                     .into(),
             ));
         }
+        Ok(())
+    }
+
+    /// Deletes a profile and all its files, once the person has typed its name exactly (spaces
+    /// around it are ignored; capitals count). A different name deletes nothing.
+    pub fn delete(&self, id: &str, typed_name: &str) -> Result<()> {
+        self.check_delete_name(id, typed_name)?;
+        let folder = self.folder(id)?;
         // Hide it first, so a delete cut short never leaves a half profile in the picker.
         let doomed = self.dir.join(format!(".deleting-{id}"));
         std::fs::rename(&folder, &doomed)?;
