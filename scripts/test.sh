@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+# Issue 8: Svelte's accessibility warnings are errors; prove the gate fails on them.
+step "svelte-check fails on accessibility warnings"
+./scripts/check-a11y-gate.sh
+
 step "build the UI (the shell embeds ui/dist when it compiles)"
 npm run build -w ui
 

@@ -13,7 +13,12 @@ let driver;
 let browser;
 const problems = [];
 
-const shot = (file) => browser.saveScreenshot(path.join(screenshotDir, file));
+async function shot(file) {
+  await browser.execute(async () => {
+    await document.fonts.ready;
+  });
+  await browser.saveScreenshot(path.join(screenshotDir, file));
+}
 
 /** Runs axe now and keeps any violations for the final report (so one run shows them all). */
 async function check(screen) {
@@ -189,6 +194,48 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await browser.$('button=Test person').click();
   await browser.$('#passphrase').waitForDisplayed();
   await check('profile picker: unlock');
+  await browser.$('button=Forgotten the passphrase? Use the recovery code').click();
+  await browser.$('#recovery-code').waitForDisplayed();
+  await check('profile picker: forgotten passphrase');
+  await browser.$('button=Back').click();
+  await browser.$('#passphrase').waitForDisplayed();
+  await browser.$('button=Back').click();
+
+  // A second person's profile: its recovery code, its settings, a helper and the banner.
+  const carerCase = { name: 'Nain Hughes', passphrase: 'slate quarry morning bread' };
+  await browser.$('button=Make a new profile').click();
+  await browser.$('#new-name').setValue(carerCase.name);
+  await browser.$('#new-passphrase').setValue(carerCase.passphrase);
+  await browser.$('#repeat-passphrase').setValue(carerCase.passphrase);
+  await browser.$('button=Make my profile').click();
+  await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
+  await check('profile picker: the recovery code');
+  await browser.$('label*=written down').click();
+  await browser.$('button=Continue').click();
+  await browser.$('button=Your profile').waitForDisplayed({ timeout: 30000 });
+  await browser.$('button=Your profile').click();
+  await browser.$('#carer-name').waitForDisplayed({ timeout: 10000 });
+  await openAllDetails();
+  await check('profile settings');
+  await browser.$('#carer-name').setValue('Siân Hughes');
+  await browser.$('#carer-relationship').setValue('granddaughter');
+  await browser.$('button=Save this consent').click();
+  await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 10000 });
+  await check('profile settings, a helper added');
+  await browser.$('button=Lock').click();
+  await browser.$(`button=${carerCase.name}`).click();
+  await browser.$('#passphrase').setValue(carerCase.passphrase);
+  await browser.$('button=Open').click();
+  await browser.$('h1*=Who is using').waitForDisplayed({ timeout: 30000 });
+  await check('who is using this profile');
+  await browser.$('label*=I am Siân Hughes').click();
+  await browser.$('button=Continue').click();
+  await browser.$('[data-testid="helping-banner"]').waitForDisplayed({ timeout: 10000 });
+  await check('home, with the helping banner');
+  await browser.$('button=Lock').click();
+  await browser.$('button=Test person').waitForDisplayed({ timeout: 10000 });
+
+  await browser.$('button=Test person').click();
   await browser.$('#passphrase').setValue(testProfile.passphrase);
   await browser.$('button=Open').click();
   await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });

@@ -30,6 +30,7 @@ const focused = () =>
       checked: el.checked ?? null,
       testid: el.dataset?.testid ?? null,
       text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80),
+      label: (el.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
       visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
     };
   });
@@ -94,7 +95,7 @@ test('a case from the start to a printed pack, with the keyboard alone', async (
   await type(testProfile.passphrase);
   await browser.keys([Key.Enter]);
   await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
-  await tabTo((f) => f.type === 'checkbox');
+  await tabTo((f) => f.type === 'checkbox' && f.label.includes('written down'));
   await browser.keys([Key.Space]);
   await tabTo(byText('Continue'));
   await browser.keys([Key.Enter]);
