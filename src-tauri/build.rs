@@ -36,6 +36,7 @@ fn main() {
             "end_carer_consent",
             "act_for",
             "acting_carer",
+            "write_consent_form",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -61,6 +61,7 @@ pub fn run() {
             commands::carers::end_carer_consent,
             commands::carers::act_for,
             commands::carers::acting_carer,
+            commands::carers::write_consent_form,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
