@@ -8,7 +8,7 @@ use backend::profiles::ActingCarer;
 use chrono::Utc;
 use tauri::{AppHandle, State};
 
-use super::documents::save_and_open;
+use super::documents::save_and_record;
 use super::CommandResult;
 use crate::state::AppState;
 
@@ -105,14 +105,5 @@ pub async fn write_consent_form(
         today(),
         &options,
     )?;
-    let Some(saved) = save_and_open(&app, &state, &document)? else {
-        return Ok(None);
-    };
-    state.with_profile(|p| {
-        let who = p.who();
-        p.store_mut()
-            .record_activity(Utc::now(), &who, "Saved a carer's consent form")?;
-        Ok(())
-    })?;
-    Ok(Some(saved))
+    save_and_record(&app, &state, &document, "Saved a carer's consent form")
 }
