@@ -36,6 +36,7 @@ fn main() {
             "end_carer_consent",
             "act_for",
             "acting_carer",
+            "write_consent_form",
             // Issue 8: display settings and UK dates.
             "get_preferences",
             "save_preferences",
