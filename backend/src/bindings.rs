@@ -67,6 +67,8 @@ pub fn typescript() -> String {
         crate::journey::pack::DocumentKind::decl(&cfg),
         crate::profiles::ProfileSummary::decl(&cfg),
         crate::profiles::CreatedProfile::decl(&cfg),
+        crate::profiles::BackupReason::decl(&cfg),
+        crate::profiles::Backup::decl(&cfg),
         crate::documents::Paper::decl(&cfg),
         crate::documents::DocumentOptions::decl(&cfg),
         crate::documents::SavedDocument::decl(&cfg),

@@ -215,6 +215,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = super::lock::ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -223,6 +224,7 @@ impl Profiles {
                 id,
                 name,
                 folder,
+                _lock,
             },
             recovery,
         ))

@@ -21,12 +21,15 @@
 //! - An existing profile is never overwritten; a wrong passphrase, code or file changes nothing.
 //! - No key, passphrase or code appears in a log, an error or a `Debug` string.
 
+mod backup;
 mod export;
 mod kdf;
 mod keyslot;
+mod lock;
 mod meta;
 mod recovery;
 
+pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 
@@ -40,6 +43,7 @@ use zeroize::Zeroizing;
 use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
 use crate::error::{Error, Result};
 use keyslot::{KdfSpec, Keyslot, SlotError};
+use lock::ProfileLock;
 use meta::{ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE};
 
 /// The shortest passphrase accepted, in characters.
@@ -82,6 +86,8 @@ pub struct OpenProfile {
     id: String,
     name: String,
     folder: PathBuf,
+    // Last: released only after the database has closed (issue 7: one writer per profile).
+    _lock: ProfileLock,
 }
 
 impl std::fmt::Debug for OpenProfile {
@@ -338,6 +344,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -346,6 +353,7 @@ impl Profiles {
                 id,
                 name,
                 folder,
+                _lock,
             },
             recovery,
         ))
@@ -379,19 +387,35 @@ impl Profiles {
     }
 
     fn open_store(folder: PathBuf, meta: ProfileMeta, key: DatabaseKey) -> Result<OpenProfile> {
+        // Taken before the database is opened: a second copy of the app is refused here.
+        let lock = ProfileLock::acquire(&folder)?;
+        Self::open_store_locked(folder, meta, key, lock)
+    }
+
+    /// Opens the database of a profile whose lock is held. Before a newer app changes the
+    /// database's layout, an encrypted backup of it is made (and if that fails, nothing changes).
+    fn open_store_locked(
+        folder: PathBuf,
+        meta: ProfileMeta,
+        key: DatabaseKey,
+        lock: ProfileLock,
+    ) -> Result<OpenProfile> {
         let db = folder.join(DATABASE_FILE);
         // Opening a missing file would make a new, empty database: a lost database must show as
         // a problem, never as an empty profile.
         if !db.is_file() {
             return Err(Error::ProfileDamaged);
         }
-        let store = Store::open_encrypted(&db, &key)?;
+        let store = Store::open_encrypted_with_backup(&db, &key, &|conn| {
+            backup::write_backup(conn, &key, &folder, BackupReason::BeforeUpdate, None).map(drop)
+        })?;
         Ok(OpenProfile {
             store,
             key,
             id: meta.id,
             name: meta.name,
             folder,
+            _lock: lock,
         })
     }
 
