@@ -20,6 +20,9 @@ fn main() {
             "unlock_profile",
             "lock_profile",
             "idle_lock_seconds",
+            // Issue 7: automatic backups.
+            "list_backups",
+            "restore_backup",
         ]),
     ))
     .expect("failed to run tauri-build");

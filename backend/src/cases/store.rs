@@ -194,6 +194,15 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// The schema version recorded in the database file (`PRAGMA user_version`); equal to
+    /// [`schema_version`] once open. Checked by the crash harness after every kill.
+    pub fn schema_version_on_disk(&self) -> Result<usize> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        usize::try_from(version).map_err(|_| Error::DatabaseDamaged)
+    }
+
     /// The open connection, for copies made inside the backend (backups, exports).
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn

@@ -2,6 +2,7 @@
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Backup,
   Case,
   CaseDetails,
   CreatedProfile,
@@ -67,6 +68,10 @@ export const api = {
     call<ProfileSummary>('unlock_profile', { id, passphrase }),
   lockProfile: () => call<null>('lock_profile'),
   idleLockSeconds: () => call<number>('idle_lock_seconds'),
+  /** Issue 7: a profile's automatic backups, newest first; restore one (checked first). */
+  listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
+  restoreBackup: (id: string, passphrase: string, backup: string) =>
+    call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),
