@@ -3,7 +3,7 @@
 // damaged file kept aside.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
@@ -15,6 +15,7 @@ const ann = { name: 'Ann Price', passphrase: 'apple kettle monday green' };
 const dafydd = { name: 'Dafydd Ŵyn', passphrase: 'harbour violin seven cloud' };
 
 before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
   driver = await startDriver(folders);
   browser = await openApp({ profile: null });
 });
