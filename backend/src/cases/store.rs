@@ -89,6 +89,10 @@ const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis
     first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address, \
     created_at, updated_at";
 
+/// Called with the database as it is, before its schema is brought up to date (issue 7: the
+/// profile's backup before an update).
+pub(crate) type BeforeUpdate<'a> = &'a dyn Fn(&Connection) -> Result<()>;
+
 /// An open case database.
 #[derive(Debug)]
 pub struct Store {
@@ -139,7 +143,7 @@ impl Store {
     pub(crate) fn open_encrypted_with_backup(
         path: &Path,
         key: &DatabaseKey,
-        before_update: &dyn Fn(&Connection) -> Result<()>,
+        before_update: BeforeUpdate<'_>,
     ) -> Result<Store> {
         Store::connect(path, Some(key), Some(before_update))
     }
@@ -149,7 +153,7 @@ impl Store {
     fn connect(
         path: &Path,
         key: Option<&DatabaseKey>,
-        before_update: Option<&dyn Fn(&Connection) -> Result<()>>,
+        before_update: Option<BeforeUpdate<'_>>,
     ) -> Result<Store> {
         let conn = Connection::open(path)?;
         match key {
@@ -165,10 +169,7 @@ impl Store {
         Store::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(
-        mut conn: Connection,
-        before_update: Option<&dyn Fn(&Connection) -> Result<()>>,
-    ) -> Result<Store> {
+    fn prepare(mut conn: Connection, before_update: Option<BeforeUpdate<'_>>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // The first read: fails here for a damaged file, before anything is written.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

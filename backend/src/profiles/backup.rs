@@ -126,7 +126,7 @@ fn found(folder: &Path) -> Result<Vec<Found>> {
             },
         });
     }
-    out.sort_by(|a, b| b.number.cmp(&a.number));
+    out.sort_by_key(|f| std::cmp::Reverse(f.number));
     Ok(out)
 }
 
