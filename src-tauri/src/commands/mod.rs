@@ -2,6 +2,7 @@
 //! command is a few lines from request to backend call, with its error as `{code, message}`.
 
 pub mod backups;
+pub mod carers;
 pub mod cases;
 pub mod documents;
 pub mod journey;
