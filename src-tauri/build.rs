@@ -37,6 +37,9 @@ fn main() {
             "act_for",
             "acting_carer",
             "write_consent_form",
+            // Issue 7: automatic backups.
+            "list_backups",
+            "restore_backup",
             // Issue 8: display settings and UK dates.
             "get_preferences",
             "save_preferences",

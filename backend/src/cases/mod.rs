@@ -13,6 +13,7 @@ mod store;
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
+pub(crate) use store::export_encrypted;
 pub use store::{schema_version, Store};
 
 use serde::{Deserialize, Serialize};
