@@ -52,6 +52,9 @@ pub enum Error {
         "This file is not a Second Opinion export, or it is damaged. Nothing has been changed."
     )]
     NotAnExport,
+    /// A note asked for does not exist (notes on a case).
+    #[error("We could not find that note. It may have been deleted.")]
+    NoteNotFound,
 }
 
 impl Error {
@@ -71,6 +74,7 @@ impl Error {
             Error::ProfileNotFound => "profile_not_found",
             Error::ProfileDamaged => "profile_damaged",
             Error::NotAnExport => "not_an_export",
+            Error::NoteNotFound => "note_not_found",
         }
     }
 }
