@@ -20,6 +20,13 @@ fn main() {
             "unlock_profile",
             "lock_profile",
             "idle_lock_seconds",
+            // Notes on a case (issue 9).
+            "list_notes",
+            "add_note",
+            "search_notes",
+            "delete_note",
+            // The first screen says when it is interactive (start-up measurement).
+            "report_ready",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -18,7 +18,9 @@ pub const MAX_NOTE_SEARCH_CHARS: usize = 200;
 /// One note, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Note {
+    #[ts(type = "number")]
     pub id: NoteId,
+    #[ts(type = "number")]
     pub case_id: CaseId,
     /// When it was written: RFC 3339 with the computer's UTC offset at that moment.
     pub written_at: String,

@@ -4,6 +4,8 @@
 pub mod cases;
 pub mod documents;
 pub mod journey;
+pub mod notes; // notes on a case (issue 9)
 pub mod profiles;
+pub mod startup; // the first screen says when it is interactive (issue 9)
 
 pub type CommandResult<T> = Result<T, backend::ErrorPayload>;
