@@ -51,6 +51,22 @@ pub fn run() {
             commands::profiles::unlock_profile,
             commands::profiles::lock_profile,
             commands::profiles::idle_lock_seconds,
+            commands::profiles::recover_profile,
+            commands::profiles::change_passphrase,
+            commands::profiles::new_recovery_code,
+            commands::profiles::write_recovery_sheet,
+            commands::profiles::export_profile,
+            commands::profiles::import_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::activity_log,
+            commands::profiles::idle_lock_minutes,
+            commands::profiles::set_idle_lock_minutes,
+            commands::carers::carer_consents,
+            commands::carers::active_carer_consents,
+            commands::carers::add_carer_consent,
+            commands::carers::end_carer_consent,
+            commands::carers::act_for,
+            commands::carers::acting_carer,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -105,6 +105,28 @@ impl AppState {
         *guard = Some(profile);
     }
 
+    /// Deletes the open profile once its person has typed its name exactly: locks it, then
+    /// removes its files. Refused (and nothing locked or deleted) when a carer is acting or the
+    /// name does not match.
+    pub fn delete_open_profile(&self, typed_name: &str) -> Result<(), ErrorPayload> {
+        let mut guard = self.guard();
+        let Some(profile) = guard.as_ref() else {
+            return Err(locked());
+        };
+        profile.require_owner().map_err(ErrorPayload::from)?;
+        self.profiles
+            .check_delete_name(profile.id(), typed_name)
+            .map_err(ErrorPayload::from)?;
+        let id = profile.id().to_owned();
+        if let Some(profile) = guard.take() {
+            profile.lock();
+        }
+        drop(guard);
+        self.profiles
+            .delete(&id, typed_name)
+            .map_err(ErrorPayload::from)
+    }
+
     /// Locks: the open profile's key and store are dropped (the key is zeroed).
     pub fn lock(&self) {
         if let Some(profile) = self.guard().take() {

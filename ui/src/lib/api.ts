@@ -2,6 +2,10 @@
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ActingCarer,
+  ActivityEntry,
+  CarerConsent,
+  CarerConsentDetails,
   Case,
   CaseDetails,
   CreatedProfile,
@@ -68,6 +72,36 @@ export const api = {
     call<ProfileSummary>('unlock_profile', { id, passphrase }),
   lockProfile: () => call<null>('lock_profile'),
   idleLockSeconds: () => call<number>('idle_lock_seconds'),
+  /** Opens a profile with its recovery code and sets a new passphrase. */
+  recoverProfile: (id: string, recoveryCode: string, newPassphrase: string) =>
+    call<ProfileSummary>('recover_profile', { id, recoveryCode, newPassphrase }),
+  changePassphrase: (oldPassphrase: string, newPassphrase: string) =>
+    call<null>('change_passphrase', { oldPassphrase, newPassphrase }),
+  /** A new recovery code for the open profile (the old one stops working). Shown once. */
+  newRecoveryCode: () => call<string>('new_recovery_code'),
+  writeRecoverySheet: (recoveryCode: string, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_recovery_sheet', { recoveryCode, options }),
+  /** Saves the open profile to one encrypted file; the path, or null if the person cancelled. */
+  exportProfile: (exportPassphrase: string) =>
+    call<string | null>('export_profile', { exportPassphrase }),
+  /** Makes a profile from a backup file the person picks; null if they cancelled. */
+  importProfile: (passphrase: string) =>
+    call<CreatedProfile | null>('import_profile', { passphrase }),
+  /** Deletes the open profile once its name is typed exactly. */
+  deleteProfile: (typedName: string) => call<null>('delete_profile', { typedName }),
+  activityLog: () => call<ActivityEntry[]>('activity_log'),
+  /** The idle times to choose from, and the one chosen, in minutes. */
+  idleLockMinutes: () => call<[number[], number]>('idle_lock_minutes'),
+  setIdleLockMinutes: (minutes: number) => call<null>('set_idle_lock_minutes', { minutes }),
+  carerConsents: () => call<CarerConsent[]>('carer_consents'),
+  activeCarerConsents: () => call<CarerConsent[]>('active_carer_consents'),
+  addCarerConsent: (details: CarerConsentDetails) =>
+    call<CarerConsent>('add_carer_consent', { details }),
+  endCarerConsent: (id: number, lastDay: string) =>
+    call<CarerConsent>('end_carer_consent', { id, lastDay }),
+  /** Who is using the profile now: a carer's consent id, or null for the person themselves. */
+  actFor: (consentId: number | null) => call<ActingCarer | null>('act_for', { consentId }),
+  actingCarer: () => call<ActingCarer | null>('acting_carer'),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),

@@ -608,6 +608,73 @@ export type CreatedProfile = { profile: ProfileSummary,
  */
 recovery_code: string, };
 
+export type ActingCarer = { 
+/**
+ * The consent they act under.
+ */
+consent_id: number, 
+/**
+ * Their name, for example "Siân Jones".
+ */
+carer_name: string, 
+/**
+ * How they are related, for example "daughter". May be empty.
+ */
+relationship: string, };
+
+export type ActivityEntry = { id: number, 
+/**
+ * When it happened (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * Who did it: the profile's person, or a carer acting for them.
+ */
+who: string, 
+/**
+ * What was done, as a short fixed phrase from the app.
+ */
+what: string, };
+
+export type ConsentGiven = "signed-letter" | "in-writing" | "spoken";
+
+export type CarerConsentDetails = { 
+/**
+ * The carer's or relative's full name.
+ */
+carer_name: string, 
+/**
+ * How they are related, for example "daughter" or "friend". May be empty.
+ */
+relationship: string, 
+/**
+ * What they may do, in the patient's words. Empty means the standard list on the consent
+ * letter (talk to doctors, ask for a second opinion, ask for copies of records).
+ */
+purposes: string, 
+/**
+ * The first day the consent covers.
+ */
+from: string, 
+/**
+ * The last day it covers; `None` until the patient ends it.
+ */
+until: string | null, 
+/**
+ * How the consent was given.
+ */
+how_given: ConsentGiven, };
+
+export type CarerConsent = { id: number, details: CarerConsentDetails, 
+/**
+ * When it was recorded in the app (RFC 3339, UTC).
+ */
+recorded_at: string, 
+/**
+ * When it was last changed, for example ended (RFC 3339, UTC).
+ */
+updated_at: string, };
+
 export type Paper = "a4" | "us-letter";
 
 export type DocumentOptions = { paper: Paper, 
