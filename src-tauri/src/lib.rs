@@ -23,6 +23,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
             app.manage(state::AppState::new(settings));
             Ok(())
@@ -67,6 +68,7 @@ pub fn run() {
             commands::carers::end_carer_consent,
             commands::carers::act_for,
             commands::carers::acting_carer,
+            commands::carers::write_consent_form,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -74,3 +76,16 @@ pub fn run() {
         std::process::exit(1);
     }
 }
+
+/// Files the app saves (letters, backups) are not added to the desktop's recently-used list.
+/// Their names carry no health details anyway, but the folders a person picks might.
+#[cfg(target_os = "linux")]
+fn keep_out_of_recent_files() {
+    use gtk::prelude::GtkSettingsExt;
+    if let Some(settings) = gtk::Settings::default() {
+        settings.set_gtk_recent_files_enabled(false);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn keep_out_of_recent_files() {}

@@ -117,6 +117,12 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 10000 });
   assert.match(await browser.$('main').getText(), /Siân Jones, daughter\. From .*\d{4}\. Until you end it\./);
   await shot('profile-settings.png');
+  await browser.$('summary=Print the consent form for Siân Jones').click();
+  await browser.$('button=Print the consent form').click();
+  await browser.$('[data-testid^="consent-form-saved-"]').waitForDisplayed({ timeout: 30000 });
+  const form = pdfText('carer-consent-');
+  assert.ok(form.includes('Siân Jones') && form.includes('daughter'), 'the helper is named on the form');
+  assert.ok(form.includes('Gareth Jones'), 'the patient from their latest case');
 
   // Next time the profile opens, the app asks who is using it.
   await lock();

@@ -1,10 +1,14 @@
 //! Carers: who may act for the profile's person, and who is acting now.
 
 use backend::cases::{CarerConsent, CarerConsentDetails};
+use backend::content::Content;
+use backend::documents::{self, DocumentOptions, SavedDocument};
+use backend::journey::pack;
 use backend::profiles::ActingCarer;
 use chrono::Utc;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use super::documents::save_and_record;
 use super::CommandResult;
 use crate::state::AppState;
 
@@ -80,4 +84,26 @@ pub fn act_for(
 #[tauri::command]
 pub fn acting_carer(state: State<'_, AppState>) -> CommandResult<Option<ActingCarer>> {
     state.with_profile(|p| Ok(p.acting_carer().cloned()))
+}
+
+/// Prints the consent form for a recorded consent, for the person and their helper to sign.
+#[tauri::command]
+pub async fn write_consent_form(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    consent_id: i64,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    let (patient, consent) = state.with_profile(|p| {
+        let patient = pack::patient_for_forms(p.store(), p.name())?;
+        Ok((patient, p.store().carer_consent(consent_id)?))
+    })?;
+    let document = documents::carer_authorisation(
+        &patient,
+        &pack::carer_authorisation_from_consent(&consent.details),
+        Content::embedded()?,
+        today(),
+        &options,
+    )?;
+    save_and_record(&app, &state, &document, "Saved a carer's consent form")
 }

@@ -42,13 +42,23 @@ pub async fn write_document(
         today,
         &options,
     )?;
-    let Some(saved) = save_and_open(&app, &state, &document)? else {
+    save_and_record(&app, &state, &document, kind.activity())
+}
+
+/// Saves a document where the person chooses and opens it (see [`save_and_open`]), then
+/// records `what` in the open profile's activity log, by whoever is using it.
+pub(crate) fn save_and_record(
+    app: &AppHandle,
+    state: &AppState,
+    document: &RenderedDocument,
+    what: &str,
+) -> CommandResult<Option<SavedDocument>> {
+    let Some(saved) = save_and_open(app, state, document)? else {
         return Ok(None);
     };
     state.with_profile(|p| {
         let who = p.who();
-        p.store_mut()
-            .record_activity(Utc::now(), &who, kind.activity())
+        p.store_mut().record_activity(Utc::now(), &who, what)
     })?;
     Ok(Some(saved))
 }
@@ -100,7 +110,7 @@ pub(crate) fn choose_open_path(
 
 /// Saves a document where the person chooses (or in the test folder) and opens it.
 /// `None` when the person cancelled.
-pub(crate) fn save_and_open(
+fn save_and_open(
     app: &AppHandle,
     state: &AppState,
     document: &RenderedDocument,

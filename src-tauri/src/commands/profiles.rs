@@ -8,7 +8,7 @@ use backend::profiles::{
 use chrono::Utc;
 use tauri::{AppHandle, State};
 
-use super::documents::{choose_save_path, save_and_open};
+use super::documents::{choose_save_path, save_and_record};
 use super::CommandResult;
 use crate::state::AppState;
 
@@ -143,16 +143,7 @@ pub async fn write_recovery_sheet(
         },
         &options,
     )?;
-    let Some(saved) = save_and_open(&app, &state, &document)? else {
-        return Ok(None);
-    };
-    state.with_profile(|p| {
-        let who = p.who();
-        p.store_mut()
-            .record_activity(Utc::now(), &who, "Saved the recovery sheet")?;
-        Ok(())
-    })?;
-    Ok(Some(saved))
+    save_and_record(&app, &state, &document, "Saved the recovery sheet")
 }
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`.

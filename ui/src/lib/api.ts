@@ -102,6 +102,9 @@ export const api = {
   /** Who is using the profile now: a carer's consent id, or null for the person themselves. */
   actFor: (consentId: number | null) => call<ActingCarer | null>('act_for', { consentId }),
   actingCarer: () => call<ActingCarer | null>('acting_carer'),
+  /** Prints the consent form for a recorded consent. */
+  writeConsentForm: (consentId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_consent_form', { consentId, options }),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),
