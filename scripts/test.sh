@@ -25,6 +25,16 @@ cargo clippy --workspace --all-targets --features second-opinion/custom-protocol
 step "cargo test"
 cargo test --workspace --features second-opinion/custom-protocol
 
+# Issue 7: crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
+# kill the profile must reopen whole with every acknowledged edit. Then the harness must catch
+# a writer that acknowledges before committing (so it is known to be able to fail).
+step "crash harness (200 kills)"
+cargo run -q -p backend --example crash_harness
+if cargo run -q -p backend --example crash_harness -- --kills 60 --ack-before-commit >/dev/null 2>&1; then
+  echo "the crash harness did not catch edits acknowledged before their commit" >&2
+  exit 1
+fi
+
 step "content review book (PDF for a clinical reviewer)"
 mkdir -p tests/output
 cargo run -q -p backend --example review_book -- tests/output/content-review-book.pdf

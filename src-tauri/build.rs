@@ -45,6 +45,9 @@ fn main() {
             "act_for",
             "acting_carer",
             "write_consent_form",
+            // Issue 7: automatic backups.
+            "list_backups",
+            "restore_backup",
         ]),
     ))
     .expect("failed to run tauri-build");

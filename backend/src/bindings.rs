@@ -73,6 +73,8 @@ pub fn typescript() -> String {
         crate::cases::ConsentGiven::decl(&cfg),
         crate::cases::CarerConsentDetails::decl(&cfg),
         crate::cases::CarerConsent::decl(&cfg),
+        crate::profiles::BackupReason::decl(&cfg),
+        crate::profiles::Backup::decl(&cfg),
         crate::documents::Paper::decl(&cfg),
         crate::documents::DocumentOptions::decl(&cfg),
         crate::documents::SavedDocument::decl(&cfg),

@@ -20,6 +20,15 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
+        // Issue 7: a second launch brings this window forward and exits, so two copies never
+        // write one profile (the backend's per-profile lock is the second guard). First plugin.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
@@ -69,6 +78,8 @@ pub fn run() {
             commands::carers::act_for,
             commands::carers::acting_carer,
             commands::carers::write_consent_form,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

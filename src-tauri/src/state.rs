@@ -80,7 +80,13 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> backend::Result<T>,
     ) -> Result<T, ErrorPayload> {
         match self.guard().as_mut() {
-            Some(profile) => f(profile.store_mut()).map_err(ErrorPayload::from),
+            Some(profile) => {
+                // Issue 7: once a day while in use, an encrypted backup (never stops the call).
+                if let Err(error) = profile.back_up_if_due(chrono::Utc::now()) {
+                    tracing::warn!(code = error.code(), "the daily backup could not be made");
+                }
+                f(profile.store_mut()).map_err(ErrorPayload::from)
+            }
             None => Err(locked()),
         }
     }

@@ -15,6 +15,7 @@ pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHAR
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
+pub(crate) use store::export_encrypted;
 pub use store::{schema_version, Store};
 
 use serde::{Deserialize, Serialize};

@@ -227,6 +227,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = super::lock::ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -237,6 +238,7 @@ impl Profiles {
                 folder,
                 idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
                 acting: None,
+                _lock,
             },
             recovery,
         ))

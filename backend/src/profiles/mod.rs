@@ -21,12 +21,15 @@
 //! - An existing profile is never overwritten; a wrong passphrase, code or file changes nothing.
 //! - No key, passphrase or code appears in a log, an error or a `Debug` string.
 
+mod backup;
 mod export;
 mod kdf;
 mod keyslot;
+mod lock;
 mod meta;
 mod recovery;
 
+pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 pub use export::{export_file_name, EXPORT_EXTENSION};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
@@ -43,6 +46,7 @@ use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIV
 use crate::documents::WrittenBy;
 use crate::error::{Error, Result};
 use keyslot::{KdfSpec, Keyslot, SlotError};
+use lock::ProfileLock;
 use meta::{ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE};
 
 /// The shortest passphrase accepted, in characters.
@@ -105,6 +109,8 @@ pub struct OpenProfile {
     idle_lock_minutes: u32,
     /// The carer acting for the person now, if any (chosen after unlocking).
     acting: Option<ActingCarer>,
+    // Last: released only after the database has closed (issue 7: one writer per profile).
+    _lock: ProfileLock,
 }
 
 impl std::fmt::Debug for OpenProfile {
@@ -450,6 +456,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -460,6 +467,7 @@ impl Profiles {
                 folder,
                 idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
                 acting: None,
+                _lock,
             },
             recovery,
         ))
@@ -493,13 +501,28 @@ impl Profiles {
     }
 
     fn open_store(folder: PathBuf, meta: ProfileMeta, key: DatabaseKey) -> Result<OpenProfile> {
+        // Taken before the database is opened: a second copy of the app is refused here.
+        let lock = ProfileLock::acquire(&folder)?;
+        Self::open_store_locked(folder, meta, key, lock)
+    }
+
+    /// Opens the database of a profile whose lock is held. Before a newer app changes the
+    /// database's layout, an encrypted backup of it is made (and if that fails, nothing changes).
+    fn open_store_locked(
+        folder: PathBuf,
+        meta: ProfileMeta,
+        key: DatabaseKey,
+        lock: ProfileLock,
+    ) -> Result<OpenProfile> {
         let db = folder.join(DATABASE_FILE);
         // Opening a missing file would make a new, empty database: a lost database must show as
         // a problem, never as an empty profile.
         if !db.is_file() {
             return Err(Error::ProfileDamaged);
         }
-        let store = Store::open_encrypted(&db, &key)?;
+        let store = Store::open_encrypted_with_backup(&db, &key, &|conn| {
+            backup::write_backup(conn, &key, &folder, BackupReason::BeforeUpdate, None).map(drop)
+        })?;
         Ok(OpenProfile {
             store,
             key,
@@ -508,6 +531,7 @@ impl Profiles {
             folder,
             idle_lock_minutes: meta.idle_lock_minutes.unwrap_or(DEFAULT_IDLE_LOCK_MINUTES),
             acting: None,
+            _lock: lock,
         })
     }
 

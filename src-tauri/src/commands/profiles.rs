@@ -63,6 +63,10 @@ pub async fn unlock_profile(
     passphrase: String,
 ) -> CommandResult<ProfileSummary> {
     let mut profile = state.profiles.unlock(&id, &passphrase)?;
+    // Issue 7: the day's backup (a failed backup never stops the profile opening).
+    if let Err(error) = profile.back_up_if_due(Utc::now()) {
+        tracing::warn!(code = error.code(), "the daily backup could not be made");
+    }
     let summary = profile.summary();
     profile
         .store_mut()

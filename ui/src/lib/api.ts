@@ -6,6 +6,7 @@ import type {
   ActivityEntry,
   CarerConsent,
   CarerConsentDetails,
+  Backup,
   Case,
   CaseDetails,
   CreatedProfile,
@@ -105,6 +106,10 @@ export const api = {
   /** Prints the consent form for a recorded consent. */
   writeConsentForm: (consentId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_consent_form', { consentId, options }),
+  /** Issue 7: a profile's automatic backups, newest first; restore one (checked first). */
+  listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
+  restoreBackup: (id: string, passphrase: string, backup: string) =>
+    call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),

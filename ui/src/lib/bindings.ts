@@ -675,6 +675,22 @@ recorded_at: string,
  */
 updated_at: string, };
 
+export type BackupReason = "daily" | "before-update";
+
+export type Backup = { 
+/**
+ * The backup's file name, for example `000007-daily.db`. Carries no personal details.
+ */
+name: string, 
+/**
+ * When it was made (RFC 3339, UTC).
+ */
+taken_at: string, 
+/**
+ * Why it was made.
+ */
+reason: BackupReason, };
+
 export type Paper = "a4" | "us-letter";
 
 export type DocumentOptions = { paper: Paper, 
