@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
   webkit2gtk-driver xvfb xauth imagemagick
   poppler-utils qpdf
+  dbus-daemon  # issue 7: a private session bus for the single-instance end-to-end test
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
