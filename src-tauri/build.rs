@@ -3,6 +3,14 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
+            // Notes on a case (issue 9).
+            "list_notes",
+            "add_note",
+            "search_notes",
+            "delete_note",
+            // The first screen says when it is interactive (start-up measurement).
+            "report_ready",
+            // The rest of the app.
             "home_screen",
             "list_cases",
             "get_case",

@@ -15,6 +15,7 @@ pub fn typescript() -> String {
         crate::cases::CaseDetails::decl(&cfg),
         crate::cases::Case::decl(&cfg),
         crate::cases::CaseSummary::decl(&cfg),
+        crate::cases::Note::decl(&cfg),
         crate::content::ItemMeta::decl(&cfg),
         crate::content::Screen::decl(&cfg),
         crate::content::Step::decl(&cfg),

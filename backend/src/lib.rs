@@ -11,6 +11,7 @@
 //!   opinions), as pure functions.
 //! - [`preferences`]: text size and contrast, app-wide (not health data).
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
+//! - [`file_names`]: every file name the app suggests is valid on Windows, macOS and Linux.
 //!
 //! Time, paths and randomness are always passed in: nothing here reads the clock.
 
@@ -20,6 +21,7 @@ pub mod content;
 pub mod dates;
 pub mod documents;
 pub mod error;
+pub mod file_names;
 pub mod journey;
 pub mod preferences;
 pub mod profiles;

@@ -55,6 +55,12 @@ pub fn run() {
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
+            // Notes on a case (issue 9).
+            commands::notes::list_notes,
+            commands::notes::add_note,
+            commands::notes::search_notes,
+            commands::notes::delete_note,
+            commands::startup::report_ready,
             commands::profiles::list_profiles,
             commands::profiles::open_profile,
             commands::profiles::create_profile,

@@ -6,7 +6,9 @@ pub mod carers;
 pub mod cases;
 pub mod documents;
 pub mod journey;
+pub mod notes; // notes on a case (issue 9)
 pub mod profiles;
+pub mod startup; // the first screen says when it is interactive (issue 9)
 // Issue 8: display settings, help topics and UK dates.
 pub mod app;
 

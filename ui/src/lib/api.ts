@@ -23,6 +23,7 @@ import type {
   Journey,
   JourneyView,
   Nation,
+  Note,
   SavedDocument,
   Screen,
 } from './bindings';
@@ -128,6 +129,13 @@ export const api = {
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),
+  // Notes on a case (issue 9): newest first; a search never fails because of what was typed.
+  listNotes: (caseId: number) => call<Note[]>('list_notes', { caseId }),
+  addNote: (caseId: number, text: string) => call<Note>('add_note', { caseId, text }),
+  searchNotes: (caseId: number, query: string) => call<Note[]>('search_notes', { caseId, query }),
+  deleteNote: (id: number) => call<null>('delete_note', { id }),
+  /** The first screen is interactive (only the start-up measurement listens). */
+  reportReady: () => call<null>('report_ready'),
 
   // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
   getPreferences: () => call<Preferences>('get_preferences'),
