@@ -16,6 +16,7 @@ const problems = [];
 async function shot(file) {
   await browser.execute(async () => {
     await document.fonts.ready;
+    window.scrollTo(0, 0);
   });
   await browser.saveScreenshot(path.join(screenshotDir, file));
 }
@@ -185,6 +186,7 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await browser.$('button=Gwen Ŵyn-Jones').click();
   await browser.$('#patient_name').waitForDisplayed();
   await check('step 1, high contrast');
+  await shot('high-contrast-step-1.png');
   await browser.keys(['Control', 'l']);
   await browser.$('button=Test person').waitForDisplayed({ timeout: 10000 });
   await check('profile picker: choose a profile, high contrast');

@@ -1,0 +1,66 @@
+// Dark mode follows the computer: with GTK asked for a dark theme (GTK_THEME=Adwaita:dark), the
+// webview reports prefers-color-scheme: dark, the app turns dark, and axe still finds nothing.
+// Also takes the README's screenshots (docs/screenshots: text-larger, dark, high-contrast).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openApp, repoRoot, screenshotDir, startDriver, testFolders } from './app.js';
+import { expectNoAxeViolations } from './axe.js';
+
+const folders = testFolders();
+let driver;
+let browser;
+
+async function shot(file, { toDocs } = {}) {
+  await browser.execute(async () => {
+    await document.fonts.ready;
+    window.scrollTo(0, 0);
+  });
+  const to = path.join(screenshotDir, file);
+  await browser.saveScreenshot(to);
+  if (toDocs && process.env.UPDATE_DOCS_SCREENSHOTS) copyFileSync(to, path.join(repoRoot, 'docs', 'screenshots', toDocs));
+}
+
+async function setDisplay(name, value) {
+  await browser.$('button=Text size and colours').click();
+  await browser.$(`input[name="${name}"][value="${value}"]`).click();
+  await browser.$('button=Done').click();
+}
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  driver = await startDriver(folders, { GTK_THEME: 'Adwaita:dark' });
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  driver?.kill();
+});
+
+test('dark mode follows the computer, and passes axe', async () => {
+  const dark = await browser.execute(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  assert.ok(dark, 'the webview reports the dark setting');
+  const paper = await browser.execute(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(paper, 'rgb(23, 25, 28)', 'the dark paper colour');
+  await expectNoAxeViolations(browser, 'home, dark');
+  await browser.$('button=Start').click();
+  await browser.$('#patient_name').setValue('Bethan Morgan');
+  await browser.$('input[name="nation"][value="wales"]').click();
+  await browser.$('input[name="in_hospital"][value="no"]').click();
+  await expectNoAxeViolations(browser, 'step 1, dark');
+  await browser.$('button[data-step="prepare"]').click();
+  await browser.$('#appt_place').waitForDisplayed();
+  await expectNoAxeViolations(browser, 'step 6, dark');
+  await browser.$('button=Back to the start').click();
+  await browser.$('button=Bethan Morgan').waitForDisplayed({ timeout: 10000 });
+  await shot('dark-home.png', { toDocs: 'dark.png' });
+
+  // High contrast in dark mode: white on black.
+  await setDisplay('contrast', 'high');
+  await expectNoAxeViolations(browser, 'home, high contrast, dark');
+  assert.equal(await browser.execute(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(0, 0, 0)');
+  await shot('dark-high-contrast-home.png');
+  await setDisplay('contrast', 'standard');
+});
