@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { Key } from 'webdriverio';
 import path from 'node:path';
 import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
 import { axeViolations, checkedScreens } from './axe.js';
@@ -94,6 +95,17 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   // Home, empty.
   await browser.$('button=Start').waitForDisplayed();
   await check('home, no cases');
+  assert.match(await browser.$('[data-testid="no-cases"]').getText(), /No cases yet/);
+
+  // The app menu's choices reach the window as the event "menu" (here sent as the menu does).
+  await browser.execute(() =>
+    window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'menu', payload: 'about' }),
+  );
+  await browser.$('h1=About Second Opinion').waitForDisplayed({ timeout: 5000 });
+  await closePage('Close');
+  // Ctrl+P with no case open says what to do.
+  await browser.keys([Key.Ctrl, 'p']);
+  await browser.$('p.shortcut-note=To print a prep pack, open a case first.').waitForDisplayed({ timeout: 5000 });
 
   // Settings, Help and About.
   await browser.$('button=Text size and colours').click();
@@ -141,6 +153,7 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await check('step prepare, a date problem');
   await browser.$('#appt_date').setValue('03/02/2027');
   await browser.keys('Tab');
+  await browser.$('[data-testid="appt_date-words"]').waitForDisplayed({ timeout: 5000 });
   await browser.$('button=Add a line').click();
   await browser.$('#tl-when-0').setValue('June 2026');
   await browser.$('#tl-what-0').setValue('Found the lump');

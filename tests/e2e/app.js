@@ -39,6 +39,8 @@ export async function startDriver(folders, extraEnv = {}) {
       SECOND_OPINION_DATA_DIR: folders.data,
       SECOND_OPINION_TEST_SAVE_DIR: folders.saved,
       XDG_DATA_HOME: folders.home,
+      // The window-state plugin writes to the config folder: keep it in the test's folder too.
+      XDG_CONFIG_HOME: folders.home,
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
