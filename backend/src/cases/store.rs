@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 
@@ -78,6 +78,11 @@ const MIGRATIONS: &[M<'static>] = &[
         ) STRICT;
         ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
     ),
+    // 5: the patient's date of birth (ISO, or NULL when not given) and NHS number (as typed).
+    M::up(
+        "ALTER TABLE cases ADD COLUMN date_of_birth TEXT;
+        ALTER TABLE cases ADD COLUMN nhs_number TEXT NOT NULL DEFAULT '';",
+    ),
 ];
 
 /// The schema version this build of the app writes.
@@ -87,7 +92,7 @@ pub fn schema_version() -> usize {
 
 const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis, reason, \
     first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address, \
-    created_at, updated_at";
+    created_at, updated_at, date_of_birth, nhs_number";
 
 /// An open case database.
 #[derive(Debug)]
@@ -97,6 +102,13 @@ pub struct Store {
 
 pub(super) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// The latest date of birth accepted at `now`: the UTC date plus one day, because in the UK
+/// (UTC or UTC+1) a child born today may already be on tomorrow's UTC date.
+fn latest_birth(now: DateTime<Utc>) -> NaiveDate {
+    let today = now.date_naive();
+    today.checked_add_days(Days::new(1)).unwrap_or(today)
 }
 
 /// Stops SQLCipher writing its own messages (such as HMAC failures for a wrong key) to stderr.
@@ -228,14 +240,14 @@ impl Store {
 
     /// Starts a new case. Returns it as stored.
     pub fn create_case(&mut self, details: &CaseDetails, now: DateTime<Utc>) -> Result<Case> {
-        details.validate()?;
+        details.validate(latest_birth(now))?;
         let ts = timestamp(now);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO cases (patient_name, patient_address, nation, diagnosis, reason,
                 first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address,
-                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                created_at, updated_at, date_of_birth, nhs_number)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
             params![
                 details.patient_name,
                 details.patient_address,
@@ -247,6 +259,8 @@ impl Store {
                 details.gp_practice_name,
                 details.gp_practice_address,
                 ts,
+                details.date_of_birth.map(crate::dates::iso),
+                details.nhs_number,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -261,12 +275,13 @@ impl Store {
         details: &CaseDetails,
         now: DateTime<Utc>,
     ) -> Result<Case> {
-        details.validate()?;
+        details.validate(latest_birth(now))?;
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE cases SET patient_name = ?2, patient_address = ?3, nation = ?4, diagnosis = ?5,
                 reason = ?6, first_doctor_name = ?7, first_doctor_workplace = ?8,
-                gp_practice_name = ?9, gp_practice_address = ?10, updated_at = ?11
+                gp_practice_name = ?9, gp_practice_address = ?10, updated_at = ?11,
+                date_of_birth = ?12, nhs_number = ?13
              WHERE id = ?1",
             params![
                 id,
@@ -280,6 +295,8 @@ impl Store {
                 details.gp_practice_name,
                 details.gp_practice_address,
                 timestamp(now),
+                details.date_of_birth.map(crate::dates::iso),
+                details.nhs_number,
             ],
         )?;
         if changed == 0 {
@@ -297,6 +314,7 @@ impl Store {
                 [id],
                 |r| {
                     let nation: Option<String> = r.get(3)?;
+                    let born: Option<String> = r.get(12)?;
                     Ok(Case {
                         id: r.get(0)?,
                         details: CaseDetails {
@@ -309,6 +327,10 @@ impl Store {
                             first_doctor_workplace: r.get(7)?,
                             gp_practice_name: r.get(8)?,
                             gp_practice_address: r.get(9)?,
+                            date_of_birth: born
+                                .as_deref()
+                                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                            nhs_number: r.get(13)?,
                         },
                         created_at: r.get(10)?,
                         updated_at: r.get(11)?,
