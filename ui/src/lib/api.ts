@@ -55,6 +55,8 @@ export const emptyDetails = (): CaseDetails => ({
   first_doctor_workplace: '',
   gp_practice_name: '',
   gp_practice_address: '',
+  date_of_birth: null,
+  nhs_number: '',
 });
 
 export const api = {
