@@ -398,6 +398,10 @@ impl Profiles {
     /// Unlocks a profile with its passphrase. A wrong passphrase is [`Error::WrongPassphrase`].
     pub fn unlock(&self, id: &str, passphrase: &str) -> Result<OpenProfile> {
         let (folder, meta) = self.read_meta(id)?;
+        // Longer than any passphrase a profile can have: wrong, without spending time on it.
+        if passphrase.chars().count() > MAX_PASSPHRASE_CHARS {
+            return Err(Error::WrongPassphrase);
+        }
         let bytes = meta
             .passphrase_slot
             .open_with_secret(passphrase.as_bytes(), PASSPHRASE_PURPOSE)

@@ -3,6 +3,7 @@
 use backend::profiles::{CreatedProfile, KdfParams, ProfileSummary};
 use chrono::Utc;
 use tauri::State;
+use zeroize::Zeroizing;
 
 use super::CommandResult;
 use crate::state::AppState;
@@ -31,6 +32,8 @@ pub async fn create_profile(
     name: String,
     passphrase: String,
 ) -> CommandResult<CreatedProfile> {
+    // Zeroed when this function returns, whatever happens.
+    let passphrase = Zeroizing::new(passphrase);
     let (mut profile, code) =
         state
             .profiles
@@ -53,6 +56,8 @@ pub async fn unlock_profile(
     id: String,
     passphrase: String,
 ) -> CommandResult<ProfileSummary> {
+    // Zeroed when this function returns, whatever happens.
+    let passphrase = Zeroizing::new(passphrase);
     let mut profile = state.profiles.unlock(&id, &passphrase)?;
     let summary = profile.summary();
     profile
