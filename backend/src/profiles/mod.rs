@@ -27,6 +27,7 @@ mod keyslot;
 mod meta;
 mod recovery;
 
+pub use export::check_export_bytes;
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 
