@@ -31,6 +31,10 @@ cargo run -q -p backend --example review_book -- tests/output/content-review-boo
 qpdf --check tests/output/content-review-book.pdf >/dev/null
 pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
 
+# issue 7b: every cargo-fuzz target for a short fixed time; fails on any crash.
+step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
+./scripts/fuzz.sh
+
 step "build the app"
 ./scripts/build-app.sh
 
