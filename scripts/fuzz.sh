@@ -14,6 +14,8 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 flags=(--dev --sanitizer none)
 cargo fuzz build "${flags[@]}"
+# Run the built targets directly (no second cargo call per target).
+bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/debug"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +24,7 @@ for target in content_load export_file documents command_args; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"
   cp seeds/"$target"/* "$work/corpus/$target/"
   set +e
-  cargo fuzz run "${flags[@]}" "$target" "$work/corpus/$target" -- \
+  "$bin_dir/$target" "$work/corpus/$target" \
     -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/crashes/$target/" >"$work/$target.log" 2>&1
   status=$?

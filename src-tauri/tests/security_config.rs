@@ -163,3 +163,42 @@ fn the_shell_has_no_file_shell_or_network_plugin() {
         assert!(!cargo.contains(plugin), "{plugin} is not used");
     }
 }
+
+/// Every file under `dir` (recursively) whose name ends with one of `exts`.
+fn sources(dir: &Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, exts, out);
+        } else if exts.iter().any(|e| path.to_string_lossy().ends_with(e)) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_outside_links_and_the_opener_only_opens_saved_documents() {
+    // Today the app links to no outside website. When one is added it must open only on a
+    // click, in the system browser, to an address listed in content: a command with that check,
+    // not an <a href> or window.open in the webview (the CSP and capabilities would block it).
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let mut files = Vec::new();
+    sources(&ui, &[".svelte", ".ts"], &mut files);
+    assert!(files.len() > 10, "the UI's sources are found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for bad in ["href=\"http", "href='http", "window.open(", "target=\"_blank\"", "location.href ="] {
+            assert!(!text.contains(bad), "{}: {bad}", file.display());
+        }
+    }
+    let mut shell = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &[".rs"], &mut shell);
+    for file in shell {
+        let text = std::fs::read_to_string(&file).expect("source");
+        assert!(
+            !text.contains("open_url("),
+            "{}: no web address is opened without the content check",
+            file.display()
+        );
+    }
+}

@@ -116,9 +116,13 @@ async function startCase() {
 async function openCase(name) {
   const back = browser.$('button=Back to the start');
   if (await back.isExisting()) await back.click();
-  const open = browser.$(`button=${name}`);
-  await open.waitForDisplayed({ timeout: 10000 });
-  await open.click();
+  await browser.$('button.case').waitForDisplayed({ timeout: 10000 });
+  const clicked = await browser.execute((n) => {
+    const button = [...document.querySelectorAll('button.case')].find((b) => b.textContent.trim() === n);
+    button?.click();
+    return Boolean(button);
+  }, name);
+  assert.ok(clicked, `the case ${name} is listed by its name`);
   await browser.$('#patient_name').waitForDisplayed();
 }
 
