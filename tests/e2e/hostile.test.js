@@ -128,12 +128,12 @@ async function openCase(name) {
 
 /** Calls a command the way the UI does, bypassing the form (for input a form cannot send). */
 function invoke(command, args) {
-  return browser.executeAsync(
-    (cmd, a, done) => {
+  return browser.execute(
+    (cmd, a) =>
       window.__TAURI_INTERNALS__
         .invoke(cmd, a)
-        .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));
-    },
+        // Not `{error}`: WebDriver reads a value with an `error` key as a failed command.
+        .then((value) => ({ ok: true, value }), (refusal) => ({ ok: false, refusal })),
     command,
     args,
   );
@@ -185,7 +185,7 @@ test('markup and SQL in every case field and in journey fields are shown and pri
   assert.ok(consultant.includes(flat(markupCase.first_doctor_name)), 'the consultant named literally');
 
   await goTo('prepare');
-  const pack = await printed('button=Print my prep pack', 'pack-saved', 'second-opinion-prep-pack-');
+  const pack = await printed('button=Print my prep pack', 'pack-saved', 'second-opinion-appointment-pack-');
   assert.ok(pack.includes(markupJourney.treatment_proposed), 'the treatment, literally, in the clinician summary');
   assert.ok(pack.includes(markupAllergies), 'the allergies, literally');
   assert.ok(pack.includes('NHS number 943 476 5919') && pack.includes('Date of birth 9 March 1954'));
@@ -250,6 +250,7 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
     await browser.$('#nhs_number-error').getText(),
     'This NHS number does not look right. Please check it against a letter from the NHS.',
   );
+  await browser.execute(() => document.querySelector('#date_of_birth').scrollIntoView());
   await shot('hostile-nhs-number-wrong.png');
   await fill('#nhs_number', '9434765919');
   await waitStatus('saved');
@@ -281,7 +282,7 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   const badCase = await invoke('save_case', { id, details: { date_of_birth: '2027-02-29' } });
   assert.equal(badCase.ok, false, 'save_case refuses 29 February 2027');
   const nhs = await invoke('save_case', { id, details: { patient_name: 'Limits Person', nhs_number: '1000000010' } });
-  assert.deepEqual(nhs.error, {
+  assert.deepEqual(nhs.refusal, {
     code: 'invalid_nhs_number',
     message: 'This NHS number does not look right. Please check it against a letter from the NHS.',
   });
@@ -326,7 +327,8 @@ test('with logging on, no typed value appears in the log or in the data folder o
   driver.kill();
   await new Promise((r) => setTimeout(r, 500));
   const log = readFileSync(logFile, 'utf8');
-  assert.ok(log.length > 0, 'logging was on');
+  assert.match(log, /TRACE/, 'logging was on at its most detailed');
+  assert.match(log, /rusqlite_migration/, "the app's own log lines were captured");
   const typed = [
     profile.name,
     profile.passphrase,
