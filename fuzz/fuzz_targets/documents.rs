@@ -63,7 +63,11 @@ fuzz_target!(|data: &[u8]| {
         what: f[15].clone(),
     });
     let options = DocumentOptions {
-        paper: if first & 0x10 == 0 { Paper::A4 } else { Paper::UsLetter },
+        paper: if first & 0x10 == 0 {
+            Paper::A4
+        } else {
+            Paper::UsLetter
+        },
         large_print: first & 0x20 != 0,
     };
     let content = Content::embedded().expect("the shipped content loads");
@@ -71,7 +75,11 @@ fuzz_target!(|data: &[u8]| {
     for kind in KINDS {
         match pack::document(kind, &case, &journey, content, today, &options) {
             Ok(doc) => assert!(doc.bytes.starts_with(b"%PDF-")),
-            Err(e) => assert!(matches!(e.code(), "invalid_input" | "document"), "{}", e.code()),
+            Err(e) => assert!(
+                matches!(e.code(), "invalid_input" | "document"),
+                "{}",
+                e.code()
+            ),
         }
     }
 });

@@ -6,6 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Err(e) = backend::profiles::check_export_bytes(data) {
-        assert!(matches!(e.code(), "not_an_export" | "database_too_new"), "{}", e.code());
+        assert!(
+            matches!(e.code(), "not_an_export" | "database_too_new"),
+            "{}",
+            e.code()
+        );
     }
 });

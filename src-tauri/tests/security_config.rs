@@ -64,7 +64,9 @@ fn the_csp_allows_no_inline_or_eval_scripts_and_no_remote_origins() {
         "no Tauri API on window"
     );
     assert!(
-        security.get("dangerousDisableAssetCspModification").is_none(),
+        security
+            .get("dangerousDisableAssetCspModification")
+            .is_none(),
         "Tauri adds its nonces and hashes to the CSP"
     );
 }
@@ -72,7 +74,9 @@ fn the_csp_allows_no_inline_or_eval_scripts_and_no_remote_origins() {
 /// The commands `build.rs` declares to Tauri's permission system.
 fn declared_commands() -> BTreeSet<String> {
     let build = read("build.rs");
-    let start = build.find(".commands(&[").expect("build.rs declares commands");
+    let start = build
+        .find(".commands(&[")
+        .expect("build.rs declares commands");
     let list = &build[start..];
     let list = &list[..list.find("])").expect("end of the list")];
     list.split('"')
@@ -187,12 +191,22 @@ fn no_outside_links_and_the_opener_only_opens_saved_documents() {
     assert!(files.len() > 10, "the UI's sources are found");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("source");
-        for bad in ["href=\"http", "href='http", "window.open(", "target=\"_blank\"", "location.href ="] {
+        for bad in [
+            "href=\"http",
+            "href='http",
+            "window.open(",
+            "target=\"_blank\"",
+            "location.href =",
+        ] {
             assert!(!text.contains(bad), "{}: {bad}", file.display());
         }
     }
     let mut shell = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &[".rs"], &mut shell);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &[".rs"],
+        &mut shell,
+    );
     for file in shell {
         let text = std::fs::read_to_string(&file).expect("source");
         assert!(

@@ -122,7 +122,6 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .map(|r| r.label.clone())
             .collect(),
         main_question: top_questions.first().cloned().unwrap_or_default(),
-        ..Default::default()
     };
 
     PrepPack {
