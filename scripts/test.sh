@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+# Issue 8: Svelte's accessibility warnings are errors; prove the gate fails on them.
+step "svelte-check fails on accessibility warnings"
+./scripts/check-a11y-gate.sh
+
 step "build the UI (the shell embeds ui/dist when it compiles)"
 npm run build -w ui
 
@@ -25,6 +29,16 @@ cargo clippy --workspace --all-targets --features second-opinion/custom-protocol
 step "cargo test"
 cargo test --workspace --features second-opinion/custom-protocol
 
+# Issue 7: crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
+# kill the profile must reopen whole with every acknowledged edit. Then the harness must catch
+# a writer that acknowledges before committing (so it is known to be able to fail).
+step "crash harness (200 kills)"
+cargo run -q -p backend --example crash_harness
+if cargo run -q -p backend --example crash_harness -- --kills 60 --ack-before-commit >/dev/null 2>&1; then
+  echo "the crash harness did not catch edits acknowledged before their commit" >&2
+  exit 1
+fi
+
 step "content review book (PDF for a clinical reviewer)"
 mkdir -p tests/output
 cargo run -q -p backend --example review_book -- tests/output/content-review-book.pdf
@@ -34,6 +48,17 @@ pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || 
 # issue 7b: every cargo-fuzz target for a short fixed time; fails on any crash.
 step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
 ./scripts/fuzz.sh
+
+# --- Release checks (issue 9) ---
+step "cargo deny check licenses bans (advisories need the network: run them by hand)"
+cargo deny --offline --log-level error check licenses bans
+
+step "actionlint (the release workflow)"
+actionlint -color=false .github/workflows/*.yml
+
+step "third-party licence list matches Cargo.lock and package-lock.json"
+node scripts/licences.mjs --check
+# --- end of release checks ---
 
 step "build the app"
 ./scripts/build-app.sh

@@ -3,6 +3,14 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
+            // Notes on a case (issue 9).
+            "list_notes",
+            "add_note",
+            "search_notes",
+            "delete_note",
+            // The first screen says when it is interactive (start-up measurement).
+            "report_ready",
+            // The rest of the app.
             "home_screen",
             "list_cases",
             "get_case",
@@ -20,6 +28,32 @@ fn main() {
             "unlock_profile",
             "lock_profile",
             "idle_lock_seconds",
+            "recover_profile",
+            "change_passphrase",
+            "new_recovery_code",
+            "write_recovery_sheet",
+            "export_profile",
+            "import_profile",
+            "delete_profile",
+            "activity_log",
+            "idle_lock_minutes",
+            "set_idle_lock_minutes",
+            "carer_consents",
+            "active_carer_consents",
+            "add_carer_consent",
+            "end_carer_consent",
+            "act_for",
+            "acting_carer",
+            "write_consent_form",
+            // Issue 7: automatic backups.
+            "list_backups",
+            "restore_backup",
+            // Issue 8: display settings and UK dates.
+            "get_preferences",
+            "save_preferences",
+            "read_date",
+            "show_date",
+            "help_topics",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -37,7 +37,7 @@ pub enum Error {
     Document(String),
     /// A file could not be written or read.
     #[error("The file could not be saved. Please check the folder exists and there is free space, then try again.")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// The content shipped with the app is broken (a bug caught by tests).
     #[error("Part of the app's guidance could not be loaded. Please reinstall the app.")]
     Content(String),
@@ -60,6 +60,22 @@ pub enum Error {
         "This file is not a Second Opinion export, or it is damaged. Nothing has been changed."
     )]
     NotAnExport,
+    /// A note asked for does not exist (notes on a case).
+    #[error("We could not find that note. It may have been deleted.")]
+    NoteNotFound,
+    // Issue 7: damaged and unexpected files, and two copies of the app at once.
+    /// The disk (or the folder's drive) is full: the last change was not saved.
+    #[error("The computer's disk is full, so your last change could not be saved. Everything saved before it is safe. Please free some space (for example empty the recycle bin), then try again.")]
+    DiskFull,
+    /// The database file or its folder cannot be written (read-only file, folder or drive).
+    #[error("Second Opinion is not allowed to change this profile's files: the file, its folder or the drive is set to read-only. Nothing has been changed. Please ask someone to make the folder writable, then try again.")]
+    ReadOnly,
+    /// The profile is open in another copy of the app (another window or another user).
+    #[error("This profile is already open in another Second Opinion window on this computer. Please use that window, or close it first. Two windows must never change the same information.")]
+    ProfileInUse,
+    /// A backup asked for cannot be used (damaged, missing, or from a newer app).
+    #[error("That backup could not be read, so it was not used. Nothing has been changed. You can try an older backup.")]
+    BackupUnusable,
 }
 
 impl Error {
@@ -81,6 +97,21 @@ impl Error {
             Error::ProfileNotFound => "profile_not_found",
             Error::ProfileDamaged => "profile_damaged",
             Error::NotAnExport => "not_an_export",
+            Error::NoteNotFound => "note_not_found",
+            Error::DiskFull => "disk_full",
+            Error::ReadOnly => "read_only",
+            Error::ProfileInUse => "profile_in_use",
+            Error::BackupUnusable => "backup_unusable",
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Error::DiskFull,
+            std::io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly,
+            _ => Error::Io(e),
         }
     }
 }
@@ -90,6 +121,8 @@ impl From<rusqlite::Error> for Error {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase)
             | Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::DatabaseDamaged,
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => Error::ReadOnly,
             _ => Error::Storage(e.to_string()),
         }
     }

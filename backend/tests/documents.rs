@@ -224,6 +224,7 @@ fn gp_letter_is_a4_by_default_and_us_letter_when_asked() {
         &DocumentOptions {
             paper: Paper::UsLetter,
             large_print: false,
+            ..Default::default()
         },
     );
     let info = pdfinfo(&us.bytes, &[]);
@@ -271,6 +272,7 @@ fn gp_letter_passes_qpdf_check() {
         DocumentOptions {
             paper: Paper::UsLetter,
             large_print: true,
+            ..Default::default()
         },
     ] {
         let doc = letter(&case(), &options);
@@ -455,6 +457,7 @@ fn a_400_character_word_wraps_inside_the_text_area() {
         let options = DocumentOptions {
             paper: Paper::A4,
             large_print,
+            ..Default::default()
         };
         let layout = layout_of(&c, &options);
         assert_inside_text_area(&layout);
@@ -476,6 +479,7 @@ fn every_field_at_its_longest_stays_inside_the_text_area() {
         let options = DocumentOptions {
             paper: Paper::UsLetter,
             large_print,
+            ..Default::default()
         };
         let layout = layout_of(&c, &options);
         assert_inside_text_area(&layout);
@@ -509,6 +513,7 @@ fn large_print_uses_16_pt_body_text() {
     let options = DocumentOptions {
         paper: Paper::A4,
         large_print: true,
+        ..Default::default()
     };
     let layout = layout_of(&case(), &options);
     let sizes: Vec<f32> = layout.pages[0]
@@ -570,6 +575,7 @@ fn gp_letter_layout_snapshot() {
     let options = DocumentOptions {
         paper: Paper::UsLetter,
         large_print: true,
+        ..Default::default()
     };
     let layout =
         gp_request_letter_layout(&case(), &fixed_words(), date(), &options).expect("layout");
@@ -596,6 +602,7 @@ fn write_samples() {
             DocumentOptions {
                 paper: Paper::UsLetter,
                 large_print: true,
+                ..Default::default()
             },
         ),
         ("gp-letter-long", long, DocumentOptions::default()),

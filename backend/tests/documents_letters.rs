@@ -257,6 +257,7 @@ fn letters_stay_inside_the_text_area_and_their_footers_hold_no_health_details() 
         let o = DocumentOptions {
             paper: Paper::UsLetter,
             large_print,
+            ..Default::default()
         };
         let cw = LetterWords::consultant_request(content()).expect("w");
         let rw = LetterWords::records_request(content()).expect("w");
@@ -306,4 +307,51 @@ fn letter_layout_snapshots() {
             .expect("ok")
             .to_text_snapshot(),
     );
+}
+
+#[test]
+fn a_carer_writes_letters_on_the_patients_behalf_but_not_the_consent_form() {
+    use backend::documents::{gp_request_letter, WrittenBy};
+    let by = DocumentOptions {
+        written_by: Some(WrittenBy {
+            carer_name: "Siân Jones".into(),
+            relationship: "daughter".into(),
+        }),
+        ..a4()
+    };
+    let gp = gp_request_letter(&case(), content(), date(), &by).expect("renders");
+    let text = flat(&pdftotext(&gp.bytes));
+    assert_in_order(
+        &text,
+        &[
+            "Margaret Ellison",
+            "Siân Jones, my daughter, is helping me and wrote this letter for me, with my consent.",
+            "Siân Jones, on behalf of Margaret Ellison",
+        ],
+    );
+    let records = records_request_letter(&case(), &records_request(), content(), date(), &by)
+        .expect("renders");
+    assert!(flat(&pdftotext(&records.bytes)).contains("Siân Jones, on behalf of Margaret Ellison"));
+
+    // No relationship given: the sentence still reads well.
+    let no_relation = DocumentOptions {
+        written_by: Some(WrittenBy {
+            carer_name: "Siân Jones".into(),
+            relationship: String::new(),
+        }),
+        ..a4()
+    };
+    let letter =
+        decision_letter(&case(), &decision(), content(), date(), &no_relation).expect("renders");
+    assert!(flat(&pdftotext(&letter.bytes))
+        .contains("Siân Jones is helping me and wrote this letter for me, with my consent."));
+
+    // The consent form is signed by both people, so it is left as it is.
+    let form = carer_authorisation(&case(), &carer(), content(), date(), &by).expect("renders");
+    let plain = carer_authorisation(&case(), &carer(), content(), date(), &a4()).expect("renders");
+    assert!(form.bytes == plain.bytes);
+
+    // Without a carer, the patient signs their own letter.
+    let own = gp_request_letter(&case(), content(), date(), &a4()).expect("renders");
+    assert!(!flat(&pdftotext(&own.bytes)).contains("on behalf of"));
 }

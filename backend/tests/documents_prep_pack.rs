@@ -254,6 +254,7 @@ fn us_letter_and_large_print() {
     let options = DocumentOptions {
         paper: Paper::UsLetter,
         large_print: true,
+        ..Default::default()
     };
     let doc = render(&sample::pack(), &options);
     let info = tool("pdfinfo", &[], &doc.bytes);
@@ -295,6 +296,7 @@ fn everything_stays_inside_the_text_area() {
             &DocumentOptions {
                 paper: Paper::A4,
                 large_print,
+                ..Default::default()
             },
         );
         for (p, page) in l.pages.iter().enumerate() {
@@ -413,6 +415,7 @@ fn write_samples() {
             DocumentOptions {
                 paper: Paper::UsLetter,
                 large_print: true,
+                ..Default::default()
             },
         ),
         ("pack-long-table", long, DocumentOptions::default()),

@@ -123,6 +123,7 @@ fn options() -> impl Strategy<Value = DocumentOptions> {
     (any::<bool>(), any::<bool>()).prop_map(|(us, large_print)| DocumentOptions {
         paper: if us { Paper::UsLetter } else { Paper::A4 },
         large_print,
+        ..Default::default()
     })
 }
 

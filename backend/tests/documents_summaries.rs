@@ -255,6 +255,7 @@ fn recovery_sheet_prints_the_code_in_large_spaced_groups_and_no_health_data() {
     let large = DocumentOptions {
         paper: Paper::UsLetter,
         large_print: true,
+        ..Default::default()
     };
     let l = recovery_sheet_layout(&sheet, &large).expect("layout");
     write_sample(

@@ -706,3 +706,92 @@ fn a_missing_database_is_reported_not_replaced_by_an_empty_one() {
     assert_eq!(err.code(), "profile_damaged");
     assert!(!db.exists(), "no empty database made in its place");
 }
+
+#[test]
+fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_manage_the_profile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let mut open = profile_with_a_case(&profiles, "Dad", 15);
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("day");
+    let consent = open
+        .store_mut()
+        .add_carer_consent(
+            &CarerConsentDetails {
+                carer_name: "Siân Jones".into(),
+                relationship: "daughter".into(),
+                purposes: String::new(),
+                from: day(11, 1),
+                until: Some(day(11, 30)),
+                how_given: ConsentGiven::SignedLetter,
+            },
+            at(1),
+        )
+        .expect("consent");
+    assert_eq!(open.who(), "Dad");
+    assert!(open.written_by().is_none());
+
+    // Not yet, or no longer, covered: refused in plain words, nobody acting.
+    let err = open
+        .act_for(Some(consent.id), day(10, 31))
+        .expect_err("before it starts");
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("does not cover today"), "{err}");
+    assert!(open.acting_carer().is_none());
+    assert_eq!(
+        open.act_for(Some(999), day(11, 21))
+            .expect_err("no such consent")
+            .code(),
+        "not_found"
+    );
+
+    let acting = open
+        .act_for(Some(consent.id), day(11, 21))
+        .expect("covered today")
+        .expect("acting");
+    assert_eq!(acting.carer_name, "Siân Jones");
+    assert_eq!(open.who(), "Siân Jones (helping Dad)");
+    let by = open.written_by().expect("letters written by the carer");
+    assert_eq!(by.relationship, "daughter");
+
+    // While helping, the carer cannot change who may act, the passphrase, or delete.
+    let err = open.require_owner().expect_err("only Dad");
+    assert!(
+        err.to_string().starts_with("Only Dad can do this."),
+        "{err}"
+    );
+    assert!(open
+        .end_carer_consent(consent.id, day(11, 21), at(2), day(11, 21))
+        .is_err());
+
+    // Back to Dad himself; Dad ends the consent today: a carer acting under it would stop
+    // tomorrow, and the record is kept.
+    assert!(open.act_for(None, day(11, 21)).expect("Dad").is_none());
+    open.act_for(Some(consent.id), day(11, 21)).expect("acting");
+    open.act_for(None, day(11, 21)).expect("Dad again");
+    let ended = open
+        .end_carer_consent(consent.id, day(11, 21), at(3), day(11, 21))
+        .expect("ends");
+    assert_eq!(ended.details.until, Some(day(11, 21)));
+    assert!(open.act_for(Some(consent.id), day(11, 22)).is_err());
+    assert_eq!(open.store().carer_consents().expect("kept").len(), 1);
+}
+
+#[test]
+fn the_idle_lock_time_is_kept_with_the_profile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let mut open = profile_with_a_case(&profiles, "Ann", 16);
+    let id = open.id().to_owned();
+    assert_eq!(open.idle_lock_minutes(), 10, "ten minutes unless chosen");
+    let err = profiles
+        .set_idle_lock_minutes(&mut open, 0)
+        .expect_err("never");
+    assert_eq!(err.code(), "invalid_input");
+    profiles
+        .set_idle_lock_minutes(&mut open, 30)
+        .expect("a choice from the list");
+    assert_eq!(open.idle_lock_minutes(), 30);
+    open.lock();
+    let open = profiles.unlock(&id, PASS).expect("unlocks");
+    assert_eq!(open.idle_lock_minutes(), 30);
+}

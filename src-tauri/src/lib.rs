@@ -4,6 +4,7 @@
 //! and its error into `{code, message}` ([`backend::ErrorPayload`]).
 
 mod commands;
+mod menu;
 mod state;
 
 use tauri::Manager;
@@ -20,9 +21,24 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
+        // Issue 7: a second launch brings this window forward and exits, so two copies never
+        // write one profile (the backend's per-profile lock is the second guard). First plugin.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Issue 8: remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Issue 8: the app menu (File, View, Help); each choice is passed to the webview.
+        .menu(menu::build)
+        .on_menu_event(menu::chosen)
         .setup(|app| {
+            keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
             app.manage(state::AppState::new(settings));
             Ok(())
@@ -39,12 +55,43 @@ pub fn run() {
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
+            // Notes on a case (issue 9).
+            commands::notes::list_notes,
+            commands::notes::add_note,
+            commands::notes::search_notes,
+            commands::notes::delete_note,
+            commands::startup::report_ready,
             commands::profiles::list_profiles,
             commands::profiles::open_profile,
             commands::profiles::create_profile,
             commands::profiles::unlock_profile,
             commands::profiles::lock_profile,
             commands::profiles::idle_lock_seconds,
+            commands::profiles::recover_profile,
+            commands::profiles::change_passphrase,
+            commands::profiles::new_recovery_code,
+            commands::profiles::write_recovery_sheet,
+            commands::profiles::export_profile,
+            commands::profiles::import_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::activity_log,
+            commands::profiles::idle_lock_minutes,
+            commands::profiles::set_idle_lock_minutes,
+            commands::carers::carer_consents,
+            commands::carers::active_carer_consents,
+            commands::carers::add_carer_consent,
+            commands::carers::end_carer_consent,
+            commands::carers::act_for,
+            commands::carers::acting_carer,
+            commands::carers::write_consent_form,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
+            // Issue 8: display settings and UK dates.
+            commands::app::get_preferences,
+            commands::app::save_preferences,
+            commands::app::read_date,
+            commands::app::show_date,
+            commands::app::help_topics,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -52,3 +99,16 @@ pub fn run() {
         std::process::exit(1);
     }
 }
+
+/// Files the app saves (letters, backups) are not added to the desktop's recently-used list.
+/// Their names carry no health details anyway, but the folders a person picks might.
+#[cfg(target_os = "linux")]
+fn keep_out_of_recent_files() {
+    use gtk::prelude::GtkSettingsExt;
+    if let Some(settings) = gtk::Settings::default() {
+        settings.set_gtk_recent_files_enabled(false);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn keep_out_of_recent_files() {}

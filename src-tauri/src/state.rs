@@ -20,18 +20,30 @@ pub struct Settings {
     /// Test-only: when `SECOND_OPINION_TEST_SAVE_DIR` is set, documents are saved there under
     /// their default name instead of asking with a save dialog, and are not opened.
     pub test_save_dir: Option<PathBuf>,
+    /// Test-only (the start-up measurement, `scripts/perf.sh`): when
+    /// `SECOND_OPINION_TEST_READY_FILE` is set, the first screen writes the moment it became
+    /// interactive (milliseconds since 1970) to that file. Nothing else is written.
+    pub test_ready_file: Option<PathBuf>,
 }
 
 impl Settings {
+    /// The app-wide display settings (text size, contrast): not health data, so outside any
+    /// profile, and read before a profile is open.
+    pub fn preferences_file(&self) -> PathBuf {
+        self.data_dir.join("preferences.json")
+    }
+
     pub fn from_env(app: &tauri::AppHandle) -> tauri::Result<Settings> {
         let data_dir = match std::env::var_os("SECOND_OPINION_DATA_DIR") {
             Some(dir) => PathBuf::from(dir),
             None => app.path().app_data_dir()?,
         };
         let test_save_dir = std::env::var_os("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from);
+        let test_ready_file = std::env::var_os("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from);
         Ok(Settings {
             data_dir,
             test_save_dir,
+            test_ready_file,
         })
     }
 }
@@ -74,7 +86,13 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> backend::Result<T>,
     ) -> Result<T, ErrorPayload> {
         match self.guard().as_mut() {
-            Some(profile) => f(profile.store_mut()).map_err(ErrorPayload::from),
+            Some(profile) => {
+                // Issue 7: once a day while in use, an encrypted backup (never stops the call).
+                if let Err(error) = profile.back_up_if_due(chrono::Utc::now()) {
+                    tracing::warn!(code = error.code(), "the daily backup could not be made");
+                }
+                f(profile.store_mut()).map_err(ErrorPayload::from)
+            }
             None => Err(locked()),
         }
     }
@@ -97,6 +115,28 @@ impl AppState {
             previous.lock();
         }
         *guard = Some(profile);
+    }
+
+    /// Deletes the open profile once its person has typed its name exactly: locks it, then
+    /// removes its files. Refused (and nothing locked or deleted) when a carer is acting or the
+    /// name does not match.
+    pub fn delete_open_profile(&self, typed_name: &str) -> Result<(), ErrorPayload> {
+        let mut guard = self.guard();
+        let Some(profile) = guard.as_ref() else {
+            return Err(locked());
+        };
+        profile.require_owner().map_err(ErrorPayload::from)?;
+        self.profiles
+            .check_delete_name(profile.id(), typed_name)
+            .map_err(ErrorPayload::from)?;
+        let id = profile.id().to_owned();
+        if let Some(profile) = guard.take() {
+            profile.lock();
+        }
+        drop(guard);
+        self.profiles
+            .delete(&id, typed_name)
+            .map_err(ErrorPayload::from)
     }
 
     /// Locks: the open profile's key and store are dropped (the key is zeroed).

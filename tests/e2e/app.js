@@ -13,6 +13,7 @@ export const appBinary =
   process.env.SECOND_OPINION_APP ??
   path.join(process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target'), 'debug', 'second-opinion');
 export const screenshotDir = path.join(repoRoot, 'tests', 'output', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
 
 // Set E2E_PORT to run two test runs side by side (WebKitWebDriver takes the next port).
 const PORT = Number(process.env.E2E_PORT ?? 4444);

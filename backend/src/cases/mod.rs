@@ -9,12 +9,15 @@ mod activity;
 mod consent;
 mod key;
 mod nhs_number;
+mod note;
 mod store;
 
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use nhs_number::{check_digit, nhs_number_for_print, parse_nhs_number, NHS_NUMBER_MESSAGE};
+pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
+pub(crate) use store::export_encrypted;
 pub use store::{schema_version, Store};
 
 use chrono::NaiveDate;

@@ -19,6 +19,7 @@ use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
 mod journey;
+mod notes;
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
@@ -78,7 +79,33 @@ const MIGRATIONS: &[M<'static>] = &[
         ) STRICT;
         ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
     ),
-    // 5: the patient's date of birth (ISO, or NULL when not given) and NHS number (as typed).
+    // 5: notes on a case, and their full-text search index (FTS5, external content: the text is
+    // stored once, in `notes`). Triggers keep the index in step inside each write's transaction,
+    // including when a case's deletion removes its notes.
+    M::up(
+        "CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            written_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX notes_by_case ON notes (case_id, id);
+        CREATE VIRTUAL TABLE notes_search USING fts5(
+            text, content = 'notes', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO notes_search (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_search (notes_search, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER notes_search_update AFTER UPDATE ON notes BEGIN
+            INSERT INTO notes_search (notes_search, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO notes_search (rowid, text) VALUES (new.id, new.text);
+        END;",
+    ),
+    // 6: the patient's date of birth (ISO, or NULL when not given) and NHS number (as typed).
     M::up(
         "ALTER TABLE cases ADD COLUMN date_of_birth TEXT;
         ALTER TABLE cases ADD COLUMN nhs_number TEXT NOT NULL DEFAULT '';",
@@ -93,6 +120,10 @@ pub fn schema_version() -> usize {
 const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis, reason, \
     first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address, \
     created_at, updated_at, date_of_birth, nhs_number";
+
+/// Called with the database as it is, before its schema is brought up to date (issue 7: the
+/// profile's backup before an update).
+pub(crate) type BeforeUpdate<'a> = &'a dyn Fn(&Connection) -> Result<()>;
 
 /// An open case database.
 #[derive(Debug)]
@@ -142,33 +173,54 @@ impl Store {
     /// [`Error::DatabaseDamaged`]. A wrong passphrase is caught earlier, by the profile's
     /// keyslot, so a person sees `wrong_passphrase` instead.)
     pub fn open_encrypted(path: &Path, key: &DatabaseKey) -> Result<Store> {
-        Store::connect(path, Some(key))
+        Store::connect(path, Some(key), None)
+    }
+
+    /// As [`Store::open_encrypted`], but when the schema must be brought up to date, first
+    /// calls `before_update` with the database as it is (opened, keyed, not yet changed), so an
+    /// encrypted copy can be kept. If `before_update` fails, nothing is migrated.
+    pub(crate) fn open_encrypted_with_backup(
+        path: &Path,
+        key: &DatabaseKey,
+        before_update: BeforeUpdate<'_>,
+    ) -> Result<Store> {
+        Store::connect(path, Some(key), Some(before_update))
     }
 
     /// The one place a database connection is opened: keyed (if a key is given), checked and
     /// migrated.
-    fn connect(path: &Path, key: Option<&DatabaseKey>) -> Result<Store> {
+    fn connect(
+        path: &Path,
+        key: Option<&DatabaseKey>,
+        before_update: Option<BeforeUpdate<'_>>,
+    ) -> Result<Store> {
         let conn = Connection::open(path)?;
         match key {
             Some(key) => apply_key(&conn, key)?,
             None => quiet_sqlcipher(&conn)?,
         }
-        Store::prepare(conn)
+        Store::prepare(conn, before_update)
     }
 
     /// A throwaway database in memory (not encrypted: it never touches the disk), for tests and
     /// benchmarks.
     pub fn open_in_memory() -> Result<Store> {
-        Store::prepare(Connection::open_in_memory()?)
+        Store::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut conn: Connection) -> Result<Store> {
+    fn prepare(mut conn: Connection, before_update: Option<BeforeUpdate<'_>>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // The first read: fails here for a damaged file, before anything is written.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = i64::try_from(schema_version()).unwrap_or(i64::MAX);
         if version > known {
             return Err(Error::DatabaseTooNew);
+        }
+        // Issue 7: a copy of an existing database before its schema changes.
+        if let Some(before_update) = before_update {
+            if version > 0 && version < known {
+                before_update(&conn)?;
+            }
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         // WAL keeps the database whole through a crash; FULL sync makes each commit durable on return.
@@ -180,6 +232,25 @@ impl Store {
             return Err(Error::DatabaseDamaged);
         }
         Ok(Store { conn })
+    }
+
+    /// The schema version recorded in the database file (`PRAGMA user_version`); equal to
+    /// [`schema_version`] once open. Checked by the crash harness after every kill.
+    pub fn schema_version_on_disk(&self) -> Result<usize> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        usize::try_from(version).map_err(|_| Error::DatabaseDamaged)
+    }
+
+    /// The open connection, for copies made inside the backend (backups, exports).
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Closes the database, reporting any error (dropping it would hide one).
+    pub(crate) fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| e.into())
     }
 
     /// The full `PRAGMA integrity_check` (slower than the `quick_check` done on every open): used
@@ -200,41 +271,19 @@ impl Store {
     /// (SQLCipher's `sqlcipher_export` into an attached database): the copy is never plaintext,
     /// not even for a moment. `dest` must not exist yet.
     pub(crate) fn export_encrypted(&self, dest: &Path, key: &DatabaseKey) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::Storage(
-                "the export's temporary file already exists".into(),
-            ));
-        }
-        let dest_text = dest
-            .to_str()
-            .ok_or_else(|| Error::Storage("the export folder's path is not valid text".into()))?;
-        let raw_key = key.sqlcipher_raw_key();
-        // The key is a bound parameter, so it is not in the SQL text.
-        self.conn
-            .execute(
-                "ATTACH DATABASE ?1 AS export_copy KEY ?2",
-                params![dest_text, raw_key.as_str()],
-            )
-            .map_err(|_| Error::Storage("could not create the export's database".into()))?;
-        drop(raw_key);
-        let copied = (|| -> Result<()> {
-            let _mode: String =
-                self.conn
-                    .query_row("PRAGMA export_copy.journal_mode = DELETE", [], |r| r.get(0))?;
-            let _: Option<String> =
-                self.conn
-                    .query_row("SELECT sqlcipher_export('export_copy')", [], |r| r.get(0))?;
-            // sqlcipher_export copies tables and rows but not the schema version.
-            let version: i64 = self
-                .conn
-                .query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-            self.conn
-                .execute_batch(&format!("PRAGMA export_copy.user_version = {version}"))?;
-            Ok(())
-        })();
-        let detached = self.conn.execute("DETACH DATABASE export_copy", []);
-        copied?;
-        detached?;
+        export_encrypted(&self.conn, dest, key)
+    }
+
+    /// Stops the database growing beyond its present size, so the next write that needs a new
+    /// page fails as on a full disk (`SQLITE_FULL`). For tests of the full-disk path only.
+    #[doc(hidden)]
+    pub fn fill_disk_for_tests(&self) -> Result<()> {
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let _: i64 = self
+            .conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?;
         Ok(())
     }
 
@@ -357,6 +406,42 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// Writes a complete copy of the database on `conn` to a new file at `dest`, encrypted with `key`
+/// (SQLCipher's `sqlcipher_export` into an attached database): the copy is never plaintext, not
+/// even for a moment. `dest` must not exist yet.
+pub(crate) fn export_encrypted(conn: &Connection, dest: &Path, key: &DatabaseKey) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::Storage(
+            "the export's temporary file already exists".into(),
+        ));
+    }
+    let dest_text = dest
+        .to_str()
+        .ok_or_else(|| Error::Storage("the export folder's path is not valid text".into()))?;
+    let raw_key = key.sqlcipher_raw_key();
+    // The key is a bound parameter, so it is not in the SQL text.
+    conn.execute(
+        "ATTACH DATABASE ?1 AS export_copy KEY ?2",
+        params![dest_text, raw_key.as_str()],
+    )
+    .map_err(|_| Error::Storage("could not create the export's database".into()))?;
+    drop(raw_key);
+    let copied = (|| -> Result<()> {
+        let _mode: String =
+            conn.query_row("PRAGMA export_copy.journal_mode = DELETE", [], |r| r.get(0))?;
+        let _: Option<String> =
+            conn.query_row("SELECT sqlcipher_export('export_copy')", [], |r| r.get(0))?;
+        // sqlcipher_export copies tables and rows but not the schema version.
+        let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        conn.execute_batch(&format!("PRAGMA export_copy.user_version = {version}"))?;
+        Ok(())
+    })();
+    let detached = conn.execute("DETACH DATABASE export_copy", []);
+    copied?;
+    detached?;
+    Ok(())
 }
 
 #[cfg(test)]

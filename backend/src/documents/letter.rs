@@ -6,7 +6,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
 use super::pdf::PdfInfo;
 use super::text::{printable_content, printable_field};
-use super::DocumentOptions;
+use super::{DocumentOptions, WrittenBy};
 use crate::cases::CaseDetails;
 use crate::content::{Content, LetterTemplate};
 use crate::dates;
@@ -123,7 +123,7 @@ pub(crate) fn prepare(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<PreparedLetter> {
-    let blocks = letter_blocks(&parts, words, date)?;
+    let blocks = letter_blocks(&parts, words, date, options.written_by.as_ref())?;
     let layout = lay_out(
         &blocks,
         &LayoutOptions {
@@ -220,6 +220,7 @@ fn letter_blocks(
     parts: &LetterParts,
     template: &LetterWords,
     date: NaiveDate,
+    written_by: Option<&WrittenBy>,
 ) -> Result<Vec<Block>> {
     let case = &parts.case;
     let mut blocks = Vec::new();
@@ -267,6 +268,15 @@ fn letter_blocks(
         blocks.push(Block::text(paragraph));
     }
     blocks.extend(parts.after_body.iter().cloned());
+    // A carer writing for the patient says so; letters with their own signature blocks (the
+    // consent form, signed by both) are left as they are.
+    let written_by = match (&parts.signatures, written_by) {
+        (None, Some(by)) => Some(printable_written_by(by)?),
+        _ => None,
+    };
+    if let Some(by) = &written_by {
+        blocks.push(Block::text(written_for_me(by)));
+    }
     blocks.push(Block::Paragraph {
         spans: vec![Span::regular(printable_content(
             "The letter's closing",
@@ -277,11 +287,49 @@ fn letter_blocks(
     match &parts.signatures {
         Some(signatures) => blocks.extend(signatures.iter().cloned()),
         None => blocks.push(Block::SignatureLine {
-            name: one_line(&case.patient_name),
+            name: match &written_by {
+                Some(by) => on_behalf_of(by, &one_line(&case.patient_name)),
+                None => one_line(&case.patient_name),
+            },
         }),
     }
     blocks.extend(parts.after_signatures.iter().cloned());
     Ok(blocks)
+}
+
+/// The carer's name and relationship cleaned for printing.
+fn printable_written_by(by: &WrittenBy) -> Result<WrittenBy> {
+    Ok(WrittenBy {
+        carer_name: one_line(&printable_field("The helper's name", &by.carer_name)?),
+        relationship: one_line(&printable_field(
+            "The helper's relationship",
+            &by.relationship,
+        )?),
+    })
+}
+
+/// The sentence in the patient's voice saying who wrote the letter for them.
+fn written_for_me(by: &WrittenBy) -> String {
+    if by.relationship.is_empty() {
+        format!(
+            "{} is helping me and wrote this letter for me, with my consent.",
+            by.carer_name
+        )
+    } else {
+        format!(
+            "{}, my {}, is helping me and wrote this letter for me, with my consent.",
+            by.carer_name, by.relationship
+        )
+    }
+}
+
+/// The name under the signature line when a carer signs for the patient.
+fn on_behalf_of(by: &WrittenBy, patient: &str) -> String {
+    if patient.is_empty() {
+        format!("{}, on the patient's behalf", by.carer_name)
+    } else {
+        format!("{}, on behalf of {patient}", by.carer_name)
+    }
 }
 
 /// Renders the body template with the case's fields, exactly as typed (no HTML escaping), and

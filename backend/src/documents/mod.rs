@@ -21,7 +21,7 @@ mod letter;
 mod letters;
 mod pdf;
 pub mod prep_pack;
-mod recovery;
+pub(crate) mod recovery; // pub(crate): file_names checks its file name
 mod text;
 
 pub use clinician::ClinicianSummary;
@@ -56,12 +56,27 @@ pub enum Paper {
 }
 
 /// How a document is printed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct DocumentOptions {
     pub paper: Paper,
     /// 16 pt body text and wider spacing instead of 12 pt.
     pub large_print: bool,
+    /// Set by the app (never by the window) when a carer is acting for the patient: letters from
+    /// the patient then say who wrote them, with the patient's consent, and are signed by the
+    /// carer on the patient's behalf.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub written_by: Option<WrittenBy>,
+}
+
+/// A carer writing a letter for the patient, with the patient's recorded consent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenBy {
+    /// The carer's name, for example "Siân Jones".
+    pub carer_name: String,
+    /// How they are related to the patient, for example "daughter". May be empty.
+    pub relationship: String,
 }
 
 /// A finished document.

@@ -1,10 +1,10 @@
 //! Filling the printed documents from a case: which of the person's answers go where.
 
-use crate::cases::CaseDetails;
+use crate::cases::{CarerConsentDetails, CaseDetails, Store};
 use crate::content::{Guidance, NoticeLevel};
 use crate::documents::{
-    AppointmentDetails, CarerAuthorisation, ClinicianSummary, Decision, HelpContact, Medicine,
-    PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
+    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HelpContact,
+    Medicine, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -195,6 +195,41 @@ pub fn carer_authorisation(journey: &Journey, today: NaiveDate) -> CarerAuthoris
         from: Some(today),
         until: None,
     }
+}
+
+/// The consent form for a consent recorded in the profile: its own name, purposes (one per
+/// line; none means the standard ones), first and last days.
+pub fn carer_authorisation_from_consent(consent: &CarerConsentDetails) -> CarerAuthorisation {
+    CarerAuthorisation {
+        carer_name: consent.carer_name.clone(),
+        relationship: consent.relationship.clone(),
+        purposes: consent
+            .purposes
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|text| CarerPurpose {
+                text: text.to_owned(),
+                allowed: true,
+            })
+            .collect(),
+        from: Some(consent.from),
+        until: consent.until,
+    }
+}
+
+/// The patient's details on forms that are about the person rather than one case (the consent
+/// form from the profile): those of the case changed most recently and still in the main list,
+/// or else just the profile's name.
+pub fn patient_for_forms(store: &Store, profile_name: &str) -> Result<CaseDetails> {
+    let latest = store.cases()?.into_iter().find(|c| !c.archived);
+    Ok(match latest {
+        Some(summary) => store.case(summary.id)?.details,
+        None => CaseDetails {
+            patient_name: profile_name.to_owned(),
+            ..CaseDetails::default()
+        },
+    })
 }
 
 /// The decision, for the summary and the letter telling both doctors. The second doctor is the
@@ -470,6 +505,12 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
             assert!(doc.bytes.starts_with(b"%PDF"), "{kind:?}");
             assert!(doc.file_name.ends_with("-2026-11-21.pdf"), "{kind:?}");
+            assert_eq!(
+                crate::file_names::portability_problem(&doc.file_name),
+                None,
+                "{kind:?}: {}",
+                doc.file_name
+            );
             assert!(!doc.file_name.contains("Morag"), "{kind:?}");
             assert!(!kind.activity().contains("Morag"));
         }
@@ -511,5 +552,77 @@ mod tests {
         let doc = crate::documents::prep_pack(&pack, date, &Default::default()).expect("renders");
         assert!(doc.bytes.starts_with(b"%PDF"));
         assert!(!doc.file_name.contains("Morag"));
+    }
+
+    #[test]
+    fn a_recorded_consent_fills_the_form_with_its_own_purposes_and_days() {
+        use crate::cases::ConsentGiven;
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("day");
+        let mut consent = CarerConsentDetails {
+            carer_name: "Siân Jones".into(),
+            relationship: "daughter".into(),
+            purposes: "Talk to my GP\n\n  Book appointments  \n".into(),
+            from: day(1),
+            until: Some(day(30)),
+            how_given: ConsentGiven::Spoken,
+        };
+        let form = carer_authorisation_from_consent(&consent);
+        assert_eq!(form.carer_name, "Siân Jones");
+        assert_eq!(
+            form.purposes
+                .iter()
+                .map(|p| (p.text.as_str(), p.allowed))
+                .collect::<Vec<_>>(),
+            [("Talk to my GP", true), ("Book appointments", true)]
+        );
+        assert_eq!((form.from, form.until), (Some(day(1)), Some(day(30))));
+        consent.purposes = "  ".into();
+        assert!(carer_authorisation_from_consent(&consent)
+            .purposes
+            .is_empty());
+    }
+
+    #[test]
+    fn forms_about_the_person_use_their_latest_open_case_or_the_profile_name() {
+        let mut store = Store::open_in_memory().expect("store");
+        let now = chrono::Utc::now();
+        assert_eq!(
+            patient_for_forms(&store, "Dad")
+                .expect("empty")
+                .patient_name,
+            "Dad"
+        );
+        store
+            .create_case(
+                &CaseDetails {
+                    patient_name: "Gareth Jones".into(),
+                    patient_address: "1 Stryd Fawr".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+            .expect("case");
+        assert_eq!(
+            patient_for_forms(&store, "Dad")
+                .expect("one")
+                .patient_address,
+            "1 Stryd Fawr"
+        );
+        let newer = store
+            .create_case(
+                &CaseDetails {
+                    patient_name: "Archived".into(),
+                    ..Default::default()
+                },
+                now + chrono::Duration::minutes(1),
+            )
+            .expect("case");
+        store.set_archived(newer.id, true).expect("archive");
+        assert_eq!(
+            patient_for_forms(&store, "Dad")
+                .expect("open one")
+                .patient_name,
+            "Gareth Jones"
+        );
     }
 }

@@ -60,6 +60,17 @@ struct FormatOnly {
     format: u32,
 }
 
+/// The extension of export files.
+pub const EXPORT_EXTENSION: &str = "soprofile";
+
+/// The default name for an export file made on `day`: no names, no health details.
+pub fn export_file_name(day: chrono::NaiveDate) -> String {
+    format!(
+        "second-opinion-profile-{}.{EXPORT_EXTENSION}",
+        crate::dates::iso(day)
+    )
+}
+
 impl Profiles {
     /// Writes the whole of an unlocked profile to one encrypted file at `dest` (replacing a file
     /// already there, all at once), sealed with `export_passphrase`.
@@ -203,6 +214,7 @@ impl Profiles {
                     rng,
                 ),
                 recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
+                idle_lock_minutes: None,
             };
             meta.write(&staging)?;
             Ok(recovery)
@@ -215,6 +227,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = super::lock::ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -223,6 +236,9 @@ impl Profiles {
                 id,
                 name,
                 folder,
+                idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
+                acting: None,
+                _lock,
             },
             recovery,
         ))

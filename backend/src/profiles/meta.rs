@@ -39,6 +39,10 @@ pub(crate) struct ProfileMeta {
     pub passphrase_slot: Keyslot,
     /// The database key, sealed under a key derived from the recovery code.
     pub recovery_slot: Keyslot,
+    /// Minutes without use before the app locks this profile; `None` for the default. Not
+    /// health data, and read only once the profile is unlocked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_lock_minutes: Option<u32>,
 }
 
 /// Just enough of `profile.json` to see its format, so a newer file is refused rather than

@@ -21,26 +21,32 @@
 //! - An existing profile is never overwritten; a wrong passphrase, code or file changes nothing.
 //! - No key, passphrase or code appears in a log, an error or a `Debug` string.
 
+mod backup;
 mod export;
 mod kdf;
 mod keyslot;
+mod lock;
 mod meta;
 mod recovery;
 
-pub use export::check_export_bytes;
+pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
+pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
+use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIVITY_WHO_CHARS};
+use crate::documents::WrittenBy;
 use crate::error::{Error, Result};
 use keyslot::{KdfSpec, Keyslot, SlotError};
+use lock::ProfileLock;
 use meta::{ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE};
 
 /// The shortest passphrase accepted, in characters.
@@ -68,6 +74,23 @@ pub struct CreatedProfile {
     pub recovery_code: String,
 }
 
+/// The minutes without use before a profile locks itself, unless its person chose otherwise.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
+/// The idle times a person may choose, in minutes.
+pub const IDLE_LOCK_CHOICES: [u32; 6] = [2, 5, 10, 15, 30, 60];
+
+/// Someone acting for the profile's person, under a consent recorded in the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActingCarer {
+    /// The consent they act under.
+    #[ts(type = "number")]
+    pub consent_id: i64,
+    /// Their name, for example "Siân Jones".
+    pub carer_name: String,
+    /// How they are related, for example "daughter". May be empty.
+    pub relationship: String,
+}
+
 /// The folder of profiles. Holds only a path: nothing is read until asked.
 #[derive(Debug, Clone)]
 pub struct Profiles {
@@ -83,6 +106,11 @@ pub struct OpenProfile {
     id: String,
     name: String,
     folder: PathBuf,
+    idle_lock_minutes: u32,
+    /// The carer acting for the person now, if any (chosen after unlocking).
+    acting: Option<ActingCarer>,
+    // Last: released only after the database has closed (issue 7: one writer per profile).
+    _lock: ProfileLock,
 }
 
 impl std::fmt::Debug for OpenProfile {
@@ -122,6 +150,86 @@ impl OpenProfile {
         &mut self.store
     }
 
+    /// Minutes without use before the app locks this profile.
+    pub fn idle_lock_minutes(&self) -> u32 {
+        self.idle_lock_minutes
+    }
+
+    /// The carer acting for the person now, if any.
+    pub fn acting_carer(&self) -> Option<&ActingCarer> {
+        self.acting.as_ref()
+    }
+
+    /// Who is using the profile now: `consent_id` names the carer's consent, or `None` when it
+    /// is the person themselves. The consent must cover `today`.
+    pub fn act_for(
+        &mut self,
+        consent_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<Option<ActingCarer>> {
+        self.acting = match consent_id {
+            None => None,
+            Some(id) => {
+                let consent = self.store.carer_consent(id)?;
+                if !consent.active_consent(today) {
+                    return Err(Error::InvalidInput(format!(
+                        "{}'s consent does not cover today. {} can record a new consent.",
+                        consent.details.carer_name, self.name
+                    )));
+                }
+                Some(acting_from(&consent))
+            }
+        };
+        Ok(self.acting.clone())
+    }
+
+    /// Ends a carer's consent on `last_day` (see [`Store::end_carer_consent`]). A carer acting
+    /// under it stops acting when it no longer covers `today`.
+    pub fn end_carer_consent(
+        &mut self,
+        id: i64,
+        last_day: NaiveDate,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<CarerConsent> {
+        self.require_owner()?;
+        let ended = self.store.end_carer_consent(id, last_day, now)?;
+        if self.acting.as_ref().is_some_and(|a| a.consent_id == id) && !ended.active_consent(today)
+        {
+            self.acting = None;
+        }
+        Ok(ended)
+    }
+
+    /// Refuses when a carer is acting: only the profile's own person may change who can act
+    /// for them, their passphrase, or delete or copy the whole profile.
+    pub fn require_owner(&self) -> Result<()> {
+        match &self.acting {
+            None => Ok(()),
+            Some(carer) => Err(Error::InvalidInput(format!(
+                "Only {} can do this. {} is helping at the moment: choose \u{201c}I am {}\u{201d} first.",
+                self.name, carer.carer_name, self.name
+            ))),
+        }
+    }
+
+    /// Who is doing things now, for the activity log: the person, or the carer acting for them.
+    pub fn who(&self) -> String {
+        let who = match &self.acting {
+            None => self.name.clone(),
+            Some(carer) => format!("{} (helping {})", carer.carer_name, self.name),
+        };
+        who.chars().take(MAX_ACTIVITY_WHO_CHARS).collect()
+    }
+
+    /// The carer writing letters for the person now, if any.
+    pub fn written_by(&self) -> Option<WrittenBy> {
+        self.acting.as_ref().map(|carer| WrittenBy {
+            carer_name: carer.carer_name.clone(),
+            relationship: carer.relationship.clone(),
+        })
+    }
+
     /// Closes the database and zeroes the key.
     pub fn lock(self) {
         drop(self);
@@ -138,6 +246,14 @@ impl OpenProfile {
     #[doc(hidden)]
     pub fn raw_key_hex_for_tests(&self) -> String {
         self.key.raw_key_hex_for_tests()
+    }
+}
+
+fn acting_from(consent: &CarerConsent) -> ActingCarer {
+    ActingCarer {
+        consent_id: consent.id,
+        carer_name: consent.details.carer_name.clone(),
+        relationship: consent.details.relationship.clone(),
     }
 }
 
@@ -327,6 +443,7 @@ impl Profiles {
                     rng,
                 )?,
                 recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
+                idle_lock_minutes: None,
             };
             meta.write(&staging)?;
             Ok(recovery)
@@ -339,6 +456,7 @@ impl Profiles {
             }
         };
         let folder = self.move_into_place(&staging, &id)?;
+        let _lock = ProfileLock::acquire(&folder)?;
         let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
         Ok((
             OpenProfile {
@@ -347,6 +465,9 @@ impl Profiles {
                 id,
                 name,
                 folder,
+                idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+                acting: None,
+                _lock,
             },
             recovery,
         ))
@@ -380,19 +501,37 @@ impl Profiles {
     }
 
     fn open_store(folder: PathBuf, meta: ProfileMeta, key: DatabaseKey) -> Result<OpenProfile> {
+        // Taken before the database is opened: a second copy of the app is refused here.
+        let lock = ProfileLock::acquire(&folder)?;
+        Self::open_store_locked(folder, meta, key, lock)
+    }
+
+    /// Opens the database of a profile whose lock is held. Before a newer app changes the
+    /// database's layout, an encrypted backup of it is made (and if that fails, nothing changes).
+    fn open_store_locked(
+        folder: PathBuf,
+        meta: ProfileMeta,
+        key: DatabaseKey,
+        lock: ProfileLock,
+    ) -> Result<OpenProfile> {
         let db = folder.join(DATABASE_FILE);
         // Opening a missing file would make a new, empty database: a lost database must show as
         // a problem, never as an empty profile.
         if !db.is_file() {
             return Err(Error::ProfileDamaged);
         }
-        let store = Store::open_encrypted(&db, &key)?;
+        let store = Store::open_encrypted_with_backup(&db, &key, &|conn| {
+            backup::write_backup(conn, &key, &folder, BackupReason::BeforeUpdate, None).map(drop)
+        })?;
         Ok(OpenProfile {
             store,
             key,
             id: meta.id,
             name: meta.name,
             folder,
+            idle_lock_minutes: meta.idle_lock_minutes.unwrap_or(DEFAULT_IDLE_LOCK_MINUTES),
+            acting: None,
+            _lock: lock,
         })
     }
 
@@ -508,16 +647,38 @@ impl Profiles {
         Ok(recovery)
     }
 
-    /// Deletes a profile and all its files, once the person has typed its name exactly (spaces
-    /// around it are ignored; capitals count). A different name deletes nothing.
-    pub fn delete(&self, id: &str, typed_name: &str) -> Result<()> {
-        let (folder, meta) = self.read_meta(id)?;
+    /// Sets how many minutes without use before the app locks `open` (one of
+    /// [`IDLE_LOCK_CHOICES`]).
+    pub fn set_idle_lock_minutes(&self, open: &mut OpenProfile, minutes: u32) -> Result<()> {
+        if !IDLE_LOCK_CHOICES.contains(&minutes) {
+            return Err(Error::InvalidInput(
+                "Please choose one of the times in the list.".into(),
+            ));
+        }
+        let (folder, mut meta) = self.read_meta(&open.id)?;
+        meta.idle_lock_minutes = Some(minutes);
+        meta.write(&folder)?;
+        open.idle_lock_minutes = minutes;
+        Ok(())
+    }
+
+    /// Checks the name typed to confirm deleting profile `id`, without deleting anything.
+    pub fn check_delete_name(&self, id: &str, typed_name: &str) -> Result<()> {
+        let (_, meta) = self.read_meta(id)?;
         if typed_name.trim() != meta.name {
             return Err(Error::InvalidInput(
                 "The name you typed does not match this profile's name. Nothing has been deleted."
                     .into(),
             ));
         }
+        Ok(())
+    }
+
+    /// Deletes a profile and all its files, once the person has typed its name exactly (spaces
+    /// around it are ignored; capitals count). A different name deletes nothing.
+    pub fn delete(&self, id: &str, typed_name: &str) -> Result<()> {
+        self.check_delete_name(id, typed_name)?;
+        let folder = self.folder(id)?;
         // Hide it first, so a delete cut short never leaves a half profile in the picker.
         let doomed = self.dir.join(format!(".deleting-{id}"));
         std::fs::rename(&folder, &doomed)?;

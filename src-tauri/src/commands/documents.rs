@@ -5,6 +5,8 @@ use backend::content::Content;
 use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use backend::journey::pack::{self, DocumentKind};
 use chrono::Utc;
+use std::path::PathBuf;
+
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -23,7 +25,14 @@ pub async fn write_document(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
-    let (case, journey) = state.with_store(|s| Ok((s.case(case_id)?, s.journey(case_id)?)))?;
+    let (case, journey, written_by) = state.with_profile(|p| {
+        let s = p.store();
+        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by()))
+    })?;
+    let options = DocumentOptions {
+        written_by,
+        ..options
+    };
     let today = chrono::Local::now().date_naive();
     let document = pack::document(
         kind,
@@ -33,15 +42,70 @@ pub async fn write_document(
         today,
         &options,
     )?;
-    let Some(saved) = save_and_open(&app, &state, &document)? else {
+    save_and_record(&app, &state, &document, kind.activity())
+}
+
+/// Saves a document where the person chooses and opens it (see [`save_and_open`]), then
+/// records `what` in the open profile's activity log, by whoever is using it.
+pub(crate) fn save_and_record(
+    app: &AppHandle,
+    state: &AppState,
+    document: &RenderedDocument,
+    what: &str,
+) -> CommandResult<Option<SavedDocument>> {
+    let Some(saved) = save_and_open(app, state, document)? else {
         return Ok(None);
     };
     state.with_profile(|p| {
-        let who = p.name().to_owned();
-        p.store_mut()
-            .record_activity(Utc::now(), &who, kind.activity())
+        let who = p.who();
+        p.store_mut().record_activity(Utc::now(), &who, what)
     })?;
     Ok(Some(saved))
+}
+
+/// Asks where to save a file (the native save dialog), suggesting `file_name`. In tests
+/// (`SECOND_OPINION_TEST_SAVE_DIR`) the file goes in the test folder without asking. `None`
+/// when the person closed the dialog.
+pub(crate) fn choose_save_path(
+    app: &AppHandle,
+    state: &AppState,
+    file_name: &str,
+    kind: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.settings.test_save_dir {
+        return Some(dir.join(file_name));
+    }
+    app.dialog()
+        .file()
+        .set_file_name(file_name)
+        .add_filter(kind, &[extension])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks which file to open (the native open dialog). In tests the newest file with that
+/// extension in the test folder is taken without asking. `None` when the person closed the
+/// dialog.
+pub(crate) fn choose_open_path(
+    app: &AppHandle,
+    state: &AppState,
+    kind: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.settings.test_save_dir {
+        return std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    }
+    app.dialog()
+        .file()
+        .add_filter(kind, &[extension])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
 }
 
 /// Saves a document where the person chooses (or in the test folder) and opens it.
@@ -51,22 +115,14 @@ fn save_and_open(
     state: &AppState,
     document: &RenderedDocument,
 ) -> CommandResult<Option<SavedDocument>> {
-    if let Some(dir) = &state.settings.test_save_dir {
-        return Ok(Some(documents::save(
-            document,
-            &dir.join(&document.file_name),
-        )?));
-    }
-    let chosen = app
-        .dialog()
-        .file()
-        .set_file_name(&document.file_name)
-        .add_filter("PDF document", &["pdf"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = choose_save_path(app, state, &document.file_name, "PDF document", "pdf")
+    else {
         return Ok(None);
     };
     let saved = documents::save(document, &path)?;
+    if state.settings.test_save_dir.is_some() {
+        return Ok(Some(saved));
+    }
     if let Err(error) = app.opener().open_path(&saved.path, None::<&str>) {
         // Saved but not opened: still a success; the person can open the file.
         tracing::warn!(%error, "could not open the saved document in the PDF viewer");

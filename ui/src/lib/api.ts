@@ -1,10 +1,19 @@
 // The only module that talks to Tauri. Every call returns typed data or throws an AppError whose
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
+import { getVersion } from '@tauri-apps/api/app';
+import { listen } from '@tauri-apps/api/event';
 import type {
+  ActingCarer,
+  ActivityEntry,
+  CarerConsent,
+  CarerConsentDetails,
+  Backup,
   Case,
   CaseDetails,
   CreatedProfile,
+  DateReading,
+  Preferences,
   ProfileSummary,
   CaseSummary,
   DocumentKind,
@@ -14,6 +23,7 @@ import type {
   Journey,
   JourneyView,
   Nation,
+  Note,
   SavedDocument,
   Screen,
 } from './bindings';
@@ -69,6 +79,43 @@ export const api = {
     call<ProfileSummary>('unlock_profile', { id, passphrase }),
   lockProfile: () => call<null>('lock_profile'),
   idleLockSeconds: () => call<number>('idle_lock_seconds'),
+  /** Opens a profile with its recovery code and sets a new passphrase. */
+  recoverProfile: (id: string, recoveryCode: string, newPassphrase: string) =>
+    call<ProfileSummary>('recover_profile', { id, recoveryCode, newPassphrase }),
+  changePassphrase: (oldPassphrase: string, newPassphrase: string) =>
+    call<null>('change_passphrase', { oldPassphrase, newPassphrase }),
+  /** A new recovery code for the open profile (the old one stops working). Shown once. */
+  newRecoveryCode: () => call<string>('new_recovery_code'),
+  writeRecoverySheet: (recoveryCode: string, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_recovery_sheet', { recoveryCode, options }),
+  /** Saves the open profile to one encrypted file; the path, or null if the person cancelled. */
+  exportProfile: (exportPassphrase: string) =>
+    call<string | null>('export_profile', { exportPassphrase }),
+  /** Makes a profile from a backup file the person picks; null if they cancelled. */
+  importProfile: (passphrase: string) =>
+    call<CreatedProfile | null>('import_profile', { passphrase }),
+  /** Deletes the open profile once its name is typed exactly. */
+  deleteProfile: (typedName: string) => call<null>('delete_profile', { typedName }),
+  activityLog: () => call<ActivityEntry[]>('activity_log'),
+  /** The idle times to choose from, and the one chosen, in minutes. */
+  idleLockMinutes: () => call<[number[], number]>('idle_lock_minutes'),
+  setIdleLockMinutes: (minutes: number) => call<null>('set_idle_lock_minutes', { minutes }),
+  carerConsents: () => call<CarerConsent[]>('carer_consents'),
+  activeCarerConsents: () => call<CarerConsent[]>('active_carer_consents'),
+  addCarerConsent: (details: CarerConsentDetails) =>
+    call<CarerConsent>('add_carer_consent', { details }),
+  endCarerConsent: (id: number, lastDay: string) =>
+    call<CarerConsent>('end_carer_consent', { id, lastDay }),
+  /** Who is using the profile now: a carer's consent id, or null for the person themselves. */
+  actFor: (consentId: number | null) => call<ActingCarer | null>('act_for', { consentId }),
+  actingCarer: () => call<ActingCarer | null>('acting_carer'),
+  /** Prints the consent form for a recorded consent. */
+  writeConsentForm: (consentId: number, options: DocumentOptions) =>
+    call<SavedDocument | null>('write_consent_form', { consentId, options }),
+  /** Issue 7: a profile's automatic backups, newest first; restore one (checked first). */
+  listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
+  restoreBackup: (id: string, passphrase: string, backup: string) =>
+    call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),
@@ -84,4 +131,23 @@ export const api = {
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),
+  // Notes on a case (issue 9): newest first; a search never fails because of what was typed.
+  listNotes: (caseId: number) => call<Note[]>('list_notes', { caseId }),
+  addNote: (caseId: number, text: string) => call<Note>('add_note', { caseId, text }),
+  searchNotes: (caseId: number, query: string) => call<Note[]>('search_notes', { caseId, query }),
+  deleteNote: (id: number) => call<null>('delete_note', { id }),
+  /** The first screen is interactive (only the start-up measurement listens). */
+  reportReady: () => call<null>('report_ready'),
+
+  // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
+  getPreferences: () => call<Preferences>('get_preferences'),
+  savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
+  helpTopics: () => call<Screen[]>('help_topics'),
+  /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
+  readDate: (text: string) => call<DateReading>('read_date', { text }),
+  /** A stored date ("2026-11-21") in every form. */
+  showDate: (iso: string) => call<DateReading>('show_date', { iso }),
+  appVersion: () => getVersion(),
+  /** Calls `handler` with the id of each app-menu item chosen; returns a function that stops. */
+  onMenu: (handler: (item: string) => void) => listen<string>('menu', (e) => handler(e.payload)),
 };

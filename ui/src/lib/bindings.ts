@@ -76,6 +76,20 @@ export type CaseSummary = { id: number, patient_name: string, updated_at: string
  */
 archived: boolean, };
 
+export type Note = { id: number, case_id: number, 
+/**
+ * When it was written: RFC 3339 with the computer's UTC offset at that moment.
+ */
+written_at: string, 
+/**
+ * The day it was written, the UK way: "21 November 2026".
+ */
+written_on: string, 
+/**
+ * Exactly as typed.
+ */
+text: string, };
+
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
@@ -603,6 +617,89 @@ export type CreatedProfile = { profile: ProfileSummary,
  */
 recovery_code: string, };
 
+export type ActingCarer = { 
+/**
+ * The consent they act under.
+ */
+consent_id: number, 
+/**
+ * Their name, for example "Siân Jones".
+ */
+carer_name: string, 
+/**
+ * How they are related, for example "daughter". May be empty.
+ */
+relationship: string, };
+
+export type ActivityEntry = { id: number, 
+/**
+ * When it happened (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * Who did it: the profile's person, or a carer acting for them.
+ */
+who: string, 
+/**
+ * What was done, as a short fixed phrase from the app.
+ */
+what: string, };
+
+export type ConsentGiven = "signed-letter" | "in-writing" | "spoken";
+
+export type CarerConsentDetails = { 
+/**
+ * The carer's or relative's full name.
+ */
+carer_name: string, 
+/**
+ * How they are related, for example "daughter" or "friend". May be empty.
+ */
+relationship: string, 
+/**
+ * What they may do, in the patient's words. Empty means the standard list on the consent
+ * letter (talk to doctors, ask for a second opinion, ask for copies of records).
+ */
+purposes: string, 
+/**
+ * The first day the consent covers.
+ */
+from: string, 
+/**
+ * The last day it covers; `None` until the patient ends it.
+ */
+until: string | null, 
+/**
+ * How the consent was given.
+ */
+how_given: ConsentGiven, };
+
+export type CarerConsent = { id: number, details: CarerConsentDetails, 
+/**
+ * When it was recorded in the app (RFC 3339, UTC).
+ */
+recorded_at: string, 
+/**
+ * When it was last changed, for example ended (RFC 3339, UTC).
+ */
+updated_at: string, };
+
+export type BackupReason = "daily" | "before-update";
+
+export type Backup = { 
+/**
+ * The backup's file name, for example `000007-daily.db`. Carries no personal details.
+ */
+name: string, 
+/**
+ * When it was made (RFC 3339, UTC).
+ */
+taken_at: string, 
+/**
+ * Why it was made.
+ */
+reason: BackupReason, };
+
 export type Paper = "a4" | "us-letter";
 
 export type DocumentOptions = { paper: Paper, 
@@ -620,3 +717,23 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type DateReading = { 
+/**
+ * "2026-11-21": how the date is stored.
+ */
+iso: string, 
+/**
+ * "21/11/2026": how it is shown in a box to type in.
+ */
+short: string, 
+/**
+ * "21 November 2026": how it is shown in words.
+ */
+words: string, };
+
+export type TextSize = "normal" | "large" | "larger";
+
+export type Contrast = "standard" | "high";
+
+export type Preferences = { text_size: TextSize, contrast: Contrast, };
