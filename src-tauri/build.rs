@@ -3,6 +3,14 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
+            // Notes on a case (issue 9).
+            "list_notes",
+            "add_note",
+            "search_notes",
+            "delete_note",
+            // The first screen says when it is interactive (start-up measurement).
+            "report_ready",
+            // The rest of the app.
             "home_screen",
             "list_cases",
             "get_case",
@@ -40,6 +48,12 @@ fn main() {
             // Issue 7: automatic backups.
             "list_backups",
             "restore_backup",
+            // Issue 8: display settings and UK dates.
+            "get_preferences",
+            "save_preferences",
+            "read_date",
+            "show_date",
+            "help_topics",
         ]),
     ))
     .expect("failed to run tauri-build");

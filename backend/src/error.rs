@@ -52,6 +52,9 @@ pub enum Error {
         "This file is not a Second Opinion export, or it is damaged. Nothing has been changed."
     )]
     NotAnExport,
+    /// A note asked for does not exist (notes on a case).
+    #[error("We could not find that note. It may have been deleted.")]
+    NoteNotFound,
     // Issue 7: damaged and unexpected files, and two copies of the app at once.
     /// The disk (or the folder's drive) is full: the last change was not saved.
     #[error("The computer's disk is full, so your last change could not be saved. Everything saved before it is safe. Please free some space (for example empty the recycle bin), then try again.")]
@@ -84,6 +87,7 @@ impl Error {
             Error::ProfileNotFound => "profile_not_found",
             Error::ProfileDamaged => "profile_damaged",
             Error::NotAnExport => "not_an_export",
+            Error::NoteNotFound => "note_not_found",
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
             Error::ProfileInUse => "profile_in_use",

@@ -9,7 +9,9 @@
 //!   and a date passed in.
 //! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
 //!   opinions), as pure functions.
+//! - [`preferences`]: text size and contrast, app-wide (not health data).
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
+//! - [`file_names`]: every file name the app suggests is valid on Windows, macOS and Linux.
 //!
 //! Time, paths and randomness are always passed in: nothing here reads the clock.
 
@@ -19,7 +21,9 @@ pub mod content;
 pub mod dates;
 pub mod documents;
 pub mod error;
+pub mod file_names;
 pub mod journey;
+pub mod preferences;
 pub mod profiles;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -294,3 +294,42 @@ fn a_damaged_file_is_refused_and_left_untouched() {
 fn the_schema_version_is_known() {
     assert!(backend::cases::schema_version() >= 1);
 }
+
+#[test]
+fn notes_and_their_search_index_survive_reopening_and_hold_no_plaintext() {
+    const SECRET: &str = "Quagga-Echocardiogram-5519";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    let written = chrono::FixedOffset::east_opt(0)
+        .expect("offset")
+        .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+        .single()
+        .expect("valid time");
+    let case_id = {
+        let mut store = Store::open_encrypted(&path, &key(8)).expect("creates");
+        let case = store.create_case(&typed(), at(0)).expect("creates");
+        store
+            .add_note(case.id, &format!("{SECRET} booked for Tuesday"), written)
+            .expect("adds");
+        store
+            .add_note(case.id, "Gofynnwch i'r ŵyr\r\nam lifft", written)
+            .expect("adds");
+        case.id
+    };
+    let db = std::fs::read(&path).expect("db after closing");
+    assert!(!contains(&db, SECRET.as_bytes()), "no plaintext note");
+    let store = Store::open_encrypted(&path, &key(8)).expect("reopens");
+    let notes = store.list_notes(case_id).expect("lists");
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0].text, "Gofynnwch i'r ŵyr\r\nam lifft");
+    assert_eq!(notes[1].written_on, "21 November 2026");
+    let found = store
+        .search_notes(case_id, "quagga tues")
+        .expect("searches");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, format!("{SECRET} booked for Tuesday"));
+    assert_eq!(
+        store.search_notes(case_id, "wyr LIFFT").expect("s").len(),
+        1
+    );
+}

@@ -20,18 +20,30 @@ pub struct Settings {
     /// Test-only: when `SECOND_OPINION_TEST_SAVE_DIR` is set, documents are saved there under
     /// their default name instead of asking with a save dialog, and are not opened.
     pub test_save_dir: Option<PathBuf>,
+    /// Test-only (the start-up measurement, `scripts/perf.sh`): when
+    /// `SECOND_OPINION_TEST_READY_FILE` is set, the first screen writes the moment it became
+    /// interactive (milliseconds since 1970) to that file. Nothing else is written.
+    pub test_ready_file: Option<PathBuf>,
 }
 
 impl Settings {
+    /// The app-wide display settings (text size, contrast): not health data, so outside any
+    /// profile, and read before a profile is open.
+    pub fn preferences_file(&self) -> PathBuf {
+        self.data_dir.join("preferences.json")
+    }
+
     pub fn from_env(app: &tauri::AppHandle) -> tauri::Result<Settings> {
         let data_dir = match std::env::var_os("SECOND_OPINION_DATA_DIR") {
             Some(dir) => PathBuf::from(dir),
             None => app.path().app_data_dir()?,
         };
         let test_save_dir = std::env::var_os("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from);
+        let test_ready_file = std::env::var_os("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from);
         Ok(Settings {
             data_dir,
             test_save_dir,
+            test_ready_file,
         })
     }
 }

@@ -8,11 +8,13 @@
 mod activity;
 mod consent;
 mod key;
+mod note;
 mod store;
 
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
+pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
 pub(crate) use store::export_encrypted;
 pub use store::{schema_version, Store};
 

@@ -19,6 +19,7 @@ use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
 mod journey;
+mod notes;
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
@@ -77,6 +78,32 @@ const MIGRATIONS: &[M<'static>] = &[
             updated_at TEXT NOT NULL
         ) STRICT;
         ALTER TABLE cases ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));",
+    ),
+    // 5: notes on a case, and their full-text search index (FTS5, external content: the text is
+    // stored once, in `notes`). Triggers keep the index in step inside each write's transaction,
+    // including when a case's deletion removes its notes.
+    M::up(
+        "CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            written_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX notes_by_case ON notes (case_id, id);
+        CREATE VIRTUAL TABLE notes_search USING fts5(
+            text, content = 'notes', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+            INSERT INTO notes_search (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_search (notes_search, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER notes_search_update AFTER UPDATE ON notes BEGIN
+            INSERT INTO notes_search (notes_search, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO notes_search (rowid, text) VALUES (new.id, new.text);
+        END;",
     ),
 ];
 

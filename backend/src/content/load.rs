@@ -29,7 +29,10 @@ pub(super) fn load(files: impl IntoIterator<Item = (String, String)>) -> Result<
     let mut items: Vec<(String, Item)> = Vec::new();
     let mut sources: Vec<Source> = Vec::new();
     for (path, text) in &files {
-        let table: toml::Table = toml::from_str(text).map_err(|e| err(path, e))?;
+        // A Windows checkout (git's autocrlf) gives CRLF line ends: TOML keeps them inside
+        // multi-line strings, so letters would carry stray carriage returns. Read LF only.
+        let text = text.replace("\r\n", "\n");
+        let table: toml::Table = toml::from_str(&text).map_err(|e| err(path, e))?;
         read_file(path, table, &mut items, &mut sources)?;
     }
 

@@ -187,3 +187,33 @@ fn incomplete_content_is_reported() {
         "no about, letters or help"
     );
 }
+
+#[test]
+fn content_with_windows_line_ends_loads_exactly_as_with_unix_ones() {
+    let files: Vec<(String, String)> = CONTENT_DIR
+        .find("**/*.toml")
+        .expect("glob")
+        .filter_map(|entry| entry.as_file())
+        .map(|f| {
+            (
+                f.path().display().to_string(),
+                f.contents_utf8().expect("utf-8").to_owned(),
+            )
+        })
+        .collect();
+    let crlf = files
+        .iter()
+        .map(|(p, t)| (p.clone(), t.replace("\r\n", "\n").replace('\n', "\r\n")));
+    assert!(crlf.clone().any(|(_, t)| t.contains("\r\n")));
+    let from_crlf = Content::load(crlf).expect("CRLF content loads");
+    let from_lf = Content::load(files).expect("LF content loads");
+    let mut letters = 0;
+    for (a, b) in from_crlf.letters().zip(from_lf.letters()) {
+        assert_eq!(a.body, b.body);
+        assert!(!a.body.contains('\r'), "{}", a.meta.id);
+        letters += 1;
+    }
+    assert!(letters >= 5);
+    let texts = |c: &Content| c.items().map(|i| format!("{i:?}")).collect::<Vec<_>>();
+    assert_eq!(texts(&from_crlf), texts(&from_lf));
+}

@@ -21,7 +21,7 @@ mod letter;
 mod letters;
 mod pdf;
 pub mod prep_pack;
-mod recovery;
+pub(crate) mod recovery; // pub(crate): file_names checks its file name
 mod text;
 
 pub use clinician::ClinicianSummary;

@@ -504,6 +504,12 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
             assert!(doc.bytes.starts_with(b"%PDF"), "{kind:?}");
             assert!(doc.file_name.ends_with("-2026-11-21.pdf"), "{kind:?}");
+            assert_eq!(
+                crate::file_names::portability_problem(&doc.file_name),
+                None,
+                "{kind:?}: {}",
+                doc.file_name
+            );
             assert!(!doc.file_name.contains("Morag"), "{kind:?}");
             assert!(!kind.activity().contains("Morag"));
         }

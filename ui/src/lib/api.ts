@@ -1,6 +1,8 @@
 // The only module that talks to Tauri. Every call returns typed data or throws an AppError whose
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
+import { getVersion } from '@tauri-apps/api/app';
+import { listen } from '@tauri-apps/api/event';
 import type {
   ActingCarer,
   ActivityEntry,
@@ -10,6 +12,8 @@ import type {
   Case,
   CaseDetails,
   CreatedProfile,
+  DateReading,
+  Preferences,
   ProfileSummary,
   CaseSummary,
   DocumentKind,
@@ -19,6 +23,7 @@ import type {
   Journey,
   JourneyView,
   Nation,
+  Note,
   SavedDocument,
   Screen,
 } from './bindings';
@@ -124,4 +129,23 @@ export const api = {
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),
+  // Notes on a case (issue 9): newest first; a search never fails because of what was typed.
+  listNotes: (caseId: number) => call<Note[]>('list_notes', { caseId }),
+  addNote: (caseId: number, text: string) => call<Note>('add_note', { caseId, text }),
+  searchNotes: (caseId: number, query: string) => call<Note[]>('search_notes', { caseId, query }),
+  deleteNote: (id: number) => call<null>('delete_note', { id }),
+  /** The first screen is interactive (only the start-up measurement listens). */
+  reportReady: () => call<null>('report_ready'),
+
+  // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
+  getPreferences: () => call<Preferences>('get_preferences'),
+  savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
+  helpTopics: () => call<Screen[]>('help_topics'),
+  /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
+  readDate: (text: string) => call<DateReading>('read_date', { text }),
+  /** A stored date ("2026-11-21") in every form. */
+  showDate: (iso: string) => call<DateReading>('show_date', { iso }),
+  appVersion: () => getVersion(),
+  /** Calls `handler` with the id of each app-menu item chosen; returns a function that stops. */
+  onMenu: (handler: (item: string) => void) => listen<string>('menu', (e) => handler(e.payload)),
 };

@@ -67,6 +67,20 @@ export type CaseSummary = { id: number, patient_name: string, updated_at: string
  */
 archived: boolean, };
 
+export type Note = { id: number, case_id: number, 
+/**
+ * When it was written: RFC 3339 with the computer's UTC offset at that moment.
+ */
+written_at: string, 
+/**
+ * The day it was written, the UK way: "21 November 2026".
+ */
+written_on: string, 
+/**
+ * Exactly as typed.
+ */
+text: string, };
+
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
@@ -694,3 +708,23 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type DateReading = { 
+/**
+ * "2026-11-21": how the date is stored.
+ */
+iso: string, 
+/**
+ * "21/11/2026": how it is shown in a box to type in.
+ */
+short: string, 
+/**
+ * "21 November 2026": how it is shown in words.
+ */
+words: string, };
+
+export type TextSize = "normal" | "large" | "larger";
+
+export type Contrast = "standard" | "high";
+
+export type Preferences = { text_size: TextSize, contrast: Contrast, };

@@ -70,6 +70,7 @@ impl Store {
     pub fn delete_case(&mut self, case_id: CaseId) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM journeys WHERE case_id = ?1", [case_id])?;
+        tx.execute("DELETE FROM notes WHERE case_id = ?1", [case_id])?;
         let changed = tx.execute("DELETE FROM cases WHERE id = ?1", [case_id])?;
         if changed == 0 {
             return Err(Error::NotFound);
@@ -78,7 +79,7 @@ impl Store {
         Ok(())
     }
 
-    fn ensure_case(&self, case_id: CaseId) -> Result<()> {
+    pub(super) fn ensure_case(&self, case_id: CaseId) -> Result<()> {
         let exists: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
             [case_id],
