@@ -288,17 +288,15 @@ fn a_backup_is_made_before_an_update_changes_the_database() {
     let (id, db) = backed_up_profile(&profiles, "Mam", 4);
     let open = profiles.unlock(&id, PASS).expect("opens");
     let hex = open.raw_key_hex_for_tests();
-    open.lock();
-    // Make it look like a database from the app before migration 4 (journeys, archiving).
-    {
-        let conn = keyed_connection(&db, &hex);
-        conn.execute_batch(
-            "DROP TABLE journeys; ALTER TABLE cases DROP COLUMN archived; PRAGMA user_version = 3;",
-        )
-        .expect("older layout");
-    }
+    // The database as the app before migration 4 (journeys, archiving) left it.
+    open.replace_with_old_database_for_tests(3)
+        .expect("older database");
     let open = profiles.unlock(&id, PASS).expect("opens and updates");
-    assert_eq!(only_reason(&open), "after");
+    assert_eq!(only_reason(&open), "old");
+    assert_eq!(
+        open.store().schema_version_on_disk().expect("version"),
+        backend::cases::schema_version()
+    );
     let backups = open.backups().expect("lists");
     assert_eq!(backups.len(), 2);
     assert_eq!(backups[0].reason, BackupReason::BeforeUpdate);
@@ -312,7 +310,7 @@ fn a_backup_is_made_before_an_update_changes_the_database() {
     let reason: String = copy
         .query_row("SELECT reason FROM cases", [], |r| r.get(0))
         .expect("reads");
-    assert_eq!(reason, "after");
+    assert_eq!(reason, "old");
 }
 
 #[test]

@@ -243,6 +243,21 @@ impl Store {
         usize::try_from(version).map_err(|_| Error::DatabaseDamaged)
     }
 
+    /// Makes a new encrypted database at `path` with only the first `version` migrations and one
+    /// case (reason "old"), as an older app would have left it. For tests of updates only.
+    #[doc(hidden)]
+    pub fn create_old_for_tests(path: &Path, key: &DatabaseKey, version: usize) -> Result<()> {
+        let mut conn = Connection::open(path)?;
+        apply_key(&conn, key)?;
+        Migrations::from_slice(MIGRATIONS).to_version(&mut conn, version)?;
+        conn.execute(
+            "INSERT INTO cases (patient_name, reason, created_at, updated_at)
+             VALUES ('Old', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )?;
+        Ok(())
+    }
+
     /// The open connection, for copies made inside the backend (backups, exports).
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn

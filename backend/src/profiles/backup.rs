@@ -222,6 +222,19 @@ impl OpenProfile {
         }
     }
 
+    /// Replaces this profile's database with one an older app (schema `version`) would have
+    /// left, holding one case (reason "old"), then locks the profile. For tests of updates only.
+    #[doc(hidden)]
+    pub fn replace_with_old_database_for_tests(self, version: usize) -> Result<()> {
+        let database = self.folder.join(DATABASE_FILE);
+        let OpenProfile { store, key, .. } = self;
+        store.close()?;
+        for suffix in ["", "-wal", "-shm"] {
+            remove_if_present(&with_suffix(&database, suffix))?;
+        }
+        Store::create_old_for_tests(&database, &key, version)
+    }
+
     /// This profile's backups, newest first.
     pub fn backups(&self) -> Result<Vec<Backup>> {
         Ok(found(&self.folder)?.into_iter().map(|f| f.backup).collect())
