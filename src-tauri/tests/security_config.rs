@@ -140,7 +140,9 @@ fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
                 [
                     "core:event:default",
                     "core:window:allow-destroy",
-                    "core:window:allow-set-focus"
+                    "core:window:allow-set-focus",
+                    // The About screen shows the app's version.
+                    "core:app:allow-version",
                 ]
                 .contains(&p.as_str()),
                 "{p}: a core permission this app does not need"
