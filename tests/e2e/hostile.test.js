@@ -65,6 +65,14 @@ async function fill(selector, value) {
   );
 }
 
+/** Waits for a field to show `expected` (date boxes fill in after the backend reads the date). */
+async function shows(selector, expected) {
+  await browser
+    .waitUntil(async () => (await valueOf(selector)) === expected, { timeout: 5000 })
+    .catch(() => {});
+  assert.equal(await valueOf(selector), expected, selector);
+}
+
 const valueOf = (selector) => browser.execute((sel) => document.querySelector(sel).value, selector);
 
 async function waitStatus(status) {
@@ -158,7 +166,7 @@ test('markup and SQL in every case field and in journey fields are shown and pri
   await browser.execute(() => { window.__pwned = 0; });
   for (const [field, value] of Object.entries(markupCase)) await fill(`#${field}`, value);
   await browser.$('input[name="nation"][value="wales"]').click();
-  await fill('#date_of_birth', '1954-03-09');
+  await fill('#date_of_birth', '9 March 1954');
   await fill('#nhs_number', '943 476 5919');
   for (const [field, value] of Object.entries(markupJourney)) await fill(`#${field}`, value);
   await waitStatus('saved');
@@ -229,17 +237,16 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   await waitStatus('saved');
 
   // Date of birth: 1900 is the earliest; a day before, or a day in the future, is refused by the field.
-  await fill('#date_of_birth', '1899-12-31');
+  await fill('#date_of_birth', '31/12/1899');
   await waitStatus('error');
   assert.equal(
     await browser.$('#date_of_birth-error').getText(),
     'The date of birth 31 December 1899 is before 1900. Please check the year.',
   );
-  assert.equal(await browser.$('#date_of_birth').getAttribute('aria-invalid'), 'true');
-  await fill('#date_of_birth', '2099-01-01');
+  await fill('#date_of_birth', '01/01/2099');
   await waitStatus('error');
   assert.match(await browser.$('#date_of_birth-error').getText(), /is in the future/);
-  await fill('#date_of_birth', '1900-01-01');
+  await fill('#date_of_birth', '1/1/1900');
   await waitStatus('saved');
   assert.equal(await browser.$('#date_of_birth-error').isExisting(), false);
 
@@ -258,20 +265,23 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
 
   // Journey dates: 29 February 2028 and 31 December 2200 are kept; 2201 is refused.
   await goTo('prepare');
-  await fill('#appt_date', '2028-02-29');
+  await fill('#appt_date', '29/02/2028');
   await waitStatus('saved');
-  await fill('#appt_date', '2201-01-01');
+  assert.equal(await browser.$('[data-testid="appt_date-words"]').getText(), '29 February 2028');
+  await fill('#appt_date', '01/01/2201');
   await waitStatus('error');
   assert.equal(
     await browser.$('.problem[role="alert"]').getText(),
     'The date 1 January 2201 does not look right. Please check the year.',
   );
-  await fill('#appt_date', '2200-12-31');
+  await fill('#appt_date', '31/12/2200');
   await waitStatus('saved');
-  // 29 February 2027 never happens: the date box will not hold it, and the backend refuses it.
-  await fill('#appt_date', '2027-02-29');
-  assert.equal(await valueOf('#appt_date'), '', 'the date box refuses a day that does not exist');
-  await fill('#appt_date', '2028-02-29');
+  // 29 February 2027 never happens: the date box says so, and the backend refuses it.
+  await fill('#appt_date', '29/02/2027');
+  const noSuchDay = browser.$('#appt_date-about .problem');
+  await noSuchDay.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await noSuchDay.getText(), 'There is no such date as "29/02/2027". Please check the day and the month.');
+  await fill('#appt_date', '29/02/2028');
   await waitStatus('saved');
   const cases = await invoke('list_cases', {});
   const id = cases.value.find((c) => c.patient_name === 'Limits Person').id;
@@ -295,7 +305,7 @@ test('after a restart nothing typed was lost', async () => {
   for (const [field, value] of Object.entries(markupCase)) {
     assert.equal(await valueOf(`#${field}`), value, `${field} kept exactly`);
   }
-  assert.equal(await valueOf('#date_of_birth'), '1954-03-09');
+  await shows('#date_of_birth', '09/03/1954');
   assert.equal(await valueOf('#nhs_number'), '943 476 5919');
   for (const [field, value] of Object.entries(markupJourney)) assert.equal(await valueOf(`#${field}`), value);
   await assertNothingRan();
@@ -310,10 +320,10 @@ test('after a restart nothing typed was lost', async () => {
 
   await openCase('Limits Person');
   assert.equal(await valueOf('#diagnosis'), 'Short and kept, then edited.');
-  assert.equal(await valueOf('#date_of_birth'), '1900-01-01');
+  await shows('#date_of_birth', '01/01/1900');
   assert.equal(await valueOf('#nhs_number'), '9434765919');
   await goTo('prepare');
-  assert.equal(await valueOf('#appt_date'), '2028-02-29');
+  await shows('#appt_date', '29/02/2028');
   // No outside links anywhere the app draws.
   const links = await browser.execute(() =>
     [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /^[a-z]+:/i.test(h)),
