@@ -227,7 +227,7 @@ fn a_profile_whose_settings_file_is_damaged_is_counted_not_hidden_and_left_untou
         .into_iter()
         .map(|p| p.id)
         .collect();
-    assert_eq!(listed, [other_id.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&other_id));
     assert_eq!(profiles.unreadable_count().expect("counts"), 1);
     assert_eq!(
         profiles.unlock(&id, PASS).expect_err("refused").code(),
