@@ -212,6 +212,32 @@ fn keyed_connection(path: &Path, hex: &str) -> rusqlite::Connection {
 }
 
 #[test]
+fn a_profile_whose_settings_file_is_damaged_is_counted_not_hidden_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (profiles, id, db, other_id) = two_profiles(dir.path());
+    assert_eq!(profiles.unreadable_count().expect("counts"), 0);
+    let meta = db.with_file_name("profile.json");
+    let mut bytes = std::fs::read(&meta).expect("read");
+    bytes.truncate(bytes.len() / 3);
+    std::fs::write(&meta, &bytes).expect("damage");
+    let before = snapshot(db.parent().expect("folder"));
+    let listed: Vec<String> = profiles
+        .list()
+        .expect("lists")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(listed, std::slice::from_ref(&other_id));
+    assert_eq!(profiles.unreadable_count().expect("counts"), 1);
+    assert_eq!(
+        profiles.unlock(&id, PASS).expect_err("refused").code(),
+        "profile_damaged"
+    );
+    assert_eq!(snapshot(db.parent().expect("folder")), before);
+    profiles.unlock(&other_id, PASS).expect("the other opens");
+}
+
+#[test]
 fn backups_are_encrypted_with_the_profiles_key_and_never_plaintext() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (profiles, id, _db, _other) = two_profiles(dir.path());
