@@ -45,6 +45,10 @@ cargo run -q -p backend --example review_book -- tests/output/content-review-boo
 qpdf --check tests/output/content-review-book.pdf >/dev/null
 pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
 
+# issue 7b: every cargo-fuzz target for a short fixed time; fails on any crash.
+step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
+./scripts/fuzz.sh
+
 # --- Release checks (issue 9) ---
 step "cargo deny check licenses bans (advisories need the network: run them by hand)"
 cargo deny --offline --log-level error check licenses bans

@@ -48,6 +48,7 @@ fn main() {
             // Issue 7: automatic backups.
             "list_backups",
             "restore_backup",
+            "unreadable_profiles",
             // Issue 8: display settings and UK dates.
             "get_preferences",
             "save_preferences",

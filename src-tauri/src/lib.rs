@@ -86,6 +86,7 @@ pub fn run() {
             commands::carers::write_consent_form,
             commands::backups::list_backups,
             commands::backups::restore_backup,
+            commands::backups::unreadable_profiles,
             // Issue 8: display settings and UK dates.
             commands::app::get_preferences,
             commands::app::save_preferences,

@@ -65,6 +65,8 @@ export const emptyDetails = (): CaseDetails => ({
   first_doctor_workplace: '',
   gp_practice_name: '',
   gp_practice_address: '',
+  date_of_birth: null,
+  nhs_number: '',
 });
 
 export const api = {
@@ -114,6 +116,8 @@ export const api = {
   listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
   restoreBackup: (id: string, passphrase: string, backup: string) =>
     call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
+  /** How many profile folders could not be read (said in the picker, never hidden). */
+  unreadableProfiles: () => call<number>('unreadable_profiles'),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),
