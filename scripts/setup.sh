@@ -38,6 +38,12 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version 2.1.0
 fi
 
+# issue 7b: cargo-fuzz, for the time-boxed fuzz run in scripts/fuzz.sh.
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  echo "==> Installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
 # JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), at the locked versions.
 # `npm install` rather than `npm ci`: the lock file lists only the Tauri CLI binaries for the
 # platforms whose packages the registry served, and `npm ci` refuses a lock without all of them.

@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+# Issue 8: Svelte's accessibility warnings are errors; prove the gate fails on them.
+step "svelte-check fails on accessibility warnings"
+./scripts/check-a11y-gate.sh
+
 step "build the UI (the shell embeds ui/dist when it compiles)"
 npm run build -w ui
 
@@ -40,6 +44,10 @@ mkdir -p tests/output
 cargo run -q -p backend --example review_book -- tests/output/content-review-book.pdf
 qpdf --check tests/output/content-review-book.pdf >/dev/null
 pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
+
+# issue 7b: every cargo-fuzz target for a short fixed time; fails on any crash.
+step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
+./scripts/fuzz.sh
 
 # --- Release checks (issue 9) ---
 step "cargo deny check licenses bans (advisories need the network: run them by hand)"

@@ -48,6 +48,13 @@ fn main() {
             // Issue 7: automatic backups.
             "list_backups",
             "restore_backup",
+            "unreadable_profiles",
+            // Issue 8: display settings and UK dates.
+            "get_preferences",
+            "save_preferences",
+            "read_date",
+            "show_date",
+            "help_topics",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -33,6 +33,8 @@ fn case() -> CaseDetails {
         first_doctor_workplace: "Arrowe Park Hospital".into(),
         gp_practice_name: "Church Road Medical Practice".into(),
         gp_practice_address: "2 Church Road\nBebington\nWirral\nCH63 3DZ".into(),
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(1954, 3, 9),
+        nhs_number: "943 476 5919".into(),
     }
 }
 

@@ -78,6 +78,10 @@ pub fn typescript() -> String {
         crate::documents::Paper::decl(&cfg),
         crate::documents::DocumentOptions::decl(&cfg),
         crate::documents::SavedDocument::decl(&cfg),
+        crate::dates::DateReading::decl(&cfg),
+        crate::preferences::TextSize::decl(&cfg),
+        crate::preferences::Contrast::decl(&cfg),
+        crate::preferences::Preferences::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.\n// Do not edit by hand.\n\n",

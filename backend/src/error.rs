@@ -12,6 +12,14 @@ pub enum Error {
     /// Something the person typed cannot be used as it is. The message says what and why.
     #[error("{0}")]
     InvalidInput(String),
+    /// The NHS number typed does not pass the Modulus 11 check (or is not ten digits). Its own
+    /// code, so the UI can show the message next to the NHS number field.
+    #[error("This NHS number does not look right. Please check it against a letter from the NHS.")]
+    InvalidNhsNumber,
+    /// The date of birth typed is in the future or before 1900. Its own code, so the UI can show
+    /// the message next to the date of birth field.
+    #[error("{0}")]
+    InvalidDateOfBirth(String),
     /// A case (or other record) asked for does not exist.
     #[error("We could not find that case. It may have been deleted.")]
     NotFound,
@@ -75,6 +83,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidInput(_) => "invalid_input",
+            Error::InvalidNhsNumber => "invalid_nhs_number",
+            Error::InvalidDateOfBirth(_) => "invalid_date_of_birth",
             Error::NotFound => "not_found",
             Error::DatabaseTooNew => "database_too_new",
             Error::DatabaseDamaged => "database_damaged",

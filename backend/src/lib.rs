@@ -9,6 +9,7 @@
 //!   and a date passed in.
 //! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
 //!   opinions), as pure functions.
+//! - [`preferences`]: text size and contrast, app-wide (not health data).
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
 //! - [`file_names`]: every file name the app suggests is valid on Windows, macOS and Linux.
 //!
@@ -22,6 +23,7 @@ pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod journey;
+pub mod preferences;
 pub mod profiles;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -329,6 +329,38 @@ mod content_guidance {
     }
 
     #[test]
+    fn help_covers_urgent_help_the_steps_the_data_and_a_forgotten_passphrase() {
+        let topics = content().help_topics();
+        assert_eq!(
+            ids(topics.iter().map(|t| &t.meta)),
+            [
+                "help-urgent",
+                "help-steps",
+                "help-keys",
+                "help-data",
+                "help-passphrase"
+            ],
+            "urgent help comes first"
+        );
+        let all = |t: &backend::content::Screen| t.intro.join(" ");
+        assert!(all(topics[0]).contains("999") && all(topics[0]).contains("NHS 111"));
+        assert!(all(topics[2]).contains("Ctrl and P") && all(topics[2]).contains("Ctrl and L"));
+        assert!(all(topics[3]).contains("on this computer"));
+        assert!(all(topics[4]).contains("recovery code"));
+        for t in &topics {
+            assert!(
+                !t.start_label.is_empty() && !t.intro.is_empty(),
+                "{}",
+                t.meta.id
+            );
+            assert_eq!(
+                t.emergency,
+                "In an emergency call 999. For urgent advice call NHS 111."
+            );
+        }
+    }
+
+    #[test]
     fn the_journey_runs_in_order_and_maps_to_screens() {
         let journey = content().journey(Nation::Wales);
         assert_eq!(

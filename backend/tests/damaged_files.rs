@@ -212,6 +212,32 @@ fn keyed_connection(path: &Path, hex: &str) -> rusqlite::Connection {
 }
 
 #[test]
+fn a_profile_whose_settings_file_is_damaged_is_counted_not_hidden_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (profiles, id, db, other_id) = two_profiles(dir.path());
+    assert_eq!(profiles.unreadable_count().expect("counts"), 0);
+    let meta = db.with_file_name("profile.json");
+    let mut bytes = std::fs::read(&meta).expect("read");
+    bytes.truncate(bytes.len() / 3);
+    std::fs::write(&meta, &bytes).expect("damage");
+    let before = snapshot(db.parent().expect("folder"));
+    let listed: Vec<String> = profiles
+        .list()
+        .expect("lists")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(listed, std::slice::from_ref(&other_id));
+    assert_eq!(profiles.unreadable_count().expect("counts"), 1);
+    assert_eq!(
+        profiles.unlock(&id, PASS).expect_err("refused").code(),
+        "profile_damaged"
+    );
+    assert_eq!(snapshot(db.parent().expect("folder")), before);
+    profiles.unlock(&other_id, PASS).expect("the other opens");
+}
+
+#[test]
 fn backups_are_encrypted_with_the_profiles_key_and_never_plaintext() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (profiles, id, _db, _other) = two_profiles(dir.path());
@@ -288,17 +314,15 @@ fn a_backup_is_made_before_an_update_changes_the_database() {
     let (id, db) = backed_up_profile(&profiles, "Mam", 4);
     let open = profiles.unlock(&id, PASS).expect("opens");
     let hex = open.raw_key_hex_for_tests();
-    open.lock();
-    // Make it look like a database from the app before migration 4 (journeys, archiving).
-    {
-        let conn = keyed_connection(&db, &hex);
-        conn.execute_batch(
-            "DROP TABLE journeys; ALTER TABLE cases DROP COLUMN archived; PRAGMA user_version = 3;",
-        )
-        .expect("older layout");
-    }
+    // The database as the app before migration 4 (journeys, archiving) left it.
+    open.replace_with_old_database_for_tests(3)
+        .expect("older database");
     let open = profiles.unlock(&id, PASS).expect("opens and updates");
-    assert_eq!(only_reason(&open), "after");
+    assert_eq!(only_reason(&open), "old");
+    assert_eq!(
+        open.store().schema_version_on_disk().expect("version"),
+        backend::cases::schema_version()
+    );
     let backups = open.backups().expect("lists");
     assert_eq!(backups.len(), 2);
     assert_eq!(backups[0].reason, BackupReason::BeforeUpdate);
@@ -312,7 +336,7 @@ fn a_backup_is_made_before_an_update_changes_the_database() {
     let reason: String = copy
         .query_row("SELECT reason FROM cases", [], |r| r.get(0))
         .expect("reads");
-    assert_eq!(reason, "after");
+    assert_eq!(reason, "old");
 }
 
 #[test]

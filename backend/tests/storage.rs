@@ -43,6 +43,8 @@ fn typed() -> CaseDetails {
         first_doctor_workplace: "Ysbyty Bronglais".into(),
         gp_practice_name: "Ystwyth Medical Group".into(),
         gp_practice_address: "Parc Y Llyn\nAberystwyth".into(),
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(1948, 2, 29),
+        nhs_number: "943 476 5919".into(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! and its error into `{code, message}` ([`backend::ErrorPayload`]).
 
 mod commands;
+mod menu;
 mod state;
 
 use tauri::Manager;
@@ -31,6 +32,11 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Issue 8: remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Issue 8: the app menu (File, View, Help); each choice is passed to the webview.
+        .menu(menu::build)
+        .on_menu_event(menu::chosen)
         .setup(|app| {
             keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
@@ -80,6 +86,13 @@ pub fn run() {
             commands::carers::write_consent_form,
             commands::backups::list_backups,
             commands::backups::restore_backup,
+            commands::backups::unreadable_profiles,
+            // Issue 8: display settings and UK dates.
+            commands::app::get_preferences,
+            commands::app::save_preferences,
+            commands::app::read_date,
+            commands::app::show_date,
+            commands::app::help_topics,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

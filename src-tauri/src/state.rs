@@ -27,6 +27,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The app-wide display settings (text size, contrast): not health data, so outside any
+    /// profile, and read before a profile is open.
+    pub fn preferences_file(&self) -> PathBuf {
+        self.data_dir.join("preferences.json")
+    }
+
     pub fn from_env(app: &tauri::AppHandle) -> tauri::Result<Settings> {
         let data_dir = match std::env::var_os("SECOND_OPINION_DATA_DIR") {
             Some(dir) => PathBuf::from(dir),

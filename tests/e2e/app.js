@@ -31,8 +31,11 @@ export function testFolders() {
   return { root, data, saved, home };
 }
 
-/** Starts tauri-driver; the app it launches inherits these folders through the environment. */
-export async function startDriver(folders, extraEnv = {}) {
+/**
+ * Starts tauri-driver; the app it launches inherits these folders through the environment.
+ * `stderr` may be a file descriptor, to keep the app's log (hostile.test.js reads it).
+ */
+export async function startDriver(folders, extraEnv = {}, stderr = 'inherit') {
   const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: {
       ...process.env,
@@ -41,7 +44,7 @@ export async function startDriver(folders, extraEnv = {}) {
       XDG_DATA_HOME: folders.home,
       ...extraEnv,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', stderr],
   });
   // Wait until it answers.
   for (let i = 0; i < 100; i++) {

@@ -114,3 +114,26 @@ test('the latest backup restores the case, and the damaged file is kept aside', 
   const [when] = readdirSync(aside);
   assert.ok(readFileSync(path.join(aside, when, 'cases.db')).equals(damaged), 'kept aside, unchanged');
 });
+
+test('a profile whose settings file is damaged is mentioned, not silently hidden', async () => {
+  const root = path.join(folders.data, 'profiles');
+  const id = readdirSync(root).find((d) => {
+    try {
+      return readFileSync(path.join(root, d, 'profile.json'), 'utf8').includes('Dafydd');
+    } catch {
+      return false;
+    }
+  });
+  const meta = path.join(root, id, 'profile.json');
+  const damaged = readFileSync(meta).subarray(0, 40);
+  writeFileSync(meta, damaged);
+  await lock();
+  const notice = browser.$('[data-testid="unreadable-profiles"]');
+  await notice.waitForDisplayed({ timeout: 10000 });
+  assert.match(await notice.getText(), /One profile on this computer could not be read/);
+  assert.match(await notice.getText(), /Nothing in it has been changed or deleted/);
+  assert.equal(await browser.$(`button=${dafydd.name}`).isExisting(), false);
+  assert.ok(await browser.$(`button=${ann.name}`).isDisplayed());
+  await browser.saveScreenshot(path.join(screenshotDir, 'profile-unreadable.png'));
+  assert.ok(readFileSync(meta).equals(damaged), 'left as it was');
+});

@@ -14,19 +14,16 @@ let browser;
 const name = 'Margaret O’Neill';
 const shot = (file) => browser.saveScreenshot(path.join(screenshotDir, file));
 
-/** Sets a date input the way a person's date picker would (WebKit's picker is not scriptable). */
-async function setDate(selector, value) {
-  await browser.execute(
-    (sel, v) => {
-      const el = document.querySelector(sel);
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    selector,
-    value,
-  );
+/** Types a date the UK way ("21/11/2026") into a date box, and waits until it is read. */
+async function setDate(selector, iso) {
+  const input = browser.$(selector);
+  await input.setValue(uk(iso));
+  await browser.keys('Tab');
+  await browser.waitUntil(async () => (await input.getValue()) === uk(iso), { timeout: 5000 });
 }
+
+/** "2026-11-21" as the date box shows it: "21/11/2026". */
+const uk = (iso) => iso.split('-').reverse().join('/');
 
 /** Clicks a print button, waits for the saved message, and returns the PDF's text, flattened. */
 async function printed(button, testid, prefix) {
@@ -187,13 +184,13 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.ok(await browser.$('input[name="route"][value="route-nhs-specialist-via-gp"]').isSelected());
   assert.equal(await browser.$('#specialist_notes').getValue(), 'Ask about Mr Patel at St James’s.');
   await goByMap('ask');
-  assert.equal(await browser.$('#asked_on').getValue(), isoDaysAgo(7));
+  assert.equal(await browser.$('#asked_on').getValue(), uk(isoDaysAgo(7)));
   assert.equal(await browser.$('#carer_name').getValue(), 'Siobhán O’Neill');
   assert.equal(await browser.$('#answer').getValue(), 'The GP will refer me.');
   await goByMap('records');
   assert.equal((await browser.$$('li.record')).length, 5);
   assert.equal(await browser.$('#records_holder').getValue(), 'Leeds hospital records team');
-  assert.equal(await browser.$('#records_requested_on').getValue(), isoDaysAgo(3));
+  assert.equal(await browser.$('#records_requested_on').getValue(), uk(isoDaysAgo(3)));
   assert.ok(await browser.$('[data-testid="records-due"]').isDisplayed());
 
   // 6. Prepare.

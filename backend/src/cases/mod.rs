@@ -8,16 +8,19 @@
 mod activity;
 mod consent;
 mod key;
+mod nhs_number;
 mod note;
 mod store;
 
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
+pub use nhs_number::{check_digit, nhs_number_for_print, parse_nhs_number, NHS_NUMBER_MESSAGE};
 pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
 pub(crate) use store::export_encrypted;
 pub use store::{schema_version, Store};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -93,6 +96,12 @@ pub struct CaseDetails {
     pub gp_practice_name: String,
     /// The GP practice's postal address, one line per line.
     pub gp_practice_address: String,
+    /// The patient's date of birth: helps every doctor and records office find the right person.
+    #[ts(type = "string | null")]
+    pub date_of_birth: Option<NaiveDate>,
+    /// The patient's NHS number (CHI number in Scotland, H&C number in Northern Ireland), as
+    /// typed: ten digits, spaces allowed ("943 476 5919"). Empty when not known.
+    pub nhs_number: String,
 }
 
 /// Longest single-line field (names, places), in characters.
@@ -101,12 +110,16 @@ pub const MAX_LINE_CHARS: usize = 200;
 pub const MAX_ADDRESS_CHARS: usize = 500;
 /// Longest free-text field (diagnosis, reason), in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest NHS number as typed (ten digits and some spaces), in characters.
+pub const MAX_NHS_NUMBER_CHARS: usize = 20;
+/// The earliest date of birth accepted.
+pub const EARLIEST_BIRTH: (i32, u32, u32) = (1900, 1, 1);
 
 impl CaseDetails {
     /// Checks limits so nothing unusable is ever stored. Any script, emoji and markup are fine:
-    /// they are data and are kept exactly.
-    pub fn validate(&self) -> Result<()> {
-        let fields: [(&str, &str, usize); 8] = [
+    /// they are data and are kept exactly. `today` is the latest date of birth accepted.
+    pub fn validate(&self, today: NaiveDate) -> Result<()> {
+        let fields: [(&str, &str, usize); 9] = [
             ("The name", &self.patient_name, MAX_LINE_CHARS),
             ("The address", &self.patient_address, MAX_ADDRESS_CHARS),
             ("What you were told", &self.diagnosis, MAX_TEXT_CHARS),
@@ -127,6 +140,7 @@ impl CaseDetails {
                 &self.gp_practice_address,
                 MAX_ADDRESS_CHARS,
             ),
+            ("The NHS number", &self.nhs_number, MAX_NHS_NUMBER_CHARS),
         ];
         for (label, value, max) in fields {
             let len = value.chars().count();
@@ -138,6 +152,22 @@ impl CaseDetails {
             if value.chars().any(|c| c == '\0') {
                 return Err(Error::InvalidInput(format!(
                     "{label} has a hidden character that cannot be saved. Please retype it."
+                )));
+            }
+        }
+        parse_nhs_number(&self.nhs_number)?;
+        if let Some(born) = self.date_of_birth {
+            let (y, m, d) = EARLIEST_BIRTH;
+            if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|earliest| born < earliest) {
+                return Err(Error::InvalidDateOfBirth(format!(
+                    "The date of birth {} is before 1900. Please check the year.",
+                    crate::dates::long_uk(born)
+                )));
+            }
+            if born > today {
+                return Err(Error::InvalidDateOfBirth(format!(
+                    "The date of birth {} is in the future. Please check the day, month and year.",
+                    crate::dates::long_uk(born)
                 )));
             }
         }
@@ -210,6 +240,55 @@ pub struct CaseSummary {
 mod tests {
     use super::*;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
+    }
+
+    #[test]
+    fn date_of_birth_from_1900_to_today_is_accepted() {
+        let mut d = CaseDetails::default();
+        for (y, m, day) in [(1900, 1, 1), (1952, 2, 29), (2026, 11, 21)] {
+            d.date_of_birth = NaiveDate::from_ymd_opt(y, m, day);
+            assert!(d.validate(today()).is_ok(), "{y}-{m}-{day}");
+        }
+    }
+
+    #[test]
+    fn date_of_birth_in_the_future_or_before_1900_is_refused_in_plain_words() {
+        let mut d = CaseDetails {
+            date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 22),
+            ..Default::default()
+        };
+        let err = d.validate(today()).expect_err("tomorrow");
+        assert_eq!(err.code(), "invalid_date_of_birth");
+        assert_eq!(
+            err.to_string(),
+            "The date of birth 22 November 2026 is in the future. Please check the day, month and year."
+        );
+        d.date_of_birth = NaiveDate::from_ymd_opt(1899, 12, 31);
+        let err = d.validate(today()).expect_err("too early");
+        assert_eq!(err.code(), "invalid_date_of_birth");
+        assert!(err.to_string().contains("before 1900"));
+    }
+
+    #[test]
+    fn nhs_number_is_checked_and_kept_as_typed() {
+        let mut d = CaseDetails {
+            nhs_number: "943 476 5919".into(),
+            ..Default::default()
+        };
+        assert!(d.validate(today()).is_ok());
+        d.nhs_number = "943 476 5918".into();
+        let err = d.validate(today()).expect_err("wrong check digit");
+        assert_eq!(err.code(), "invalid_nhs_number");
+        assert_eq!(err.to_string(), NHS_NUMBER_MESSAGE);
+        d.nhs_number = "9".repeat(MAX_NHS_NUMBER_CHARS + 1);
+        assert_eq!(
+            d.validate(today()).expect_err("too long").code(),
+            "invalid_input"
+        );
+    }
+
     #[test]
     fn nation_words_round_trip() {
         for n in Nation::ALL {
@@ -226,7 +305,7 @@ mod tests {
             patient_name: "Gwenllïan Ŵyn-Ŷr 🙂 <b>Zażółć</b> مرحبا".into(),
             ..Default::default()
         };
-        assert!(d.validate().is_ok());
+        assert!(d.validate(today()).is_ok());
     }
 
     #[test]
@@ -235,7 +314,7 @@ mod tests {
             patient_name: "x".repeat(MAX_LINE_CHARS + 1),
             ..Default::default()
         };
-        let err = d.validate().expect_err("too long");
+        let err = d.validate(today()).expect_err("too long");
         assert_eq!(err.code(), "invalid_input");
         assert!(err.to_string().starts_with("The name is too long"));
     }
@@ -261,6 +340,6 @@ mod tests {
             reason: "a\0b".into(),
             ..Default::default()
         };
-        assert!(d.validate().is_err());
+        assert!(d.validate(today()).is_err());
     }
 }

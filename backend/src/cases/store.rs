@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 
@@ -105,6 +105,11 @@ const MIGRATIONS: &[M<'static>] = &[
             INSERT INTO notes_search (rowid, text) VALUES (new.id, new.text);
         END;",
     ),
+    // 6: the patient's date of birth (ISO, or NULL when not given) and NHS number (as typed).
+    M::up(
+        "ALTER TABLE cases ADD COLUMN date_of_birth TEXT;
+        ALTER TABLE cases ADD COLUMN nhs_number TEXT NOT NULL DEFAULT '';",
+    ),
 ];
 
 /// The schema version this build of the app writes.
@@ -114,7 +119,7 @@ pub fn schema_version() -> usize {
 
 const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis, reason, \
     first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address, \
-    created_at, updated_at";
+    created_at, updated_at, date_of_birth, nhs_number";
 
 /// Called with the database as it is, before its schema is brought up to date (issue 7: the
 /// profile's backup before an update).
@@ -128,6 +133,13 @@ pub struct Store {
 
 pub(super) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// The latest date of birth accepted at `now`: the UTC date plus one day, because in the UK
+/// (UTC or UTC+1) a child born today may already be on tomorrow's UTC date.
+fn latest_birth(now: DateTime<Utc>) -> NaiveDate {
+    let today = now.date_naive();
+    today.checked_add_days(Days::new(1)).unwrap_or(today)
 }
 
 /// Stops SQLCipher writing its own messages (such as HMAC failures for a wrong key) to stderr.
@@ -231,6 +243,21 @@ impl Store {
         usize::try_from(version).map_err(|_| Error::DatabaseDamaged)
     }
 
+    /// Makes a new encrypted database at `path` with only the first `version` migrations and one
+    /// case (reason "old"), as an older app would have left it. For tests of updates only.
+    #[doc(hidden)]
+    pub fn create_old_for_tests(path: &Path, key: &DatabaseKey, version: usize) -> Result<()> {
+        let mut conn = Connection::open(path)?;
+        apply_key(&conn, key)?;
+        Migrations::from_slice(MIGRATIONS).to_version(&mut conn, version)?;
+        conn.execute(
+            "INSERT INTO cases (patient_name, reason, created_at, updated_at)
+             VALUES ('Old', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )?;
+        Ok(())
+    }
+
     /// The open connection, for copies made inside the backend (backups, exports).
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
@@ -277,14 +304,14 @@ impl Store {
 
     /// Starts a new case. Returns it as stored.
     pub fn create_case(&mut self, details: &CaseDetails, now: DateTime<Utc>) -> Result<Case> {
-        details.validate()?;
+        details.validate(latest_birth(now))?;
         let ts = timestamp(now);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO cases (patient_name, patient_address, nation, diagnosis, reason,
                 first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address,
-                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                created_at, updated_at, date_of_birth, nhs_number)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
             params![
                 details.patient_name,
                 details.patient_address,
@@ -296,6 +323,8 @@ impl Store {
                 details.gp_practice_name,
                 details.gp_practice_address,
                 ts,
+                details.date_of_birth.map(crate::dates::iso),
+                details.nhs_number,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -310,12 +339,13 @@ impl Store {
         details: &CaseDetails,
         now: DateTime<Utc>,
     ) -> Result<Case> {
-        details.validate()?;
+        details.validate(latest_birth(now))?;
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE cases SET patient_name = ?2, patient_address = ?3, nation = ?4, diagnosis = ?5,
                 reason = ?6, first_doctor_name = ?7, first_doctor_workplace = ?8,
-                gp_practice_name = ?9, gp_practice_address = ?10, updated_at = ?11
+                gp_practice_name = ?9, gp_practice_address = ?10, updated_at = ?11,
+                date_of_birth = ?12, nhs_number = ?13
              WHERE id = ?1",
             params![
                 id,
@@ -329,6 +359,8 @@ impl Store {
                 details.gp_practice_name,
                 details.gp_practice_address,
                 timestamp(now),
+                details.date_of_birth.map(crate::dates::iso),
+                details.nhs_number,
             ],
         )?;
         if changed == 0 {
@@ -346,6 +378,7 @@ impl Store {
                 [id],
                 |r| {
                     let nation: Option<String> = r.get(3)?;
+                    let born: Option<String> = r.get(12)?;
                     Ok(Case {
                         id: r.get(0)?,
                         details: CaseDetails {
@@ -358,6 +391,10 @@ impl Store {
                             first_doctor_workplace: r.get(7)?,
                             gp_practice_name: r.get(8)?,
                             gp_practice_address: r.get(9)?,
+                            date_of_birth: born
+                                .as_deref()
+                                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                            nhs_number: r.get(13)?,
                         },
                         created_at: r.get(10)?,
                         updated_at: r.get(11)?,

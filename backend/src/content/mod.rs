@@ -704,6 +704,13 @@ impl Content {
             .map_err(|_| Error::Content(format!("no screen '{id}'")))
     }
 
+    /// The Help screen's topics (screens whose id starts with "help-"), in file order.
+    pub fn help_topics(&self) -> Vec<&Screen> {
+        self.all::<Screen>()
+            .filter(|s| s.meta.id.starts_with("help-"))
+            .collect()
+    }
+
     /// What the app does and does not do.
     pub fn about(&self) -> Result<&About> {
         self.all::<About>()

@@ -97,8 +97,9 @@ pub(crate) fn blocks(s: &ClinicianSummary) -> Vec<Block> {
     if let Some(born) = s.date_of_birth {
         who.push(("Date of birth".to_owned(), dates::long_uk(born)));
     }
-    if !s.nhs_number.trim().is_empty() {
-        who.push(("NHS number".to_owned(), one_line(&s.nhs_number)));
+    let nhs_number = crate::cases::nhs_number_for_print(&s.nhs_number);
+    if !nhs_number.is_empty() {
+        who.push(("NHS number".to_owned(), one_line(&nhs_number)));
     }
     b.push(Block::Details { rows: who });
 

@@ -156,12 +156,33 @@ pub(crate) fn gp_request(
     let practice = lines(&case.gp_practice_name)
         .chain(lines(&case.gp_practice_address))
         .collect();
-    prepare(
-        LetterParts::new(GP_REQUEST_TITLE, case, practice),
-        words,
-        date,
-        options,
-    )
+    let after_subject = patient_details(&case);
+    let mut parts = LetterParts::new(GP_REQUEST_TITLE, case, practice);
+    parts.after_subject = after_subject;
+    prepare(parts, words, date, options)
+}
+
+/// The patient's details a doctor or records office uses to find the right person (name, date
+/// of birth, NHS number), shown under a letter's subject. Nothing when neither the date of birth
+/// nor the NHS number is known: the name alone is already at the top and under the signature.
+pub(crate) fn patient_details(case: &CaseDetails) -> Vec<Block> {
+    let mut rows = Vec::new();
+    let name = one_line(&case.patient_name);
+    if !name.is_empty() {
+        rows.push(("Name".to_owned(), name));
+    }
+    let identifying = rows.len();
+    if let Some(born) = case.date_of_birth {
+        rows.push(("Date of birth".to_owned(), dates::long_uk(born)));
+    }
+    let nhs_number = crate::cases::nhs_number_for_print(&case.nhs_number);
+    if !nhs_number.is_empty() {
+        rows.push(("NHS number".to_owned(), nhs_number));
+    }
+    if rows.len() == identifying {
+        return Vec::new();
+    }
+    vec![Block::Details { rows }, Block::Spacer { lines: 0.4 }]
 }
 
 /// Every field cleaned for printing (see [`printable_field`]); the first field that cannot be
@@ -178,6 +199,8 @@ pub(crate) fn printable_case(case: &CaseDetails) -> Result<CaseDetails> {
         first_doctor_workplace: field("Where the doctor works", &case.first_doctor_workplace)?,
         gp_practice_name: field("The GP practice's name", &case.gp_practice_name)?,
         gp_practice_address: field("The GP practice's address", &case.gp_practice_address)?,
+        date_of_birth: case.date_of_birth,
+        nhs_number: field("The NHS number", &case.nhs_number)?,
     })
 }
 

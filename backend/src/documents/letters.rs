@@ -11,7 +11,9 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::layout::{Block, Span};
-use super::letter::{lines, one_line, prepare, printable_case, LetterParts, PreparedLetter};
+use super::letter::{
+    lines, one_line, patient_details, prepare, printable_case, LetterParts, PreparedLetter,
+};
 use super::text::printable_field;
 use super::{DocumentOptions, LetterWords};
 use crate::cases::CaseDetails;
@@ -136,12 +138,10 @@ pub(crate) fn consultant_request(
     let consultant = lines(&case.first_doctor_name)
         .chain(lines(&case.first_doctor_workplace))
         .collect();
-    prepare(
-        LetterParts::new(CONSULTANT_REQUEST_TITLE, case, consultant),
-        words,
-        date,
-        options,
-    )
+    let after_subject = patient_details(&case);
+    let mut parts = LetterParts::new(CONSULTANT_REQUEST_TITLE, case, consultant);
+    parts.after_subject = after_subject;
+    prepare(parts, words, date, options)
 }
 
 /// The subject access request, with the date asked and the date a reply is due.
@@ -178,7 +178,8 @@ pub(crate) fn records_request(
     if let Some(born) = request.date_of_birth {
         rows.push(("Date of birth".to_owned(), dates::long_uk(born)));
     }
-    if !nhs_number.trim().is_empty() {
+    let nhs_number = crate::cases::nhs_number_for_print(&nhs_number);
+    if !nhs_number.is_empty() {
         rows.push(("NHS number".to_owned(), one_line(&nhs_number)));
     }
     if rows.len() > 1 {
@@ -309,7 +310,9 @@ pub(crate) fn decision(
     }
     recipient.extend(second);
     let gp = one_line(&case.gp_practice_name);
+    let after_subject = patient_details(&case);
     let mut parts = LetterParts::new(DECISION_LETTER_TITLE, case, recipient);
+    parts.after_subject = after_subject;
     parts.variables = vec![
         ("second_doctor_name", text(&one_line(&d.second_doctor_name))),
         (

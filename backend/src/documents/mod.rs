@@ -340,7 +340,7 @@ pub fn save(document: &RenderedDocument, path: &std::path::Path) -> Result<Saved
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     file.write_all(&document.bytes)?;
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| Error::Io(e.error))?;
+    file.persist(path).map_err(|e| Error::from(e.error))?; // a full disk is `disk_full`
     Ok(SavedDocument {
         file_name: path
             .file_name()

@@ -107,6 +107,8 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
         .collect();
     let clinician_summary = ClinicianSummary {
         patient_name: case.patient_name.clone(),
+        date_of_birth: case.date_of_birth,
+        nhs_number: case.nhs_number.clone(),
         first_doctor,
         first_diagnosis: case.diagnosis.clone(),
         proposed_treatment: journey.treatment_proposed.clone(),
@@ -120,7 +122,6 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .map(|r| r.label.clone())
             .collect(),
         main_question: top_questions.first().cloned().unwrap_or_default(),
-        ..Default::default()
     };
 
     PrepPack {
@@ -179,8 +180,8 @@ pub fn records_request(
         records_holder,
         holder_address,
         asked: journey.records_requested_on.unwrap_or(today),
-        date_of_birth: None,
-        nhs_number: String::new(),
+        date_of_birth: case.date_of_birth,
+        nhs_number: case.nhs_number.clone(),
     }
 }
 

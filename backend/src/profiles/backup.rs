@@ -222,6 +222,19 @@ impl OpenProfile {
         }
     }
 
+    /// Replaces this profile's database with one an older app (schema `version`) would have
+    /// left, holding one case (reason "old"), then locks the profile. For tests of updates only.
+    #[doc(hidden)]
+    pub fn replace_with_old_database_for_tests(self, version: usize) -> Result<()> {
+        let database = self.folder.join(DATABASE_FILE);
+        let OpenProfile { store, key, .. } = self;
+        store.close()?;
+        for suffix in ["", "-wal", "-shm"] {
+            remove_if_present(&with_suffix(&database, suffix))?;
+        }
+        Store::create_old_for_tests(&database, &key, version)
+    }
+
     /// This profile's backups, newest first.
     pub fn backups(&self) -> Result<Vec<Backup>> {
         Ok(found(&self.folder)?.into_iter().map(|f| f.backup).collect())
@@ -229,6 +242,32 @@ impl OpenProfile {
 }
 
 impl Profiles {
+    /// How many profile folders could not be read (their `profile.json` is missing, damaged or
+    /// from a newer app), so the picker can say so instead of silently leaving them out. They
+    /// are never changed.
+    pub fn unreadable_count(&self) -> Result<usize> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
+        let mut count = 0;
+        for entry in entries {
+            let entry = entry?;
+            let Some(id) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            if !super::is_valid_id(&id) || !entry.file_type()?.is_dir() {
+                continue;
+            }
+            match super::meta::ProfileMeta::read(&entry.path()) {
+                Ok(meta) if meta.id == id => {}
+                _ => count += 1,
+            }
+        }
+        Ok(count)
+    }
+
     /// A profile's automatic backups, newest first. Needs no passphrase: it reads only file
     /// names and times, never what is in them.
     pub fn backups(&self, id: &str) -> Result<Vec<Backup>> {

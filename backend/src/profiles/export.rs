@@ -252,6 +252,19 @@ fn read_export(file: &Path) -> Result<(ExportHeader, Vec<u8>)> {
         return Err(Error::NotAnExport);
     }
     let bytes = std::fs::read(file)?;
+    let (header, database) = split_export(&bytes)?;
+    Ok((header, database.to_vec()))
+}
+
+/// Checks that `bytes` start like an export this app can read (its header; the database needs
+/// the passphrase): [`Error::NotAnExport`] or [`Error::DatabaseTooNew`] otherwise. Never panics,
+/// whatever the bytes: the property tests and the fuzz target feed it anything.
+pub fn check_export_bytes(bytes: &[u8]) -> Result<()> {
+    split_export(bytes).map(|_| ())
+}
+
+/// The header and the encrypted database of an export file's bytes.
+fn split_export(bytes: &[u8]) -> Result<(ExportHeader, &[u8])> {
     let rest = bytes.strip_prefix(EXPORT_MAGIC).ok_or(Error::NotAnExport)?;
     if rest.len() < 4 {
         return Err(Error::NotAnExport);
@@ -270,5 +283,5 @@ fn read_export(file: &Path) -> Result<(ExportHeader, Vec<u8>)> {
     if database.is_empty() {
         return Err(Error::NotAnExport);
     }
-    Ok((header, database.to_vec()))
+    Ok((header, database))
 }

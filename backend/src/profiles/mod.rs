@@ -30,7 +30,7 @@ mod meta;
 mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
-pub use export::{export_file_name, EXPORT_EXTENSION};
+pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 
@@ -538,6 +538,10 @@ impl Profiles {
     /// Unlocks a profile with its passphrase. A wrong passphrase is [`Error::WrongPassphrase`].
     pub fn unlock(&self, id: &str, passphrase: &str) -> Result<OpenProfile> {
         let (folder, meta) = self.read_meta(id)?;
+        // Longer than any passphrase a profile can have: wrong, without spending time on it.
+        if passphrase.chars().count() > MAX_PASSPHRASE_CHARS {
+            return Err(Error::WrongPassphrase);
+        }
         let bytes = meta
             .passphrase_slot
             .open_with_secret(passphrase.as_bytes(), PASSPHRASE_PURPOSE)

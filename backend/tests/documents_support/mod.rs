@@ -37,6 +37,9 @@ pub fn case() -> CaseDetails {
         first_doctor_workplace: "Arrowe Park Hospital".into(),
         gp_practice_name: "Church Road Medical Practice".into(),
         gp_practice_address: "2 Church Road\nBebington\nWirral\nCH63 3DZ".into(),
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(1954, 3, 9),
+        // Typed without spaces: printed in the NHS's grouping, "943 476 5919".
+        nhs_number: "9434765919".into(),
     }
 }
 

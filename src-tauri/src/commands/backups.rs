@@ -15,6 +15,12 @@ pub fn list_backups(state: State<'_, AppState>, id: String) -> CommandResult<Vec
     Ok(state.profiles.backups(&id)?)
 }
 
+/// How many profile folders could not be read (the picker says so rather than hiding them).
+#[tauri::command]
+pub fn unreadable_profiles(state: State<'_, AppState>) -> CommandResult<usize> {
+    Ok(state.profiles.unreadable_count()?)
+}
+
 /// Puts the backup `backup` in place of the profile's database and opens the profile.
 #[tauri::command]
 pub async fn restore_backup(
@@ -23,6 +29,8 @@ pub async fn restore_backup(
     passphrase: String,
     backup: String,
 ) -> CommandResult<ProfileSummary> {
+    // The passphrase is zeroed when this function returns (issue 7b).
+    let passphrase = zeroize::Zeroizing::new(passphrase);
     // Any open profile is locked first, so its database is closed.
     state.lock();
     let mut profile = state

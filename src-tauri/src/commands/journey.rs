@@ -10,20 +10,20 @@ use super::CommandResult;
 use crate::state::AppState;
 
 /// Everything the journey shows for one nation.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
     Ok(Content::embedded()?.guidance(nation))
 }
 
 /// A case's journey and what follows from it today (records due, upcoming, comparison).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyView> {
     let journey = state.with_store(|s| s.journey(case_id))?;
     Ok(JourneyView::new(journey, chrono::Local::now().date_naive()))
 }
 
 /// Saves a case's journey (autosave); returns it as stored, with what follows from it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_journey(
     state: State<'_, AppState>,
     case_id: CaseId,

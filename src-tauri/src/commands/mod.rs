@@ -1,6 +1,7 @@
 //! The app's IPC commands, one module per domain (the same names as in `backend/`): each
 //! command is a few lines from request to backend call, with its error as `{code, message}`.
 
+pub mod app; // display settings, help topics and UK dates (issue 8)
 pub mod backups;
 pub mod carers;
 pub mod cases;

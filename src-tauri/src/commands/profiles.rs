@@ -7,6 +7,7 @@ use backend::profiles::{
 };
 use chrono::Utc;
 use tauri::{AppHandle, State};
+use zeroize::Zeroizing;
 
 use super::documents::{choose_save_path, save_and_record};
 use super::CommandResult;
@@ -40,6 +41,8 @@ pub async fn create_profile(
     name: String,
     passphrase: String,
 ) -> CommandResult<CreatedProfile> {
+    // Zeroed when this function returns, whatever happens.
+    let passphrase = Zeroizing::new(passphrase);
     let (mut profile, code) =
         state
             .profiles
@@ -62,6 +65,8 @@ pub async fn unlock_profile(
     id: String,
     passphrase: String,
 ) -> CommandResult<ProfileSummary> {
+    // Zeroed when this function returns, whatever happens.
+    let passphrase = Zeroizing::new(passphrase);
     let mut profile = state.profiles.unlock(&id, &passphrase)?;
     // Issue 7: the day's backup (a failed backup never stops the profile opening).
     if let Err(error) = profile.back_up_if_due(Utc::now()) {
@@ -84,6 +89,11 @@ pub async fn recover_profile(
     recovery_code: String,
     new_passphrase: String,
 ) -> CommandResult<ProfileSummary> {
+    // Secrets typed in are zeroed when this function returns.
+    let (recovery_code, new_passphrase) = (
+        Zeroizing::new(recovery_code),
+        Zeroizing::new(new_passphrase),
+    );
     let mut profile =
         state
             .profiles
@@ -105,6 +115,10 @@ pub async fn change_passphrase(
     old_passphrase: String,
     new_passphrase: String,
 ) -> CommandResult<()> {
+    let (old_passphrase, new_passphrase) = (
+        Zeroizing::new(old_passphrase),
+        Zeroizing::new(new_passphrase),
+    );
     state.with_profile(|p| {
         p.require_owner()?;
         state
@@ -138,11 +152,12 @@ pub async fn write_recovery_sheet(
     recovery_code: String,
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
+    let recovery_code = Zeroizing::new(recovery_code);
     let profile_name = state.with_profile(|p| Ok(p.name().to_owned()))?;
     let document = documents::recovery_sheet(
         &RecoverySheet {
             profile_name,
-            recovery_code,
+            recovery_code: recovery_code.to_string(),
             made: today(),
         },
         &options,
@@ -158,6 +173,7 @@ pub async fn export_profile(
     state: State<'_, AppState>,
     export_passphrase: String,
 ) -> CommandResult<Option<String>> {
+    let export_passphrase = Zeroizing::new(export_passphrase);
     state.with_profile(|p| p.require_owner())?;
     let name = export_file_name(today());
     let Some(path) = choose_save_path(
@@ -189,6 +205,7 @@ pub async fn import_profile(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<Option<CreatedProfile>> {
+    let passphrase = Zeroizing::new(passphrase);
     let Some(file) = super::documents::choose_open_path(
         &app,
         &state,

@@ -1,6 +1,8 @@
 // The only module that talks to Tauri. Every call returns typed data or throws an AppError whose
 // `code` the UI switches on (never on the message text).
 import { invoke } from '@tauri-apps/api/core';
+import { getVersion } from '@tauri-apps/api/app';
+import { listen } from '@tauri-apps/api/event';
 import type {
   ActingCarer,
   ActivityEntry,
@@ -10,6 +12,8 @@ import type {
   Case,
   CaseDetails,
   CreatedProfile,
+  DateReading,
+  Preferences,
   ProfileSummary,
   CaseSummary,
   DocumentKind,
@@ -61,6 +65,8 @@ export const emptyDetails = (): CaseDetails => ({
   first_doctor_workplace: '',
   gp_practice_name: '',
   gp_practice_address: '',
+  date_of_birth: null,
+  nhs_number: '',
 });
 
 export const api = {
@@ -110,6 +116,8 @@ export const api = {
   listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
   restoreBackup: (id: string, passphrase: string, backup: string) =>
     call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
+  /** How many profile folders could not be read (said in the picker, never hidden). */
+  unreadableProfiles: () => call<number>('unreadable_profiles'),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
   getCase: (id: number) => call<Case>('get_case', { id }),
@@ -132,4 +140,16 @@ export const api = {
   deleteNote: (id: number) => call<null>('delete_note', { id }),
   /** The first screen is interactive (only the start-up measurement listens). */
   reportReady: () => call<null>('report_ready'),
+
+  // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
+  getPreferences: () => call<Preferences>('get_preferences'),
+  savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
+  helpTopics: () => call<Screen[]>('help_topics'),
+  /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
+  readDate: (text: string) => call<DateReading>('read_date', { text }),
+  /** A stored date ("2026-11-21") in every form. */
+  showDate: (iso: string) => call<DateReading>('show_date', { iso }),
+  appVersion: () => getVersion(),
+  /** Calls `handler` with the id of each app-menu item chosen; returns a function that stops. */
+  onMenu: (handler: (item: string) => void) => listen<string>('menu', (e) => handler(e.payload)),
 };

@@ -15,6 +15,8 @@ export class Autosave {
 
   status = $state<SaveStatus>('idle');
   problem = $state<string | null>(null);
+  /** The code of the last error (for example `invalid_nhs_number`), to show it by its field. */
+  problemCode = $state<string | null>(null);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
@@ -75,6 +77,7 @@ export class Autosave {
     try {
       await this.persist();
       this.problem = null;
+      this.problemCode = null;
       this.status = this.dirty ? 'pending' : 'saved';
       return true;
     } catch (e) {
@@ -82,6 +85,7 @@ export class Autosave {
       this.status = 'error';
       this.problem =
         e instanceof AppError ? e.message : 'Your changes could not be saved. Please try again.';
+      this.problemCode = e instanceof AppError ? e.code : null;
       return false;
     }
   }

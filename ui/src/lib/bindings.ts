@@ -49,7 +49,16 @@ gp_practice_name: string,
 /**
  * The GP practice's postal address, one line per line.
  */
-gp_practice_address: string, };
+gp_practice_address: string, 
+/**
+ * The patient's date of birth: helps every doctor and records office find the right person.
+ */
+date_of_birth: string | null, 
+/**
+ * The patient's NHS number (CHI number in Scotland, H&C number in Northern Ireland), as
+ * typed: ten digits, spaces allowed ("943 476 5919"). Empty when not known.
+ */
+nhs_number: string, };
 
 export type Case = { id: number, details: CaseDetails, 
 /**
@@ -708,3 +717,23 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type DateReading = { 
+/**
+ * "2026-11-21": how the date is stored.
+ */
+iso: string, 
+/**
+ * "21/11/2026": how it is shown in a box to type in.
+ */
+short: string, 
+/**
+ * "21 November 2026": how it is shown in words.
+ */
+words: string, };
+
+export type TextSize = "normal" | "large" | "larger";
+
+export type Contrast = "standard" | "high";
+
+export type Preferences = { text_size: TextSize, contrast: Contrast, };

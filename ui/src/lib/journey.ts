@@ -1,6 +1,6 @@
 // Presentation helpers for the journey screens: the empty record, the step list and its words.
 // No business rules live here: due dates, comparisons and what is upcoming come from the backend.
-import type { Journey, Readiness, Step } from './api';
+import type { CaseDetails, Journey, Readiness, Step } from './api';
 
 export const emptyReadiness = (): Readiness => ({
   know_enough: null,
@@ -64,6 +64,11 @@ export function cleanDates(j: Journey): Journey {
     records_requested_on: blank(j.records_requested_on),
     appointment: { ...j.appointment, date: blank(j.appointment.date) },
   };
+}
+
+/** The same for the case: a cleared date of birth is null. */
+export function cleanCaseDates(d: CaseDetails): CaseDetails {
+  return { ...d, date_of_birth: d.date_of_birth === '' ? null : d.date_of_birth };
 }
 
 const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';

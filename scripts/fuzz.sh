@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs each cargo-fuzz target in fuzz/ for a fixed time (FUZZ_SECONDS each, 20 by default) and
+# fails on any crash, panic or hang. Prints each target's executions. A crash's input is kept in
+# tests/output/fuzz-crashes/ to reproduce with `cargo fuzz run <target> <file>`.
+#
+# The toolchain is stable: RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly flags it needs.
+# `--sanitizer none` and `--dev` keep the build quick (no AddressSanitizer: the app forbids
+# unsafe code, so panics are what we look for). Long run: FUZZ_SECONDS=600 scripts/fuzz.sh
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+seconds="${FUZZ_SECONDS:-20}"
+export RUSTC_BOOTSTRAP=1
+# One target folder with the app's build (fuzz builds go under its x86_64-… folder).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
+flags=(--dev --sanitizer none)
+cargo fuzz build "${flags[@]}"
+# Run the built targets directly (no second cargo call per target).
+bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/debug"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+for target in content_load export_file documents command_args; do
+  mkdir -p "$work/corpus/$target" "$work/crashes/$target"
+  cp seeds/"$target"/* "$work/corpus/$target/"
+  set +e
+  "$bin_dir/$target" "$work/corpus/$target" \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$work/crashes/$target/" >"$work/$target.log" 2>&1
+  status=$?
+  set -e
+  runs=$(grep -m1 '^stat::number_of_executed_units' "$work/$target.log" | awk '{print $2}')
+  crashes=$(find "$work/crashes/$target" -type f | wc -l)
+  echo "fuzz $target: ${runs:-0} executions in ${seconds}s, $crashes crashes"
+  if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+    failed=1
+    tail -n 40 "$work/$target.log"
+    mkdir -p ../tests/output/fuzz-crashes
+    cp -r "$work/crashes/$target" ../tests/output/fuzz-crashes/ 2>/dev/null || true
+  fi
+done
+exit "$failed"

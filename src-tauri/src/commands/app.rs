@@ -1,0 +1,48 @@
+//! The app itself, apart from any case: display settings that are not health data (text size,
+//! contrast), the Help screen's topics, and dates read the UK way.
+
+use backend::content::{Content, Screen};
+use backend::dates::{self, DateReading};
+use backend::preferences::Preferences;
+use tauri::State;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+/// The display settings (the defaults when none were saved).
+#[tauri::command(async)]
+pub fn get_preferences(state: State<'_, AppState>) -> Preferences {
+    Preferences::load(&state.settings.preferences_file())
+}
+
+/// Saves the display settings for everyone at this computer.
+#[tauri::command(async)]
+pub fn save_preferences(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> CommandResult<Preferences> {
+    preferences.save(&state.settings.preferences_file())?;
+    Ok(preferences)
+}
+
+/// Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); a plain message when it is not one.
+#[tauri::command(async)]
+pub fn read_date(text: String) -> CommandResult<DateReading> {
+    Ok(DateReading::of(dates::parse_uk(&text)?))
+}
+
+/// Shows a stored date ("2026-11-21") in every form.
+#[tauri::command(async)]
+pub fn show_date(iso: String) -> CommandResult<DateReading> {
+    Ok(DateReading::of(dates::parse_uk(&iso)?))
+}
+
+/// The Help screen's topics, in order.
+#[tauri::command(async)]
+pub fn help_topics() -> CommandResult<Vec<Screen>> {
+    Ok(Content::embedded()?
+        .help_topics()
+        .into_iter()
+        .cloned()
+        .collect())
+}

@@ -1,0 +1,220 @@
+//! The shell's security settings, read from the files Tauri builds from: a strict CSP (no
+//! `unsafe-eval` or `unsafe-inline` for scripts, no remote origins), the smallest capabilities
+//! (no fs, shell, http, dialog, opener or process permission in the webview), and every app
+//! command declared for Tauri's permission check and allowed by name, with nothing else allowed.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json(file: &str) -> serde_json::Value {
+    serde_json::from_str(&read(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Tauri's own IPC origin (used on Windows and Android); the only address a CSP may name.
+const TAURI_IPC: &str = "http://ipc.localhost";
+
+#[test]
+fn the_csp_allows_no_inline_or_eval_scripts_and_no_remote_origins() {
+    let conf = json("tauri.conf.json");
+    let security = &conf["app"]["security"];
+    let csp = security["csp"]
+        .as_object()
+        .expect("a CSP is set, as directives");
+    let script = csp
+        .get("script-src")
+        .or_else(|| csp.get("default-src"))
+        .and_then(|v| v.as_str())
+        .expect("scripts are restricted");
+    assert_eq!(script, "'self'", "scripts only from the app itself");
+    for (directive, value) in csp {
+        let value = value.as_str().expect("each directive is text");
+        for source in value.split_whitespace() {
+            assert!(
+                !source.contains("unsafe-eval"),
+                "{directive}: unsafe-eval is never allowed"
+            );
+            if directive.starts_with("script") || directive == "default-src" {
+                assert!(
+                    !source.contains("unsafe-inline"),
+                    "{directive}: no inline scripts"
+                );
+            }
+            assert_ne!(source, "*", "{directive}: no wildcard");
+            let remote = source.starts_with("http:")
+                || source.starts_with("https:")
+                || source.starts_with("ws:")
+                || source.starts_with("wss:")
+                || source.contains("://");
+            assert!(
+                !remote || source == TAURI_IPC,
+                "{directive}: remote origin {source}"
+            );
+        }
+    }
+    assert_eq!(csp["object-src"], "'none'");
+    assert_eq!(csp["frame-ancestors"], "'none'");
+    assert_eq!(security["freezePrototype"], true);
+    assert_eq!(
+        conf["app"]["withGlobalTauri"], false,
+        "no Tauri API on window"
+    );
+    assert!(
+        security
+            .get("dangerousDisableAssetCspModification")
+            .is_none(),
+        "Tauri adds its nonces and hashes to the CSP"
+    );
+}
+
+/// The commands `build.rs` declares to Tauri's permission system.
+fn declared_commands() -> BTreeSet<String> {
+    let build = read("build.rs");
+    let start = build
+        .find(".commands(&[")
+        .expect("build.rs declares commands");
+    let list = &build[start..];
+    let list = &list[..list.find("])").expect("end of the list")];
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The commands the app registers with `generate_handler!` in `lib.rs`.
+fn registered_commands() -> BTreeSet<String> {
+    let lib = read("src/lib.rs");
+    let start = lib
+        .find("generate_handler![")
+        .expect("lib.rs registers commands");
+    let list = &lib[start..];
+    let list = &list[..list.find(']').expect("end of the list")];
+    list.split(',')
+        .filter_map(|path| path.trim().rsplit("::").next())
+        .filter(|name| !name.is_empty() && !name.contains('['))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
+    let registered = registered_commands();
+    let declared = declared_commands();
+    assert!(registered.len() >= 10, "{registered:?}");
+    assert_eq!(
+        registered, declared,
+        "every command in generate_handler! is declared in build.rs, and no other"
+    );
+    let capability = json("capabilities/main.json");
+    let allowed: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("each permission is a name").to_owned())
+        .collect();
+    let expected: BTreeSet<String> = declared
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    let app_allowed: BTreeSet<String> = allowed
+        .iter()
+        .filter(|p| !p.contains(':'))
+        .cloned()
+        .collect();
+    assert_eq!(
+        app_allowed, expected,
+        "the webview may call exactly the app's own commands"
+    );
+    for p in &allowed {
+        if let Some((plugin, _)) = p.split_once(':') {
+            assert!(
+                plugin == "core",
+                "{p}: no plugin permission (fs, shell, http, dialog, opener, process) in the webview"
+            );
+            assert!(
+                [
+                    "core:event:default",
+                    "core:window:allow-destroy",
+                    "core:window:allow-set-focus",
+                    // The About screen shows the app's version.
+                    "core:app:allow-version",
+                ]
+                .contains(&p.as_str()),
+                "{p}: a core permission this app does not need"
+            );
+        }
+    }
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    assert!(
+        capability.get("remote").is_none(),
+        "no remote page may call commands"
+    );
+}
+
+#[test]
+fn the_shell_has_no_file_shell_or_network_plugin() {
+    let cargo = read("Cargo.toml");
+    for plugin in [
+        "tauri-plugin-fs",
+        "tauri-plugin-shell",
+        "tauri-plugin-http",
+        "tauri-plugin-process",
+        "tauri-plugin-updater",
+    ] {
+        assert!(!cargo.contains(plugin), "{plugin} is not used");
+    }
+}
+
+/// Every file under `dir` (recursively) whose name ends with one of `exts`.
+fn sources(dir: &Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, exts, out);
+        } else if exts.iter().any(|e| path.to_string_lossy().ends_with(e)) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_outside_links_and_the_opener_only_opens_saved_documents() {
+    // Today the app links to no outside website. When one is added it must open only on a
+    // click, in the system browser, to an address listed in content: a command with that check,
+    // not an <a href> or window.open in the webview (the CSP and capabilities would block it).
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let mut files = Vec::new();
+    sources(&ui, &[".svelte", ".ts"], &mut files);
+    assert!(files.len() > 10, "the UI's sources are found");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for bad in [
+            "href=\"http",
+            "href='http",
+            "window.open(",
+            "target=\"_blank\"",
+            "location.href =",
+        ] {
+            assert!(!text.contains(bad), "{}: {bad}", file.display());
+        }
+    }
+    let mut shell = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &[".rs"],
+        &mut shell,
+    );
+    for file in shell {
+        let text = std::fs::read_to_string(&file).expect("source");
+        assert!(
+            !text.contains("open_url("),
+            "{}: no web address is opened without the content check",
+            file.display()
+        );
+    }
+}
