@@ -55,10 +55,20 @@ fn month_named(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The longest text read as a date ("21st September 2026" is 19 characters).
+pub const MAX_DATE_CHARS: usize = 40;
+
 /// Reads a date typed the UK way: day first. Accepts "21/11/2026", "21-11-2026", "21.11.2026",
 /// "21 11 2026", "21 Nov 2026", "21 November 2026", "21st November 2026", and the stored form
 /// "2026-11-21". Two-figure years are refused (is "26" 1926 or 2026?).
 pub fn parse_uk(text: &str) -> Result<NaiveDate> {
+    // Issue 7b: no date is this long; the message does not repeat a pasted page back.
+    if text.trim().chars().count() > MAX_DATE_CHARS {
+        return Err(Error::InvalidInput(
+            "That is too long to be a date. Please type the day, month and year, for example 21/11/2026."
+                .into(),
+        ));
+    }
     let problem = || {
         Error::InvalidInput(format!(
             "We could not read \"{}\" as a date. Please type the day, month and year, for example 21/11/2026.",

@@ -377,3 +377,61 @@ fn create_and_unlock_profile_refuse_bad_names_passphrases_and_ids() {
     }
     assert!(profiles.unlock(&id, "long enough words").is_ok());
 }
+
+#[test]
+fn read_date_refuses_a_pasted_page_without_repeating_it() {
+    let p =
+        payload(backend::dates::parse_uk(&"12/12/2026 ".repeat(100_000)).expect_err("too long"));
+    assert_eq!(p.code, "invalid_input");
+    assert_eq!(
+        p.message,
+        "That is too long to be a date. Please type the day, month and year, for example 21/11/2026."
+    );
+    let p = payload(backend::dates::parse_uk("29/02/2027").expect_err("no such day"));
+    assert!(p.message.starts_with("There is no such date"), "{p:?}");
+    assert_eq!(
+        backend::dates::parse_uk(" 29/02/2028 ").expect("a leap day"),
+        day(2028, 2, 29)
+    );
+}
+
+#[test]
+fn notes_refuse_too_much_text_too_long_a_search_and_ids_that_do_not_exist() {
+    use backend::cases::{MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
+    let (mut store, id, _) = store_with_a_case();
+    let p = payload(
+        store
+            .add_note(id, &"x".repeat(MAX_NOTE_CHARS + 1), now().fixed_offset())
+            .map(|_| ())
+            .expect_err("too long"),
+    );
+    assert_eq!(p.code, "invalid_input", "{p:?}");
+    let kept = store
+        .add_note(
+            id,
+            "'); DROP TABLE notes;-- <script>alert(1)</script>",
+            now().fixed_offset(),
+        )
+        .expect("markup and SQL are just words");
+    let p = payload(
+        store
+            .search_notes(id, &"q".repeat(MAX_NOTE_SEARCH_CHARS + 1))
+            .map(|_| ())
+            .expect_err("too long a search"),
+    );
+    assert_eq!(p.code, "invalid_input", "{p:?}");
+    // Search syntax and quotes typed by a person are words, not a query language.
+    for typed in ["\"", "DROP*", "NEAR(", "a OR", "'); --", "\u{0}"] {
+        assert!(
+            store.search_notes(id, typed).is_ok(),
+            "{typed:?} is searched for, not an error"
+        );
+    }
+    for bad in [-1, 0, kept.id + 1000] {
+        assert_eq!(
+            payload(store.delete_note(bad).expect_err("no such note")).code,
+            "note_not_found"
+        );
+    }
+    assert_eq!(store.list_notes(id).expect("lists"), vec![kept]);
+}

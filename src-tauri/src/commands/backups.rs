@@ -29,6 +29,8 @@ pub async fn restore_backup(
     passphrase: String,
     backup: String,
 ) -> CommandResult<ProfileSummary> {
+    // The passphrase is zeroed when this function returns (issue 7b).
+    let passphrase = zeroize::Zeroizing::new(passphrase);
     // Any open profile is locked first, so its database is closed.
     state.lock();
     let mut profile = state
