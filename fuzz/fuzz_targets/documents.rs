@@ -69,6 +69,7 @@ fuzz_target!(|data: &[u8]| {
             Paper::UsLetter
         },
         large_print: first & 0x20 != 0,
+        ..Default::default()
     };
     let content = Content::embedded().expect("the shipped content loads");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date");
