@@ -53,9 +53,50 @@ pub fn check_portable(name: &str) -> Result<()> {
     }
 }
 
+/// The path with `extension` added when the person typed a name without it ("letter" becomes
+/// "letter.pdf"): Windows and macOS choose the program that opens a file by its extension, so a
+/// PDF saved without ".pdf" would not open in the PDF viewer. A name that already ends in it
+/// (in any case: "Letter.PDF") is kept as it is.
+pub fn with_extension(path: &std::path::Path, extension: &str) -> std::path::PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(extension));
+    if has {
+        path.to_path_buf()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(extension);
+        std::path::PathBuf::from(name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_name_gets_its_extension_once() {
+        use std::path::Path;
+        let pdf = |p: &str| with_extension(Path::new(p), "pdf");
+        assert_eq!(pdf("/home/ann/letter"), Path::new("/home/ann/letter.pdf"));
+        assert_eq!(
+            pdf("/home/ann/letter.pdf"),
+            Path::new("/home/ann/letter.pdf")
+        );
+        assert_eq!(
+            pdf("/home/ann/Letter.PDF"),
+            Path::new("/home/ann/Letter.PDF")
+        );
+        assert_eq!(
+            pdf("/home/ann/letter.v2"),
+            Path::new("/home/ann/letter.v2.pdf")
+        );
+        assert_eq!(
+            pdf("C:/Users/Ann/gp letter"),
+            Path::new("C:/Users/Ann/gp letter.pdf")
+        );
+    }
 
     #[test]
     fn ordinary_names_are_portable() {

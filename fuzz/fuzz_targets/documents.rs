@@ -69,7 +69,11 @@ fuzz_target!(|data: &[u8]| {
             Paper::UsLetter
         },
         large_print: first & 0x20 != 0,
-        ..Default::default()
+        // Sometimes a helper writes the letters for the patient.
+        written_by: (first & 0x40 != 0).then(|| backend::documents::WrittenBy {
+            carer_name: f[0].clone(),
+            relationship: f[1].clone(),
+        }),
     };
     let content = Content::embedded().expect("the shipped content loads");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date");

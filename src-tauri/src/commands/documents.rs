@@ -119,6 +119,8 @@ fn save_and_open(
     else {
         return Ok(None);
     };
+    // The PDF viewer is chosen by the OS from the extension: keep ".pdf" on the name (issue 9).
+    let path = backend::file_names::with_extension(&path, "pdf");
     let saved = documents::save(document, &path)?;
     if state.settings.test_save_dir.is_some() {
         return Ok(Some(saved));

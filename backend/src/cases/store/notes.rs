@@ -10,6 +10,14 @@ use crate::cases::{CaseId, Note, NoteId};
 use crate::dates;
 use crate::error::{Error, Result};
 
+/// CROSS JOIN keeps the full-text index as the outer loop: one FTS5 query, then a
+/// lookup per match. (A plain JOIN may let SQLite walk the case's notes and run the
+/// FTS5 query once per note: measured 5 s instead of milliseconds for 10,000 notes.)
+const SEARCH_SQL: &str = "SELECT n.id, n.case_id, n.written_at, n.text
+             FROM notes_search CROSS JOIN notes n ON n.id = notes_search.rowid
+             WHERE notes_search MATCH ?2 AND n.case_id = ?1
+             ORDER BY n.id DESC";
+
 fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     let written_at: String = r.get(2)?;
     // Stored by `add_note` in RFC 3339; the day is the day on the computer's clock then.
@@ -107,12 +115,7 @@ impl Store {
             return self.list_notes(case_id);
         };
         self.ensure_case(case_id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT n.id, n.case_id, n.written_at, n.text
-             FROM notes_search JOIN notes n ON n.id = notes_search.rowid
-             WHERE notes_search MATCH ?2 AND n.case_id = ?1
-             ORDER BY n.id DESC",
-        )?;
+        let mut stmt = self.conn.prepare_cached(SEARCH_SQL)?;
         let rows = stmt.query_map(params![case_id, query], note_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -195,6 +198,20 @@ mod tests {
             .expect("s")
             .is_empty());
         assert_eq!(store.search_notes(case, "   ").expect("s").len(), 2);
+    }
+
+    #[test]
+    fn search_reads_the_full_text_index_first() {
+        let (store, case) = store_with_case();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {SEARCH_SQL}"))
+            .expect("prepare")
+            .query_map(params![case, "\"x\"*"], |r| r.get::<_, String>(3))
+            .expect("plan")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert!(plan[0].contains("VIRTUAL TABLE INDEX"), "{plan:?}");
     }
 
     #[test]

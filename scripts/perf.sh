@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The performance suite, measured on this machine in one run:
+#   1. criterion benchmarks (backend/benches: documents, profiles, notes)
+#   2. start-up time and idle memory of the release app against a bare Tauri 2 "hello world"
+#      (tests/perf/hello-tauri), both built here with the same release profile
+#   3. the size of the release binary (and of the .deb if scripts/release.sh has made one)
+#
+#   ./scripts/perf.sh           quick: short benchmarks, 5 launches of each program
+#   ./scripts/perf.sh --long    before a release: full criterion runs, 15 launches of each
+#
+# Results go to tests/output/perf/ (criterion's reports under the target folder's criterion/).
+# Release builds use their own target folder (default target-release/ beside target/) so they
+# never wait on, or evict, the debug build the tests use. Needs a display: run under xvfb-run
+# when there is none (the script does this itself if DISPLAY is unset).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+long=0
+if [ "${1:-}" = "--long" ]; then long=1; fi
+if [ "$long" -eq 1 ]; then
+  runs=15
+  bench_args=(--warm-up-time 3 --measurement-time 10)
+else
+  runs=5
+  bench_args=(--warm-up-time 1 --measurement-time 3)
+fi
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR_RELEASE:-${CARGO_TARGET_DIR:-$PWD/target}-release}"
+out=tests/output/perf
+mkdir -p "$out"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "build the app and the bare Tauri hello world (release profile, $CARGO_TARGET_DIR)"
+# Both with the Tauri CLI, as the installers are (`tauri build`: release profile, custom protocol).
+npx tauri build --no-bundle
+(cd tests/perf/hello-tauri && npx tauri build --no-bundle)
+app="$CARGO_TARGET_DIR/release/second-opinion"
+hello="$CARGO_TARGET_DIR/release/hello-tauri"
+
+step "benchmarks (criterion; ${bench_args[*]})"
+cargo bench -p backend --bench documents --bench profiles --bench notes -- "${bench_args[@]}" \
+  2>&1 | tee "$out/benches.txt"
+
+step "start-up and idle memory: $runs launches of each"
+measure=(python3 tests/perf/startup_memory.py --runs "$runs" --json "$out/startup-memory.json" "$app" "$hello")
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1280x1024x24" "${measure[@]}" | tee "$out/startup-memory.txt"
+else
+  "${measure[@]}" | tee "$out/startup-memory.txt"
+fi
+
+step "sizes"
+mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB (%d bytes)", b / 1048576, b }'; }
+{
+  echo "app binary (release, stripped): $(mib "$(stat -c %s "$app")")"
+  echo "hello-tauri binary:             $(mib "$(stat -c %s "$hello")")"
+  shopt -s nullglob
+  for f in "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb "$CARGO_TARGET_DIR"/release/bundle/appimage/*.AppImage; do
+    echo "$(basename "$f"): $(mib "$(stat -c %s "$f")")"
+  done
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
+} | tee "$out/sizes.txt"
