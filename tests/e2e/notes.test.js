@@ -35,8 +35,12 @@ async function addNote(text) {
   await browser.$('p.done=Your note is saved.').waitForDisplayed({ timeout: 10000 });
 }
 
+// Read in one go inside the page: the list re-renders as search answers arrive, and element
+// handles taken one by one can go stale mid-read (which left the test waiting, under load).
 const shownNotes = async () =>
-  browser.$$('[data-testid="case-notes"] li.note p.text').map((p) => p.getText());
+  browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="case-notes"] li.note p.text')].map((p) => p.innerText),
+  );
 
 test('notes are added, dated, searched, deleted after a confirmation, and kept', async (t) => {
   t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'case-notes-end.png')).catch(() => {}));
