@@ -41,7 +41,7 @@ fi
 # issue 7b: cargo-fuzz, for the time-boxed fuzz run in scripts/fuzz.sh.
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "==> Installing cargo-fuzz"
-  cargo install cargo-fuzz --locked
+  cargo install cargo-fuzz --locked --version 0.13.2
 fi
 
 # JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), at the locked versions.
