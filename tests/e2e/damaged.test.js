@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
 let driver;
@@ -91,6 +92,7 @@ test('a damaged profile is explained in plain words, changed in no way, and othe
   assert.match(await restore.getText(), /\(from \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\)/);
   assert.match(await trouble.getText(), /not changed or deleted anything/);
   await browser.saveScreenshot(path.join(screenshotDir, 'profile-damaged.png'));
+  await expectNoAxeViolations(browser, 'profile picker: a damaged profile, with its backups');
   assert.ok(readFileSync(db).equals(bytes), 'the damaged file was not written to');
   assert.equal(await browser.$('[data-testid="profile-name"]').isExisting(), false);
 

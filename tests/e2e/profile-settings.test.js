@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
 let driver;
@@ -216,6 +217,7 @@ test('a backup copy brings the profile back after it is deleted', async () => {
 
   // Bring it back from the backup, with the backup's passphrase.
   await browser.$('button=Bring back a profile from a backup file').click();
+  await expectNoAxeViolations(browser, 'profile picker: bring back a backup');
   await browser.$('#import-passphrase').setValue('the wrong words entirely');
   await browser.$('button=Choose the file and bring it back').click();
   await browser.$('p.problem').waitForDisplayed({ timeout: 60000 });
@@ -227,6 +229,7 @@ test('a backup copy brings the profile back after it is deleted', async () => {
   assert.match(await browser.$('main').getText(), /The profile Dad Jones is back\./);
   recoveryCode = await browser.$('[data-testid="recovery-code"]').getText();
   await shot('profile-brought-back.png');
+  await expectNoAxeViolations(browser, 'profile picker: a backup brought back, its new recovery code');
   await browser.$('label*=written down').click();
   await browser.$('button=Continue').click();
   await browser.$('h1*=Who is using').waitForDisplayed({ timeout: 30000 });
@@ -244,6 +247,7 @@ test('the recovery code resets a forgotten passphrase', async () => {
   await browser.$('button=Set the new passphrase and open').click();
   await browser.$('p.problem').waitForDisplayed({ timeout: 30000 });
   await shot('profile-forgot.png');
+  await expectNoAxeViolations(browser, 'profile picker: forgotten passphrase, a wrong code');
   await browser.$('#recovery-code').setValue(recoveryCode.toLowerCase().replaceAll('-', ' '));
   await browser.$('button=Set the new passphrase and open').click();
   await browser.$('h1*=Who is using').waitForDisplayed({ timeout: 30000 });
