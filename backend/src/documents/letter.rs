@@ -114,6 +114,20 @@ impl LetterParts {
             after_signatures: Vec::new(),
         }
     }
+
+    /// A letter from the patient about their care: the patient's identifying details (date of
+    /// birth, NHS number) go under the subject, so the doctor finds the right person.
+    pub fn about_patient(
+        title: &'static str,
+        case: CaseDetails,
+        recipient: Vec<String>,
+    ) -> LetterParts {
+        let details = patient_details(&case.patient_name, case.date_of_birth, &case.nhs_number);
+        LetterParts {
+            after_subject: details,
+            ..LetterParts::new(title, case, recipient)
+        }
+    }
 }
 
 /// Lays out a letter: the one shape every letter shares.
@@ -156,26 +170,32 @@ pub(crate) fn gp_request(
     let practice = lines(&case.gp_practice_name)
         .chain(lines(&case.gp_practice_address))
         .collect();
-    let after_subject = patient_details(&case);
-    let mut parts = LetterParts::new(GP_REQUEST_TITLE, case, practice);
-    parts.after_subject = after_subject;
-    prepare(parts, words, date, options)
+    prepare(
+        LetterParts::about_patient(GP_REQUEST_TITLE, case, practice),
+        words,
+        date,
+        options,
+    )
 }
 
 /// The patient's details a doctor or records office uses to find the right person (name, date
 /// of birth, NHS number), shown under a letter's subject. Nothing when neither the date of birth
 /// nor the NHS number is known: the name alone is already at the top and under the signature.
-pub(crate) fn patient_details(case: &CaseDetails) -> Vec<Block> {
+pub(crate) fn patient_details(
+    name: &str,
+    date_of_birth: Option<NaiveDate>,
+    nhs_number: &str,
+) -> Vec<Block> {
     let mut rows = Vec::new();
-    let name = one_line(&case.patient_name);
+    let name = one_line(name);
     if !name.is_empty() {
         rows.push(("Name".to_owned(), name));
     }
     let identifying = rows.len();
-    if let Some(born) = case.date_of_birth {
+    if let Some(born) = date_of_birth {
         rows.push(("Date of birth".to_owned(), dates::long_uk(born)));
     }
-    let nhs_number = crate::cases::nhs_number_for_print(&case.nhs_number);
+    let nhs_number = one_line(&crate::cases::nhs_number_for_print(nhs_number));
     if !nhs_number.is_empty() {
         rows.push(("NHS number".to_owned(), nhs_number));
     }

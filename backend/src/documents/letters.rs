@@ -138,9 +138,7 @@ pub(crate) fn consultant_request(
     let consultant = lines(&case.first_doctor_name)
         .chain(lines(&case.first_doctor_workplace))
         .collect();
-    let after_subject = patient_details(&case);
-    let mut parts = LetterParts::new(CONSULTANT_REQUEST_TITLE, case, consultant);
-    parts.after_subject = after_subject;
+    let parts = LetterParts::about_patient(CONSULTANT_REQUEST_TITLE, case, consultant);
     prepare(parts, words, date, options)
 }
 
@@ -170,21 +168,8 @@ pub(crate) fn records_request(
         ),
     ];
     // Details that help the records holder find the right person.
-    let mut rows = Vec::new();
-    let name = one_line(&parts.case.patient_name);
-    if !name.is_empty() {
-        rows.push(("Name".to_owned(), name));
-    }
-    if let Some(born) = request.date_of_birth {
-        rows.push(("Date of birth".to_owned(), dates::long_uk(born)));
-    }
-    let nhs_number = crate::cases::nhs_number_for_print(&nhs_number);
-    if !nhs_number.is_empty() {
-        rows.push(("NHS number".to_owned(), one_line(&nhs_number)));
-    }
-    if rows.len() > 1 {
-        parts.after_subject = vec![Block::Details { rows }, Block::Spacer { lines: 0.4 }];
-    }
+    parts.after_subject =
+        patient_details(&parts.case.patient_name, request.date_of_birth, &nhs_number);
     prepare(parts, words, date, options)
 }
 
@@ -310,9 +295,7 @@ pub(crate) fn decision(
     }
     recipient.extend(second);
     let gp = one_line(&case.gp_practice_name);
-    let after_subject = patient_details(&case);
-    let mut parts = LetterParts::new(DECISION_LETTER_TITLE, case, recipient);
-    parts.after_subject = after_subject;
+    let mut parts = LetterParts::about_patient(DECISION_LETTER_TITLE, case, recipient);
     parts.variables = vec![
         ("second_doctor_name", text(&one_line(&d.second_doctor_name))),
         (
