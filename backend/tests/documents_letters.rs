@@ -105,9 +105,13 @@ fn carer_form_has_the_person_ticked_purposes_period_and_two_signatures() {
         &[
             "Margaret Ellison",
             "21 November 2026",
+            // The practice can match the form to the right person.
+            "Date of birth",
+            "9 March 1954",
+            "NHS number",
+            "943 476 5919",
             "I, Margaret Ellison, give my consent for Joanne Ellison, my daughter,",
-            "They may: Talk to my doctors about my care; Ask for a second opinion for me; Ask \
-             for copies of my health records.",
+            "They may do the things ticked below.",
             "from 21 November 2026 until 31 May 2027",
             "What they may do (ticked)",
             "Talk to my doctors about my care",
@@ -124,6 +128,8 @@ fn carer_form_has_the_person_ticked_purposes_period_and_two_signatures() {
     );
     let layout =
         carer_authorisation_layout(&case(), &consent, &words_carer(), date(), &a4()).expect("ok");
+    // Both signatures on the one sheet with what they agree to.
+    assert_eq!(layout.pages.len(), 1, "the consent form fits on one A4 page");
     // One box per purpose, and a drawn tick (two strokes) in each allowed one.
     let items: Vec<&Item> = layout.pages.iter().flat_map(|p| &p.items).collect();
     let boxes: Vec<(f32, f32, f32)> = items

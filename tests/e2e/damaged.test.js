@@ -108,10 +108,20 @@ test('the latest backup restores the case, and the damaged file is kept aside', 
   await tryToOpen(ann);
   const restore = browser.$('button*=Restore the latest backup');
   await restore.waitForDisplayed({ timeout: 30000 });
+  const label = await restore.getText();
   await restore.click();
   await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
   await browser.$('button=Ann Price').waitForDisplayed({ timeout: 10000 });
+  // Once open, it says which copy the information came from, and what that means.
+  const notice = browser.$('[data-testid="opened-notice"]');
+  await notice.waitForDisplayed({ timeout: 10000 });
+  const said = await notice.getText();
+  const taken = label.match(/\(from (.+)\)/)[1];
+  assert.ok(said.includes(`from the copy made on ${taken}`), said);
+  assert.match(said, /Anything changed after that is not in it/);
   await browser.saveScreenshot(path.join(screenshotDir, 'profile-restored.png'));
+  await browser.$('button=Hide this message').click();
+  await notice.waitForDisplayed({ reverse: true, timeout: 10000 });
   const aside = path.join(folder, 'set-aside');
   const [when] = readdirSync(aside);
   assert.ok(readFileSync(path.join(aside, when, 'cases.db')).equals(damaged), 'kept aside, unchanged');

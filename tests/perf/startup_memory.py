@@ -50,22 +50,29 @@ def descendants(pid):
 
 
 def memory_kib(pid):
-    """(rss, pss) in KiB, summed over pid and its descendants, and the process names."""
+    """(rss, pss) in KiB, summed over pid and its descendants, the process names, and the PSS
+    of each process by name (where the memory is)."""
     rss = pss = 0
     names = []
+    by_process = {}
     for p in descendants(pid):
         try:
+            p_rss = p_pss = 0
             with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
+                        p_rss = int(line.split()[1])
                     elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
+                        p_pss = int(line.split()[1])
             with open(f"/proc/{p}/comm") as f:
-                names.append(f.read().strip())
+                name = f.read().strip()
         except OSError:
             continue
-    return rss, pss, names
+        rss += p_rss
+        pss += p_pss
+        names.append(name)
+        by_process[name] = by_process.get(name, 0) + p_pss
+    return rss, pss, names, by_process
 
 
 def launch(binary):
@@ -102,8 +109,8 @@ def launch(binary):
             time.sleep(0.005)
         startup_ms = int(text) - started_ms
         time.sleep(IDLE_SECONDS)
-        rss, pss, names = memory_kib(proc.pid)
-        return startup_ms, rss, pss, names
+        rss, pss, names, by_process = memory_kib(proc.pid)
+        return startup_ms, rss, pss, names, by_process
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -126,23 +133,31 @@ def main():
     args = ap.parse_args()
 
     programs = {"app": args.app, "hello": args.hello}
-    results = {name: {"startup_ms": [], "rss_kib": [], "pss_kib": []} for name in programs}
+    results = {
+        name: {"startup_ms": [], "rss_kib": [], "pss_kib": [], "pss_kib_by_process": []}
+        for name in programs
+    }
     # One warm-up launch each (fills the page cache, as a person's second start would).
     for binary in programs.values():
         launch(binary)
     for i in range(args.runs):
         for name, binary in programs.items():
-            startup, rss, pss, names = launch(binary)
+            startup, rss, pss, names, by_process = launch(binary)
             results[name]["startup_ms"].append(round(startup, 1))
             results[name]["rss_kib"].append(rss)
             results[name]["pss_kib"].append(pss)
+            results[name]["pss_kib_by_process"].append(by_process)
             results[name]["processes"] = sorted(names)
             print(f"run {i + 1} {name:5}: start-up {startup:7.1f} ms, RSS {rss / 1024:6.1f} MiB,"
                   f" PSS {pss / 1024:6.1f} MiB ({len(names)} processes)", flush=True)
 
     summary = {}
     for name, r in results.items():
+        # The launch has the median PSS: its split by process shows where the memory is.
+        order = sorted(range(len(r["pss_kib"])), key=lambda i: r["pss_kib"][i])
+        median_split = r["pss_kib_by_process"][order[len(order) // 2]]
         summary[name] = {
+            "pss_mib_by_process": {k: round(v / 1024, 1) for k, v in sorted(median_split.items())},
             "startup_ms_median": statistics.median(r["startup_ms"]),
             "rss_mib_median": round(statistics.median(r["rss_kib"]) / 1024, 1),
             "pss_mib_median": round(statistics.median(r["pss_kib"]) / 1024, 1),
@@ -164,6 +179,9 @@ def main():
           f"{ratios['pss']:>8.2f}{'1.15':>8}")
     print(f"{'memory RSS MiB':14}{app['rss_mib_median']:>16.1f}{hello['rss_mib_median']:>12.1f}"
           f"{ratios['rss']:>8.2f}{'':>8}")
+    for name in programs:
+        split = ", ".join(f"{k} {v:.1f}" for k, v in summary[name]["pss_mib_by_process"].items())
+        print(f"PSS MiB by process, {name} (its median launch): {split}")
     print(f"(medians of {args.runs} launches each, after one warm-up; memory after "
           f"{IDLE_SECONDS:.0f} s idle, summed over {', '.join(app['processes'])})")
     if args.json:

@@ -210,15 +210,16 @@ pub(crate) fn carer_authorisation(
     }
     let long = |d: Option<NaiveDate>| d.map(dates::long_uk).unwrap_or_default();
 
-    let mut parts = LetterParts::new(CARER_AUTHORISATION_TITLE, case, Vec::new());
+    // The date of birth and NHS number let the practice match the form to the right person.
+    let mut parts = LetterParts::about_patient(CARER_AUTHORISATION_TITLE, case, Vec::new());
     parts.variables = vec![
         ("carer_name", text(&carer)),
         ("relationship", text(&relationship)),
-        ("purposes", text(&purposes_sentence(&purposes))),
         ("from", text(&long(consent.from))),
         ("until", text(&long(consent.until))),
     ];
-    // The body says who, and for how long; the list says what, with a box for each.
+    // The body says who, and for how long; the list says what, with a box for each (the body
+    // points to it).
     parts.after_body = vec![
         Block::Paragraph {
             spans: vec![Span::bold("What they may do (ticked)")],
@@ -246,21 +247,6 @@ pub(crate) fn carer_authorisation(
         Block::SignatureAndDate { name: carer_label },
     ]);
     prepare(parts, words, date, options)
-}
-
-/// What the body says they may do: the ticked items, or a pointer to the boxes when none is
-/// ticked yet (the patient ticks them by hand).
-fn purposes_sentence(purposes: &[(String, bool)]) -> String {
-    let ticked: Vec<String> = purposes
-        .iter()
-        .filter(|(_, allowed)| *allowed)
-        .map(|(t, _)| t.trim().trim_end_matches(['.', ';']).to_owned())
-        .collect();
-    if ticked.is_empty() {
-        "the things ticked in the list below.".to_owned()
-    } else {
-        format!("{}.", ticked.join("; "))
-    }
 }
 
 /// The name under a signature line, or a description when there is no name.
