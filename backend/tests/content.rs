@@ -588,9 +588,7 @@ mod content_guidance {
         ];
         let own: &[&str] = match id {
             "letter-records-request" => &["date_asked", "due_date", "records_holder"],
-            "letter-carer-authorisation" => {
-                &["carer_name", "relationship", "from", "until"]
-            }
+            "letter-carer-authorisation" => &["carer_name", "relationship", "from", "until"],
             "letter-decision" => &[
                 "decision",
                 "reasons",

@@ -129,7 +129,11 @@ fn carer_form_has_the_person_ticked_purposes_period_and_two_signatures() {
     let layout =
         carer_authorisation_layout(&case(), &consent, &words_carer(), date(), &a4()).expect("ok");
     // Both signatures on the one sheet with what they agree to.
-    assert_eq!(layout.pages.len(), 1, "the consent form fits on one A4 page");
+    assert_eq!(
+        layout.pages.len(),
+        1,
+        "the consent form fits on one A4 page"
+    );
     // One box per purpose, and a drawn tick (two strokes) in each allowed one.
     let items: Vec<&Item> = layout.pages.iter().flat_map(|p| &p.items).collect();
     let boxes: Vec<(f32, f32, f32)> = items
