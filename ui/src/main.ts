@@ -2,6 +2,14 @@ import { mount } from 'svelte';
 import './app.css';
 import Root from './Root.svelte';
 
+// Issue 9: the content security policy allows no inline style or script. Anything it refuses is
+// counted here for the end-to-end tests (a refusal would leave part of a screen unstyled).
+let refused = 0;
+document.addEventListener('securitypolicyviolation', () => {
+  refused += 1;
+  document.documentElement.dataset.cspRefused = String(refused);
+});
+
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 
