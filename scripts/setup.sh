@@ -44,14 +44,20 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked --version 0.13.2
 fi
 
-# JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), at the locked versions.
-# `npm install` rather than `npm ci`: the lock file lists only the Tauri CLI binaries for the
-# platforms whose packages the registry served, and `npm ci` refuses a lock without all of them.
+# JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), exactly as locked.
+# `npm ci` never writes package-lock.json, so a fresh clone stays clean; the lock lists the Tauri
+# CLI's binary packages for every platform.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
   || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "==> Installing npm packages"
-  npm install --no-audit --no-fund
+  npm ci --no-audit --no-fund
 fi
+
+# Every crate of the dependency graph, for every platform: `cargo build` downloads only this
+# platform's, but `cargo deny` reads the whole graph (Windows and macOS crates too) offline.
+echo "==> Fetching crates (all platforms)"
+cargo fetch --locked
+(cd fuzz && cargo fetch --locked)
 
 # An independent SQLCipher 4 reader (Python's sqlcipher3) for the backend test proving each
 # profile's database is standard SQLCipher.
