@@ -4,18 +4,21 @@
 # tests/output/fuzz-crashes/ to reproduce with `cargo fuzz run <target> <file>`.
 #
 # The toolchain is stable: RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly flags it needs.
-# `--sanitizer none` and `--dev` keep the build quick (no AddressSanitizer: the app forbids
-# unsafe code, so panics are what we look for). Long run: FUZZ_SECONDS=600 scripts/fuzz.sh
+# The fuzz build has a target folder of its own (target/fuzz): RUSTC_BOOTSTRAP changes what the
+# build scripts of proc-macro2 and others detect, so sharing the app's folder rebuilt every
+# dependency on each run, of the app and of the fuzz targets in turn. Here a second run with
+# nothing changed builds nothing. The targets are built optimised (cargo-fuzz's default release
+# build, with debug assertions) and without a sanitizer (the app forbids unsafe code, so panics
+# are what we look for), so each gets thousands of executions in its time.
+# Long run: FUZZ_SECONDS=600 scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${FUZZ_SECONDS:-20}"
 export RUSTC_BOOTSTRAP=1
-# One target folder with the app's build (fuzz builds go under its x86_64-… folder).
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
-flags=(--dev --sanitizer none)
-cargo fuzz build "${flags[@]}"
+export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$(cd .. && pwd)/target/fuzz}"
+cargo fuzz build --sanitizer none
 # Run the built targets directly (no second cargo call per target).
-bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/debug"
+bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/release"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 ./scripts/setup.sh
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far, so slow steps are easy to see.
+step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -14,7 +15,7 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
-# Issue 8: Svelte's accessibility warnings are errors; prove the gate fails on them.
+# Svelte's accessibility warnings are errors; prove the gate fails on them.
 step "svelte-check fails on accessibility warnings"
 ./scripts/check-a11y-gate.sh
 
@@ -26,10 +27,13 @@ step "cargo clippy"
 # tests and the app share one build of the dependencies.
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
-step "cargo test"
+step "cargo doc (warnings denied: stale links in doc comments fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend
+
+step "cargo test (property tests with their fixed seed: scripts/proptest-long.sh for random ones)"
 cargo test --workspace --features second-opinion/custom-protocol
 
-# Issue 7: crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
+# Crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
 # kill the profile must reopen whole with every acknowledged edit. Then the harness must catch
 # a writer that acknowledges before committing (so it is known to be able to fail).
 step "crash harness (200 kills)"
@@ -45,11 +49,11 @@ cargo run -q -p backend --example review_book -- tests/output/content-review-boo
 qpdf --check tests/output/content-review-book.pdf >/dev/null
 pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
 
-# issue 7b: every cargo-fuzz target for a short fixed time; fails on any crash.
+# Every cargo-fuzz target for a short fixed time; fails on any crash.
 step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
 ./scripts/fuzz.sh
 
-# --- Release checks (issue 9) ---
+# --- Release checks ---
 step "cargo deny check licenses bans (advisories need the network: run them by hand)"
 cargo deny --offline --log-level error check licenses bans
 

@@ -5,10 +5,11 @@
 //! give a layout with nothing drawn outside the text area and every printable word of every
 //! printed field in the layout's text, in order.
 //!
-//! 32 cases per document by default, so it runs in seconds in debug; `PROPTEST_CASES=500`
-//! for a longer run.
+//! 32 cases per document with a fixed seed by default, so it runs in seconds in debug and the
+//! same every time; `scripts/proptest-long.sh` runs many random seeds.
 
 mod documents_support;
+mod proptest_config;
 
 use backend::cases::CaseDetails;
 use backend::documents::layout::{Layout, Tone};
@@ -27,15 +28,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(32);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    proptest_config::config(32)
 }
 
 /// Characters from many blocks: Latin and its extensions (Welsh, Polish), Greek, Cyrillic,

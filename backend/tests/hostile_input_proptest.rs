@@ -6,8 +6,11 @@
 //! documented errors, and never panic. (The layout-level checks of each generator are in
 //! `documents_proptest.rs`.)
 //!
-//! 64 cases per property by default; `PROPTEST_CASES=1000` for a longer run. The count run is
+//! 64 cases per property with a fixed seed by default; `scripts/proptest-long.sh` runs many
+//! random seeds. The count run is
 //! printed (`cargo test -- --nocapture`).
+
+mod proptest_config;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -28,15 +31,7 @@ static RUN: AtomicUsize = AtomicUsize::new(0);
 static MADE: AtomicUsize = AtomicUsize::new(0);
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    proptest_config::config(64)
 }
 
 fn counted() {
