@@ -1,4 +1,4 @@
-//! Damaged and unexpected files (issue 7), checked on real files: a truncated database, random
+//! Damaged and unexpected files, checked on real files: a truncated database, random
 //! bytes written into it, one from a newer app, a read-only file or folder, a full disk, and a
 //! second copy of the app. Each gives a plain-words error with a stable code, leaves the original
 //! bytes exactly as they were, lets other profiles keep working, and offers the latest automatic
@@ -370,6 +370,8 @@ fn a_damaged_backup_is_not_restored_and_nothing_changes() {
     );
 }
 
+// The other process is flock(1), from util-linux.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_profile_open_in_one_place_cannot_be_opened_in_another() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -437,136 +439,146 @@ fn a_full_disk_is_reported_in_plain_words_and_loses_nothing_saved() {
     );
 }
 
-/// Whether this test runs as root (who can write read-only files, but can mount file systems).
-fn running_as_root(dir: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let probe = dir.join("probe");
-    std::fs::write(&probe, b"").expect("probe");
-    std::fs::metadata(&probe).expect("meta").uid() == 0
-}
+/// Read-only and really full disks, made with tmpfs mounts and Unix permissions: Linux only.
+#[cfg(target_os = "linux")]
+mod on_linux {
+    use super::*;
 
-/// A small tmpfs mounted at `at`, unmounted when dropped. `None` where mounting is not allowed.
-struct Mount(PathBuf);
+    /// Whether this test runs as root (who can write read-only files, but can mount file systems).
+    fn running_as_root(dir: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let probe = dir.join("probe");
+        std::fs::write(&probe, b"").expect("probe");
+        std::fs::metadata(&probe).expect("meta").uid() == 0
+    }
 
-impl Mount {
-    fn tmpfs(at: &Path, size: &str) -> Option<Mount> {
-        std::fs::create_dir_all(at).expect("mount point");
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(at)
+    /// A small tmpfs mounted at `at`, unmounted when dropped. `None` where mounting is not allowed.
+    struct Mount(PathBuf);
+
+    impl Mount {
+        fn tmpfs(at: &Path, size: &str) -> Option<Mount> {
+            std::fs::create_dir_all(at).expect("mount point");
+            let ok = Command::new("mount")
+                .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+                .arg(at)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| Mount(at.to_path_buf()))
+        }
+
+        fn remount_read_only(&self) {
+            let ok = Command::new("mount")
+                .args(["-o", "remount,ro"])
+                .arg(&self.0)
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "remount read-only");
+        }
+    }
+
+    impl Drop for Mount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        }
+    }
+
+    /// Copies the profiles folder `from` into `to` (a mount point).
+    fn copy_tree(from: &Path, to: &Path) {
+        let status = Command::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", from.display()))
+            .arg(to)
             .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Mount(at.to_path_buf()))
+            .expect("cp");
+        assert!(status.success());
     }
 
-    fn remount_read_only(&self) {
-        let ok = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&self.0)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "remount read-only");
+    #[test]
+    fn a_read_only_profile_is_reported_in_plain_words_and_left_untouched() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (profiles, id, db, _other) = two_profiles(dir.path());
+        let (profiles, db, _mount) = if running_as_root(dir.path()) {
+            // Root may write a read-only file; a read-only file system stops even root.
+            let at = dir.path().join("ro");
+            let Some(mount) = Mount::tmpfs(&at, "16m") else {
+                eprintln!("SKIPPED: running as root where mounting is not allowed");
+                return;
+            };
+            copy_tree(&dir.path().join("profiles"), &at);
+            mount.remount_read_only();
+            let db = at.join(
+                db.strip_prefix(dir.path().join("profiles"))
+                    .expect("inside"),
+            );
+            (Profiles::at(&at), db, Some(mount))
+        } else {
+            use std::os::unix::fs::PermissionsExt;
+            let folder = db.parent().expect("folder");
+            for path in [db.clone(), folder.to_path_buf()] {
+                let mode = if path.is_dir() { 0o555 } else { 0o444 };
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+                    .expect("chmod");
+            }
+            (profiles, db, None)
+        };
+        let folder = db.parent().expect("folder").to_path_buf();
+        let before = snapshot(&folder);
+        let err = profiles.unlock(&id, PASS).expect_err("cannot write");
+        assert_eq!(err.code(), "read_only", "{err:?}");
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(snapshot(&folder), before);
+        if !running_as_root(dir.path()) {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755))
+                .expect("chmod");
+        }
     }
-}
 
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
-/// Copies the profiles folder `from` into `to` (a mount point).
-fn copy_tree(from: &Path, to: &Path) {
-    let status = Command::new("cp")
-        .arg("-a")
-        .arg(format!("{}/.", from.display()))
-        .arg(to)
-        .status()
-        .expect("cp");
-    assert!(status.success());
-}
-
-#[test]
-fn a_read_only_profile_is_reported_in_plain_words_and_left_untouched() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (profiles, id, db, _other) = two_profiles(dir.path());
-    let (profiles, db, _mount) = if running_as_root(dir.path()) {
-        // Root may write a read-only file; a read-only file system stops even root.
-        let at = dir.path().join("ro");
-        let Some(mount) = Mount::tmpfs(&at, "16m") else {
-            eprintln!("SKIPPED: running as root where mounting is not allowed");
+    #[test]
+    fn a_really_full_disk_is_reported_in_plain_words() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        if !running_as_root(dir.path()) {
+            eprintln!(
+                "SKIPPED: mounting a small disk needs root (the injected full disk runs always)"
+            );
+            return;
+        }
+        let at = dir.path().join("small");
+        let Some(_mount) = Mount::tmpfs(&at, "400k") else {
+            eprintln!("SKIPPED: mounting is not allowed here");
             return;
         };
-        copy_tree(&dir.path().join("profiles"), &at);
-        mount.remount_read_only();
-        let db = at.join(
-            db.strip_prefix(dir.path().join("profiles"))
-                .expect("inside"),
-        );
-        (Profiles::at(&at), db, Some(mount))
-    } else {
-        use std::os::unix::fs::PermissionsExt;
-        let folder = db.parent().expect("folder");
-        for path in [db.clone(), folder.to_path_buf()] {
-            let mode = if path.is_dir() { 0o555 } else { 0o444 };
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let profiles = Profiles::at(&at);
+        let (mut open, _code) = profiles
+            .create("Mam", PASS, FAST, &mut StdRng::seed_from_u64(5))
+            .expect("creates");
+        let case = open
+            .store_mut()
+            .create_case(&details("before"), now())
+            .expect("saves");
+        // Fill the disk with an unrelated file, leaving a few KiB.
+        let mut filler = std::fs::File::create(at.join("filler")).expect("filler");
+        let block = vec![0u8; 4096];
+        while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+        drop(filler);
+        let mut err = None;
+        for i in 0..50 {
+            let big = details(&format!("{i:02}{}", "y".repeat(19_000)));
+            if let Err(e) = open.store_mut().save_case(case.id, &big, now()) {
+                err = Some(e);
+                break;
+            }
         }
-        (profiles, db, None)
-    };
-    let folder = db.parent().expect("folder").to_path_buf();
-    let before = snapshot(&folder);
-    let err = profiles.unlock(&id, PASS).expect_err("cannot write");
-    assert_eq!(err.code(), "read_only", "{err:?}");
-    assert!(err.to_string().contains("read-only"), "{err}");
-    assert_eq!(snapshot(&folder), before);
-    if !running_as_root(dir.path()) {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let err = err.expect("the disk fills");
+        assert_eq!(err.code(), "disk_full", "{err:?}");
+        assert!(err.to_string().contains("disk is full"));
+        std::fs::remove_file(at.join("filler")).expect("free space");
+        let reason = only_reason(&open);
+        assert!(reason == "before" || reason.ends_with(&"y".repeat(19_000)));
+        let id = open.id().to_owned();
+        open.lock();
+        let open = profiles.unlock(&id, PASS).expect("reopens");
+        open.store().check_integrity().expect("whole");
+        assert_eq!(only_reason(&open), reason, "nothing lost");
     }
-}
-
-#[test]
-fn a_really_full_disk_is_reported_in_plain_words() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    if !running_as_root(dir.path()) {
-        eprintln!("SKIPPED: mounting a small disk needs root (the injected full disk runs always)");
-        return;
-    }
-    let at = dir.path().join("small");
-    let Some(_mount) = Mount::tmpfs(&at, "400k") else {
-        eprintln!("SKIPPED: mounting is not allowed here");
-        return;
-    };
-    let profiles = Profiles::at(&at);
-    let (mut open, _code) = profiles
-        .create("Mam", PASS, FAST, &mut StdRng::seed_from_u64(5))
-        .expect("creates");
-    let case = open
-        .store_mut()
-        .create_case(&details("before"), now())
-        .expect("saves");
-    // Fill the disk with an unrelated file, leaving a few KiB.
-    let mut filler = std::fs::File::create(at.join("filler")).expect("filler");
-    let block = vec![0u8; 4096];
-    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
-    drop(filler);
-    let mut err = None;
-    for i in 0..50 {
-        let big = details(&format!("{i:02}{}", "y".repeat(19_000)));
-        if let Err(e) = open.store_mut().save_case(case.id, &big, now()) {
-            err = Some(e);
-            break;
-        }
-    }
-    let err = err.expect("the disk fills");
-    assert_eq!(err.code(), "disk_full", "{err:?}");
-    assert!(err.to_string().contains("disk is full"));
-    std::fs::remove_file(at.join("filler")).expect("free space");
-    let reason = only_reason(&open);
-    assert!(reason == "before" || reason.ends_with(&"y".repeat(19_000)));
-    let id = open.id().to_owned();
-    open.lock();
-    let open = profiles.unlock(&id, PASS).expect("reopens");
-    open.store().check_integrity().expect("whole");
-    assert_eq!(only_reason(&open), reason, "nothing lost");
 }

@@ -18,7 +18,10 @@ pub fn config(default_cases: u32) -> Config {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default_cases);
-    let rng_seed = match std::env::var("PROPTEST_RNG_SEED").ok().and_then(|v| v.parse().ok()) {
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         Some(seed) => RngSeed::Fixed(seed),
         None => RngSeed::Fixed(FIXED_SEED),
     };
