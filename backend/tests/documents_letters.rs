@@ -73,7 +73,7 @@ fn records_request_counts_the_month_from_receiving_it() {
             "held by Arrowe Park Hospital",
             "I am making this request on 21 November 2026.",
             "reply within one calendar month of receiving this request.",
-            "please tell me within that month, and say why.",
+            "you need more time, tell me within that month and say why.",
             &w.closing,
             "Margaret Ellison",
         ],

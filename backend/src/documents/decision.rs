@@ -13,7 +13,6 @@ use super::DocumentOptions;
 use crate::cases::CaseDetails;
 use crate::dates;
 use crate::error::Result;
-use super::letters::in_a_list;
 use crate::journey::{compare, Noted, OpinionPart, PartComparison, SaidTheSame};
 
 /// The running title, PDF title: nothing about health.
@@ -147,16 +146,8 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
         rows,
     }));
 
-    let words = |answer| {
-        in_a_list(
-            &comparison
-                .answered(answer)
-                .into_iter()
-                .map(OpinionPart::words)
-                .collect::<Vec<_>>(),
-        )
-    };
-    let (different, not_sure) = (words(SaidTheSame::No), words(SaidTheSame::NotSure));
+    let different = comparison.answered_in_words(SaidTheSame::No);
+    let not_sure = comparison.answered_in_words(SaidTheSame::NotSure);
     if !different.is_empty() {
         b.push(Block::Paragraph {
             spans: vec![Span::bold(format!(

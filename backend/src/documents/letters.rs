@@ -19,7 +19,7 @@ use super::{DocumentOptions, LetterWords};
 use crate::cases::CaseDetails;
 use crate::dates;
 use crate::error::Result;
-use crate::journey::{compare, Opinion, OpinionPart, SaidTheSame, SameAnswers};
+use crate::journey::{compare, Opinion, SaidTheSame, SameAnswers};
 
 /// Running and PDF titles: what each paper is, never what it is about.
 pub(crate) const CONSULTANT_REQUEST_TITLE: &str = "Letter to consultant — second opinion request";
@@ -249,26 +249,9 @@ pub(crate) fn carer_authorisation(
     prepare(parts, words, date, options)
 }
 
-/// The parts the patient gave `answer` about, in a sentence: "what the illness is and what
-/// they advise". Empty when none.
+/// The parts the patient gave `answer` about, in a sentence. Empty when none.
 fn parts_answered(d: &Decision, answer: SaidTheSame) -> String {
-    let comparison = compare(&d.first_opinion, &d.second_opinion, &d.same_answers);
-    in_a_list(
-        &comparison
-            .answered(answer)
-            .into_iter()
-            .map(OpinionPart::words)
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// "a", "a and b", "a, b and c".
-pub(crate) fn in_a_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+    compare(&d.first_opinion, &d.second_opinion, &d.same_answers).answered_in_words(answer)
 }
 
 /// The name under a signature line, or a description when there is no name.
@@ -312,7 +295,10 @@ pub(crate) fn decision(
         ),
         ("decision", text(&d.decision)),
         ("reasons", text(&d.reasons)),
-        ("noted_different", text(&parts_answered(&d, SaidTheSame::No))),
+        (
+            "noted_different",
+            text(&parts_answered(&d, SaidTheSame::No)),
+        ),
         ("not_sure", text(&parts_answered(&d, SaidTheSame::NotSure))),
     ];
     if !gp.is_empty() {

@@ -149,6 +149,20 @@ impl Comparison {
             .map(|p| p.part)
             .collect()
     }
+
+    /// The same parts in a sentence: "what the illness is and the risks". Empty when none.
+    pub fn answered_in_words(&self, answer: SaidTheSame) -> String {
+        let words: Vec<&str> = self
+            .answered(answer)
+            .into_iter()
+            .map(OpinionPart::words)
+            .collect();
+        match words.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 /// Compares two opinions by the person's answers. The words typed only decide whether there is
@@ -297,10 +311,9 @@ mod tests {
             rec.i_noted,
             "I noted different things from the two doctors about what they advise."
         );
-        assert!(rec
-            .follow_up
-            .as_deref()
-            .is_some_and(|q| q.starts_with("I noted different things") && q.contains("what they advise")));
+        assert!(rec.follow_up.as_deref().is_some_and(|q| q
+            .starts_with("I noted different things")
+            && q.contains("what they advise")));
         assert!(c.differ_on_diagnosis_or_advice);
     }
 
@@ -338,7 +351,31 @@ mod tests {
             !c.differ_on_diagnosis_or_advice,
             "not sure is not a difference"
         );
-        assert_eq!(c.answered(SaidTheSame::NotSure), [OpinionPart::Recommendation]);
+        assert_eq!(
+            c.answered(SaidTheSame::NotSure),
+            [OpinionPart::Recommendation]
+        );
+        assert_eq!(
+            c.answered_in_words(SaidTheSame::NotSure),
+            "what they advise"
+        );
+        assert_eq!(c.answered_in_words(SaidTheSame::No), "");
+        let all_no = SameAnswers {
+            diagnosis: Some(SaidTheSame::No),
+            options: Some(SaidTheSame::No),
+            risks: Some(SaidTheSame::No),
+            ..Default::default()
+        };
+        let full = Opinion {
+            diagnosis: "a".into(),
+            options: "b".into(),
+            risks: "c".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            compare(&full, &full, &all_no).answered_in_words(SaidTheSame::No),
+            "what the illness is, the treatment options and the risks"
+        );
     }
 
     #[test]
@@ -351,7 +388,10 @@ mod tests {
         let c = compare(&first, &second, &SameAnswers::default());
         let new = part(&c, OpinionPart::AnythingNew);
         assert_eq!(new.noted, Noted::OnlySecond);
-        assert!(new.follow_up.as_deref().is_some_and(|q| q.contains("Could this apply to me?")));
+        assert!(new
+            .follow_up
+            .as_deref()
+            .is_some_and(|q| q.contains("Could this apply to me?")));
         assert!(!c.differ_on_diagnosis_or_advice);
         let c = compare(&second, &first, &SameAnswers::default());
         assert_eq!(part(&c, OpinionPart::AnythingNew).noted, Noted::OnlyFirst);

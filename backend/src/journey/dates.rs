@@ -187,7 +187,9 @@ mod tests {
     #[test]
     fn received_at_a_month_end_or_in_a_leap_year() {
         assert_eq!(
-            records_due(Some(d(2026, 1, 20)), Some(d(2026, 1, 31))).expect("due").due,
+            records_due(Some(d(2026, 1, 20)), Some(d(2026, 1, 31)))
+                .expect("due")
+                .due,
             d(2026, 2, 28)
         );
         assert_eq!(
