@@ -163,7 +163,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await browser.$('[data-guide="records-due-from-received"]').getText(), /starts on the day they get your request/);
   assert.match(await browser.$('[data-guide="records-due-longer-or-no-reply"]').getText(), /Information Commissioner's Office \(ICO\)/);
   await waitSaved();
-  await screenshotWholeStep('journey-5-records-sent-only.png');
+  await browser.execute(() => document.querySelector('#records_holder').scrollIntoView());
+  await shot('journey-5-records-due-sent-only.png');
   // The day received: the month counts from it, exactly.
   await setDate('#records_received_on', isoDaysAgo(1));
   await browser.waitUntil(async () => (await due.getAttribute('data-approximate')) === 'false', { timeout: 10000 });
@@ -178,6 +179,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await due.getText(), new RegExp(`^Records due: ${dueWords}, due in \\d+ days$`));
   await waitSaved();
   await screenshotWholeStep('journey-5-records.png');
+  await browser.execute(() => document.querySelector('#records_holder').scrollIntoView());
+  await shot('journey-5-records-due.png');
   const records = await printed('button=Write the records request', 'records-letter-saved', 'health-records-request-');
   assert.ok(records.includes('Leeds hospital records team'), 'addressed to the records holder');
   assert.ok(records.includes('within one calendar month of receiving this request'), 'the month counts from receiving it');
@@ -293,6 +296,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await waitSaved();
   await browser.$('[data-testid="comparison"]').scrollIntoView();
   await shot('journey-7-compare.png');
+  await browser.execute(() => document.querySelector('tr[data-part="recommendation"]').scrollIntoView());
+  await shot('journey-7-compare-answers.png');
 
   // 8. Decide and tell.
   await nextByKeyboard('decide-and-tell');
