@@ -349,6 +349,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-home.png');
   const upcoming = await browser.$('.upcoming').getText();
   assert.match(upcoming, /appointment is on/);
+  assert.ok(upcoming.includes(`Your records are due by ${dueWords}`), 'the upcoming panel counts from the day received');
   await browser.$(`button=${name}`).click();
   await goByMap('prepare');
   assert.equal(await browser.$('#appt_place').getValue(), 'St James’s, clinic 4');

@@ -309,8 +309,14 @@ impl Journey {
 
     /// What the upcoming panel needs from this journey.
     pub fn upcoming_facts(&self) -> super::UpcomingFacts {
-        let all_arrived =
-            !self.records.is_empty() && self.records.iter().filter(|r| r.asked).all(|r| r.arrived);
+        // A request date says the person asked, even before they tick what they asked for;
+        // the request is done only when something is ticked and all of it has arrived.
+        let ticked: Vec<&RecordItem> = self
+            .records
+            .iter()
+            .filter(|r| r.asked || r.arrived)
+            .collect();
+        let all_arrived = !ticked.is_empty() && ticked.iter().all(|r| r.arrived);
         super::UpcomingFacts {
             appointments: self.appointment.date.into_iter().collect(),
             records_requests: self
@@ -469,5 +475,11 @@ mod tests {
             approximate: false,
         };
         assert_eq!(j.upcoming_facts().records_requests, vec![(exact, true)]);
+        // Nothing ticked yet: still waiting, so the reminder shows.
+        for r in &mut j.records {
+            r.asked = false;
+            r.arrived = false;
+        }
+        assert_eq!(j.upcoming_facts().records_requests, vec![(exact, false)]);
     }
 }
