@@ -119,8 +119,6 @@ pub struct PartComparison {
     /// What the person's answer means, in the app's voice to them: "You noted different
     /// things from the two doctors about the risks." Empty when there is nothing to say.
     pub you_noted: String,
-    /// The same in the person's own voice, for the printed summary: "I noted different things".
-    pub i_noted: String,
     /// A question the person could ask a doctor, in their voice.
     pub follow_up: Option<String>,
 }
@@ -183,14 +181,12 @@ pub fn compare(first: &Opinion, second: &Opinion, answers: &SameAnswers) -> Comp
             } else {
                 answers.of(part)
             };
-            let (you_noted, i_noted) = noted_words(part, noted, answer);
             PartComparison {
                 part,
                 noted,
                 answer,
                 ask: noted != Noted::Nothing,
-                you_noted,
-                i_noted,
+                you_noted: you_noted(part, noted, answer),
                 follow_up: follow_up(part, noted, answer),
             }
         })
@@ -209,24 +205,22 @@ fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
-/// What the answer means, to the person ("You …") and by the person ("I …").
-fn noted_words(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> (String, String) {
+/// What the answer means, said to the person: "You noted …".
+fn you_noted(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> String {
     let what = part.words();
-    let both = |rest: String| (format!("You {rest}"), format!("I {rest}"));
     match (noted, answer) {
-        (Noted::Nothing, _) | (Noted::Both, None) => (String::new(), String::new()),
-        (_, Some(SaidTheSame::Yes)) => both(format!(
-            "noted that the two doctors say the same thing about {what}."
-        )),
-        (_, Some(SaidTheSame::No)) => both(format!(
-            "noted different things from the two doctors about {what}."
-        )),
-        (_, Some(SaidTheSame::NotSure)) => {
-            let rest = format!("sure if the two doctors say the same thing about {what}.");
-            (format!("You are not {rest}"), format!("I am not {rest}"))
+        (Noted::Nothing, _) | (Noted::Both, None) => String::new(),
+        (_, Some(SaidTheSame::Yes)) => {
+            format!("You noted that the two doctors say the same thing about {what}.")
         }
-        (Noted::OnlyFirst, None) => both(format!("noted {what} from the first doctor only.")),
-        (Noted::OnlySecond, None) => both(format!("noted {what} from the second doctor only.")),
+        (_, Some(SaidTheSame::No)) => {
+            format!("You noted different things from the two doctors about {what}.")
+        }
+        (_, Some(SaidTheSame::NotSure)) => {
+            format!("You are not sure if the two doctors say the same thing about {what}.")
+        }
+        (Noted::OnlyFirst, None) => format!("You noted {what} from the first doctor only."),
+        (Noted::OnlySecond, None) => format!("You noted {what} from the second doctor only."),
     }
 }
 
@@ -307,10 +301,6 @@ mod tests {
             rec.you_noted,
             "You noted different things from the two doctors about what they advise."
         );
-        assert_eq!(
-            rec.i_noted,
-            "I noted different things from the two doctors about what they advise."
-        );
         assert!(rec.follow_up.as_deref().is_some_and(|q| q
             .starts_with("I noted different things")
             && q.contains("what they advise")));
@@ -339,10 +329,6 @@ mod tests {
         assert_eq!(
             rec.you_noted,
             "You are not sure if the two doctors say the same thing about what they advise."
-        );
-        assert_eq!(
-            rec.i_noted,
-            "I am not sure if the two doctors say the same thing about what they advise."
         );
         let q = rec.follow_up.as_deref().expect("a question to check");
         assert!(q.contains("Can you help me check?"), "{q}");

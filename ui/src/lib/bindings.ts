@@ -593,10 +593,6 @@ ask: boolean,
  */
 you_noted: string, 
 /**
- * The same in the person's own voice, for the printed summary: "I noted different things".
- */
-i_noted: string, 
-/**
  * A question the person could ask a doctor, in their voice.
  */
 follow_up: string | null, };
