@@ -14,7 +14,7 @@ use backend::documents::{
     records_request_letter, recovery_sheet, CarerAuthorisation, Decision, DocumentOptions,
     LetterWords, RecordsRequestLetter, RecoverySheet,
 };
-use backend::journey::Opinion;
+use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -97,6 +97,11 @@ fn documents(c: &mut Criterion) {
         },
         decision: "Try hydrodilatation first".into(),
         reasons: "It is less invasive and I can still have the operation later.".into(),
+        same_answers: SameAnswers {
+            diagnosis: Some(SaidTheSame::Yes),
+            recommendation: Some(SaidTheSame::No),
+            ..Default::default()
+        },
     };
     let summary = sample::clinician_summary();
     let sheet = RecoverySheet {

@@ -587,13 +587,15 @@ mod content_guidance {
             "gp_practice_address",
         ];
         let own: &[&str] = match id {
-            "letter-records-request" => &["date_asked", "due_date", "records_holder"],
+            "letter-records-request" => &["date_asked", "records_holder"],
             "letter-carer-authorisation" => &["carer_name", "relationship", "from", "until"],
             "letter-decision" => &[
                 "decision",
                 "reasons",
                 "second_doctor_name",
                 "second_doctor_workplace",
+                "noted_different",
+                "not_sure",
             ],
             _ => &[],
         };

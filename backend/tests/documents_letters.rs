@@ -51,7 +51,7 @@ fn consultant_letter_is_addressed_to_the_consultant_with_every_field_in_order() 
 }
 
 #[test]
-fn records_request_prints_the_date_asked_and_the_date_due() {
+fn records_request_counts_the_month_from_receiving_it() {
     let doc = records_request_letter(&case(), &records_request(), content(), date(), &a4())
         .expect("renders");
     assert_eq!(doc.file_name, "health-records-request-2026-11-21.pdf");
@@ -72,12 +72,16 @@ fn records_request_prints_the_date_asked_and_the_date_due() {
             "NHS number 943 476 5919",
             "held by Arrowe Park Hospital",
             "I am making this request on 21 November 2026.",
-            "which is by 21 December 2026.",
+            "reply within one calendar month of receiving this request.",
+            "you need more time, tell me within that month and say why.",
             &w.closing,
             "Margaret Ellison",
         ],
     );
-    // The due date follows the date asked, not the letter's date.
+    // No due date counted from the day asked: only the records holder knows when it arrived.
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(!text.contains("21 December 2026"), "{text}");
+    assert!(!text.contains("which is by"), "{text}");
     let mut late = records_request();
     late.asked = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).expect("date");
     let doc = records_request_letter(&case(), &late, content(), date(), &a4()).expect("renders");
@@ -88,7 +92,8 @@ fn records_request_prints_the_date_asked_and_the_date_due() {
         "one page: {info}"
     );
     let text = flat(&pdftotext(&doc.bytes));
-    assert!(text.contains("by 28 February 2027"), "{text}");
+    assert!(text.contains("on 31 January 2027"), "{text}");
+    assert!(!text.contains("28 February 2027"), "{text}");
     let again = records_request_letter(&case(), &late, content(), date(), &a4()).expect("again");
     assert!(doc.bytes == again.bytes, "same inputs, same bytes");
     write_sample("records-request", &doc.bytes);
@@ -220,11 +225,27 @@ fn decision_letter_has_both_doctors_as_addressees_and_a_copy_to_the_gp() {
             "My first opinion was from Mr Daniel Okafor at Arrowe Park Hospital.",
             &format!("My decision: {}", d.decision),
             &format!("My reasons: {}", d.reasons),
+            "I noted different things from my two doctors about the treatment options and what they advise.",
+            "I am not sure if my two doctors said the same thing about anything new, such as a trial.",
             &w.closing,
             "Margaret Ellison",
             "Copy to: Church Road Medical Practice",
         ],
     );
+    // The patient's answers, not the words: the diagnosis is worded differently but they said
+    // it is the same, so the letter does not name it.
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(!text.contains("about what the illness is"), "{text}");
+    // With no answers, the letter says nothing about differences, however the words differ.
+    let unanswered = backend::documents::Decision {
+        same_answers: Default::default(),
+        ..d.clone()
+    };
+    let doc = decision_letter(&case(), &unanswered, content(), date(), &a4()).expect("renders");
+    let text = flat(&pdftotext(&doc.bytes));
+    assert!(!text.contains("different things"), "{text}");
+    assert!(!text.contains("not sure"), "{text}");
+    let doc = decision_letter(&case(), &d, content(), date(), &a4()).expect("renders");
     let again = decision_letter(&case(), &d, content(), date(), &a4()).expect("again");
     assert!(doc.bytes == again.bytes, "same inputs, same bytes");
     write_sample("decision-letter", &doc.bytes);

@@ -21,7 +21,7 @@ use backend::documents::{
     HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic, RecordsRequestLetter,
     RecoverySheet, TimelineEntry,
 };
-use backend::journey::Opinion;
+use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use backend::Result;
 use documents_support::{assert_inside_text_area, content, date, squeezed_text};
 use proptest::collection::vec;
@@ -275,6 +275,12 @@ proptest! {
             second_opinion: opinion(15),
             decision: f[20].clone(),
             reasons: f[21].clone(),
+            same_answers: SameAnswers {
+                diagnosis: Some(SaidTheSame::No),
+                risks: Some(SaidTheSame::NotSure),
+                recommendation: Some(SaidTheSame::Yes),
+                ..Default::default()
+            },
         };
         let case = case_from(&f);
         let words = LetterWords::decision(content()).expect("words");

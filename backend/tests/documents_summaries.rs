@@ -22,51 +22,64 @@ fn a4() -> DocumentOptions {
 }
 
 #[test]
-fn decision_summary_sets_the_opinions_side_by_side_with_differences_in_words() {
+fn decision_summary_sets_the_opinions_side_by_side_with_the_patients_own_answers() {
     let d = decision();
     let doc = decision_summary(&case(), &d, date(), &a4()).expect("renders");
     assert_eq!(
         doc.file_name,
         "second-opinion-decision-summary-2026-11-21.pdf"
     );
-    let comparison = compare(&d.first_opinion, &d.second_opinion);
-    assert_eq!(comparison.differences.len(), 3, "options, advice, new");
+    let comparison = compare(&d.first_opinion, &d.second_opinion, &d.same_answers);
+    let questions: Vec<&str> = comparison.follow_ups().collect();
+    assert_eq!(
+        questions.len(),
+        3,
+        "options and advice differ, new is not sure"
+    );
     let mut expected: Vec<String> = vec![
         "My two opinions and my decision".into(),
         "Margaret Ellison".into(),
         "21 November 2026".into(),
         "Mr Daniel Okafor, Arrowe Park Hospital".into(),
         "Ms Priya Raman, Clatterbridge Hospital".into(),
-        "About First doctor Second doctor Differs?".into(),
-        "Frozen shoulder frozen shoulder. No:".into(),
+        "my own answer to: do the two doctors say the same thing?".into(),
+        "About First doctor Second doctor The same?".into(),
+        "Frozen shoulder frozen shoulder. Yes, the".into(),
         "An operation to release".into(),
         "Hydrodilatation first".into(),
-        "Yes: they".into(),
+        "No, different".into(),
         "Have the operation soon".into(),
         "Try hydrodilatation and".into(),
         "A research study at".into(),
-        "Only the".into(),
-        "Questions to ask about the differences".into(),
+        "Not sure".into(),
+        "I noted different things from the two doctors about the treatment options and what they advise.".into(),
+        "I am not sure if the two doctors say the same thing about anything new, such as a trial.".into(),
+        "Questions I would like to ask".into(),
     ];
-    for (i, x) in comparison.differences.iter().enumerate() {
-        expected.push(format!("{}. {}", i + 1, x.follow_up));
+    for (i, q) in questions.iter().enumerate() {
+        expected.push(format!("{}. {}", i + 1, q));
     }
-    expected.push("You can ask your GP about a third opinion".into());
     expected.push("My decision".into());
     expected.push(d.decision.clone());
     expected.push("My reasons".into());
     expected.push(d.reasons.clone());
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     check_pdf(&doc.bytes, "My two opinions and my decision", &expected);
+    let text = flat(&pdftotext(&doc.bytes));
+    // Never the app's own verdict, and no third opinion suggested on the doctors' copy.
+    for never in ["they differ", "differ about", "third opinion", "Differs?"] {
+        assert!(!text.contains(never), "{never} in {text}");
+    }
     // Every opinion's words are in the table (long cells wrap, so check without spaces).
     let l = decision_summary_layout(&case(), &d, date(), &a4()).expect("layout");
     let text = squeezed_text(&l);
     for said in [
         "Whattheillnessis",
-        "Frozenshoulderfrozenshoulder.No:thesame",
+        "Frozenshoulderfrozenshoulder.Yes,thesame",
         "Treatmentoptions",
-        "Yes:theydiffer",
-        "Onlytheseconddoctorsaidthis",
+        "No,different",
+        // The risks are worded alike, but the patient did not answer: not "the same".
+        "Notanswered",
     ] {
         assert!(text.contains(said), "{said} in {text}");
     }
@@ -83,11 +96,32 @@ fn decision_summary_sets_the_opinions_side_by_side_with_differences_in_words() {
 }
 
 #[test]
+fn decision_summary_with_words_that_differ_but_no_answers_says_nothing_differs() {
+    let d = Decision {
+        same_answers: Default::default(),
+        ..decision()
+    };
+    let doc = decision_summary(&case(), &d, date(), &a4()).expect("renders");
+    let l = decision_summary_layout(&case(), &d, date(), &a4()).expect("layout");
+    let squeezed = squeezed_text(&l);
+    assert_eq!(squeezed.matches("Notanswered").count(), 5, "{squeezed}");
+    let text = flat(&pdftotext(&doc.bytes));
+    for never in ["different", "not sure", "No, different", "Yes, the same"] {
+        assert!(!text.contains(never), "{never} in {text}");
+    }
+    // Only the second doctor's "anything new" is noted: its question is about the notes.
+    assert!(
+        text.contains("The second doctor talked about anything new"),
+        "{text}"
+    );
+}
+
+#[test]
 fn decision_summary_with_nothing_noted_leaves_lines_to_write_on() {
     let doc = decision_summary(&case(), &Decision::default(), date(), &a4()).expect("renders");
     let text = flat(&pdftotext(&doc.bytes));
     assert!(text.contains("Not noted"), "{text}");
-    assert!(!text.contains("Questions to ask"), "{text}");
+    assert!(!text.contains("Questions I would like to ask"), "{text}");
     assert_in_order(&text, &["My decision", "My reasons"]);
 }
 

@@ -130,6 +130,7 @@ fn any_journey() -> impl Strategy<Value = Journey> {
                 decision_why: f[6].clone(),
                 asked_on,
                 records_requested_on: asked_on,
+                records_received_on: appointment,
                 ..Default::default()
             };
             j.appointment.date = appointment;
@@ -137,6 +138,7 @@ fn any_journey() -> impl Strategy<Value = Journey> {
             j.appointment.with_whom = f[8].clone();
             j.first_opinion.diagnosis = f[9].clone();
             j.second_opinion.recommendation = f[10].clone();
+            j.same_answers.recommendation = top.then_some(backend::journey::SaidTheSame::No);
             j.questions.push(backend::journey::ChosenQuestion {
                 bank_id: None,
                 text: f[11].clone(),
@@ -189,6 +191,7 @@ fn json_key() -> impl Strategy<Value = String> {
             "records_requested_on", "appointment", "date", "timeline", "questions",
             "medicines", "records", "in_hospital", "urgency", "reasons", "paper",
             "large_print", "text", "when", "what", "first_opinion", "decision",
+            "records_received_on", "same_answers",
         ])
         .prop_map(str::to_owned),
         1 => any::<String>(),

@@ -152,16 +152,39 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('[data-record="Blood test from August"]').waitForExist();
   assert.equal((await browser.$$('li.record')).length, 5);
   await browser.$('#records_holder').setValue('Leeds hospital records team');
+  // Sent only: the date is approximate, allows for post, and says why.
   await setDate('#records_requested_on', isoDaysAgo(3));
   const due = browser.$('[data-testid="records-due"]');
   await due.waitForExist({ timeout: 10000 });
-  assert.match(await due.getText(), /\d{1,2} \w+ \d{4}, due in \d+ days/);
+  assert.match(await due.getText(), /about \d{1,2} \w+ \d{4}, due in \d+ days/);
+  assert.equal(await due.getAttribute('data-approximate'), 'true');
+  const guess = browser.$('[data-guide="records-due-approximate"]');
+  assert.match(await guess.getText(), /allows 5 days for the post/);
+  assert.match(await browser.$('[data-guide="records-due-from-received"]').getText(), /starts on the day they get your request/);
+  assert.match(await browser.$('[data-guide="records-due-longer-or-no-reply"]').getText(), /Information Commissioner's Office \(ICO\)/);
+  await waitSaved();
+  await browser.execute(() => document.querySelector('#records_holder').scrollIntoView());
+  await shot('journey-5-records-due-sent-only.png');
+  // The day received: the month counts from it, exactly.
+  await setDate('#records_received_on', isoDaysAgo(1));
+  await browser.waitUntil(async () => (await due.getAttribute('data-approximate')) === 'false', { timeout: 10000 });
+  await guess.waitForExist({ reverse: true, timeout: 5000 });
+  const monthOn = (iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    const due = new Date(Date.UTC(y, m, Math.min(d, last)));
+    return due.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  };
+  const dueWords = monthOn(isoDaysAgo(1));
+  assert.match(await due.getText(), new RegExp(`^Records due: ${dueWords}, due in \\d+ days$`));
   await waitSaved();
   await screenshotWholeStep('journey-5-records.png');
-  const dueWords = (await due.getText()).match(/(\d{1,2} \w+ \d{4}), due in/)[1];
+  await browser.execute(() => document.querySelector('#records_holder').scrollIntoView());
+  await shot('journey-5-records-due.png');
   const records = await printed('button=Write the records request', 'records-letter-saved', 'health-records-request-');
   assert.ok(records.includes('Leeds hospital records team'), 'addressed to the records holder');
-  assert.ok(records.includes(dueWords), `the letter gives the due date ${dueWords}`);
+  assert.ok(records.includes('within one calendar month of receiving this request'), 'the month counts from receiving it');
+  assert.ok(!records.includes(dueWords), 'no due date counted from the day asked');
   await browser.execute(() => document.querySelector('.records').scrollIntoView());
   await shot('journey-5-records-list.png');
 
@@ -191,6 +214,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.equal((await browser.$$('li.record')).length, 5);
   assert.equal(await browser.$('#records_holder').getValue(), 'Leeds hospital records team');
   assert.equal(await browser.$('#records_requested_on').getValue(), uk(isoDaysAgo(3)));
+  assert.equal(await browser.$('#records_received_on').getValue(), uk(isoDaysAgo(1)));
   assert.ok(await browser.$('[data-testid="records-due"]').isDisplayed());
 
   // 6. Prepare.
@@ -237,24 +261,43 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.execute(() => document.querySelector('.own').scrollIntoView());
   await shot('journey-6-questions.png');
 
-  // 7. After the appointment: a difference shows, in words.
+  // 7. After the appointment: the person says whether the doctors say the same thing; the app
+  // never decides it from the words.
   await nextByKeyboard('after-appointment');
   await browser.$('#second-diagnosis').setValue('Gallstones');
+  await browser.$('#second-risks').setValue('Infection and bleeding');
   await browser.$('#second-recommendation').setValue('Wait and watch for six months');
-  await browser.$('#first-diagnosis').setValue('Gallstones.');
+  await browser.$('#first-diagnosis').setValue('Gallstones, with some inflammation.');
+  await browser.$('#first-risks').setValue('Infection');
   await browser.$('#first-recommendation').setValue('An operation to remove the gallbladder');
   await browser.$('#answer-0').setValue('Yes, she can.');
-  const rec = browser.$('tr[data-part="recommendation"][data-kind="different"]');
-  await rec.waitForExist({ timeout: 10000 });
-  assert.match(await rec.getText(), /Different/);
-  assert.match(await rec.getText(), /You could ask/);
-  assert.equal(await browser.$('tr[data-part="diagnosis"]').getAttribute('data-kind'), 'same');
+  const sameAs = (part, answer) => browser.$(`input[name="same-${part}"][value="${answer}"]`);
+  await sameAs('recommendation', 'no').waitForExist({ timeout: 10000 });
+  const row = (part) => browser.$(`tr[data-part="${part}"]`);
+  for (const part of ['diagnosis', 'risks', 'recommendation']) {
+    assert.equal(await row(part).getAttribute('data-answer'), 'none', `${part}: no verdict before the person answers`);
+    assert.doesNotMatch(await row(part).getText(), /different|the same thing about/);
+  }
+  assert.equal(await browser.$('[data-testid="third-opinion"]').isExisting(), false, 'no third-opinion guidance from words alone');
+  assert.equal(await browser.$('input[name="same-options"]').isExisting(), false, 'nothing noted: not asked');
+  await sameAs('diagnosis', 'yes').click();
+  await sameAs('risks', 'not-sure').click();
+  await sameAs('recommendation', 'no').click();
+  await browser.waitUntil(async () => (await row('recommendation').getAttribute('data-answer')) === 'no', { timeout: 10000 });
+  await browser.waitUntil(async () => (await row('risks').getAttribute('data-answer')) === 'not-sure', { timeout: 10000 });
+  assert.match(await row('recommendation').getText(), /You noted different things from the two doctors about what they advise\./);
+  assert.match(await row('recommendation').getText(), /You could ask/);
+  assert.match(await row('risks').getText(), /You are not sure if the two doctors say the same thing about the risks\./);
+  assert.match(await row('risks').getText(), /Can you help me check\?/);
+  assert.doesNotMatch(await row('diagnosis').getText(), /You could ask/);
   const third = browser.$('[data-testid="third-opinion"]');
   await third.waitForExist({ timeout: 10000 });
-  assert.match(await third.getText(), /third opinion/);
+  assert.match(await third.getText(), /You noted different things from the two doctors about what they advise/);
   await waitSaved();
   await browser.$('[data-testid="comparison"]').scrollIntoView();
   await shot('journey-7-compare.png');
+  await browser.execute(() => document.querySelector('tr[data-part="recommendation"]').scrollIntoView());
+  await shot('journey-7-compare-answers.png');
 
   // 8. Decide and tell.
   await nextByKeyboard('decide-and-tell');
@@ -268,6 +311,9 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-8-decide.png');
   const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
   assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
+  assert.ok(letter.includes('I noted different things from my two doctors about what they advise.'), 'the person\'s own answer, in the letter');
+  assert.ok(letter.includes('I am not sure if my two doctors said the same thing about the risks.'), 'not sure, in the letter');
+  assert.ok(!letter.includes('about what the illness is'), 'the diagnosis they called the same is not named');
   // Paper size is a setting: the summary on US Letter.
   const selects = await browser.$$('select');
   await selects[selects.length - 1].selectByAttribute('value', 'us-letter');
@@ -278,7 +324,19 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   const letterInfo = execFileSync('pdfinfo', [path.join(folders.saved, readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-decision-2')))], { encoding: 'utf8' });
   assert.match(letterInfo, /Page size:\s+595\.2\d* x 841\.8\d* pts/, 'A4 by default');
   assert.ok(summary.includes('Wait and watch for six'), 'the second opinion is in the summary');
-  assert.ok(summary.includes('Yes: they'), 'the difference is marked in words');
+  for (const said of [
+    'No, different',
+    'Yes, the', // "Yes, the same" wraps in its cell
+    'Not sure',
+    'I noted different things from the two doctors about what they advise.',
+    'I am not sure if the two doctors say the same thing about the risks.',
+    'Questions I would like to ask',
+  ]) {
+    assert.ok(summary.includes(said), `the summary says "${said}"`);
+  }
+  for (const never of ['they differ', 'differ about', 'third opinion']) {
+    assert.ok(!summary.includes(never), `no verdict of the app's own: "${never}"`);
+  }
 
   // Every step is marked as having something recorded on the map.
   const done = await browser.$$('nav.map li.done');
@@ -291,6 +349,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-home.png');
   const upcoming = await browser.$('.upcoming').getText();
   assert.match(upcoming, /appointment is on/);
+  assert.ok(upcoming.includes(`Your records are due by ${dueWords}`), 'the upcoming panel counts from the day received');
   await browser.$(`button=${name}`).click();
   await goByMap('prepare');
   assert.equal(await browser.$('#appt_place').getValue(), 'St James’s, clinic 4');
@@ -301,6 +360,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.ok(await browser.$('input[type="checkbox"][value="bring-letters"]').isSelected());
   await goByMap('after-appointment');
   assert.equal(await browser.$('#second-recommendation').getValue(), 'Wait and watch for six months');
+  assert.ok(await browser.$('input[name="same-recommendation"][value="no"]').isSelected(), 'the answer is kept');
+  assert.ok(await browser.$('input[name="same-risks"][value="not-sure"]').isSelected());
   assert.equal(await browser.$('#answer-0').getValue(), 'Yes, she can.');
   await goByMap('decide-and-tell');
   assert.equal(await browser.$('#decision').getValue(), 'Wait and watch, and see the GP in three months.');

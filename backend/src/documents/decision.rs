@@ -13,7 +13,7 @@ use super::DocumentOptions;
 use crate::cases::CaseDetails;
 use crate::dates;
 use crate::error::Result;
-use crate::journey::{compare, DifferenceKind, Opinion, OpinionPart};
+use crate::journey::{compare, Noted, OpinionPart, PartComparison, SaidTheSame};
 
 /// The running title, PDF title: nothing about health.
 pub(crate) const DECISION_SUMMARY_TITLE: &str = "My two opinions and my decision";
@@ -53,13 +53,16 @@ const PARTS: [(OpinionPart, &str); 5] = [
     (OpinionPart::AnythingNew, "Anything new"),
 ];
 
-fn part(opinion: &Opinion, part: OpinionPart) -> &str {
-    match part {
-        OpinionPart::Diagnosis => &opinion.diagnosis,
-        OpinionPart::Options => &opinion.options,
-        OpinionPart::Risks => &opinion.risks,
-        OpinionPart::Recommendation => &opinion.recommendation,
-        OpinionPart::AnythingNew => &opinion.anything_new,
+/// The last column: the patient's own answer, never the app's reading of the words.
+fn my_answer(p: &PartComparison) -> &'static str {
+    match (p.answer, p.noted) {
+        (_, Noted::Nothing) => "Not noted",
+        (Some(SaidTheSame::Yes), _) => "Yes, the same",
+        (Some(SaidTheSame::No), _) => "No, different",
+        (Some(SaidTheSame::NotSure), _) => "Not sure",
+        (None, Noted::OnlyFirst) => "Not answered (noted from the first doctor only)",
+        (None, Noted::OnlySecond) => "Not answered (noted from the second doctor only)",
+        (None, Noted::Both) => "Not answered",
     }
 }
 
@@ -78,7 +81,7 @@ fn doctor(name: &str, place: &str, otherwise: &str) -> String {
 }
 
 fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
-    let comparison = compare(&d.first_opinion, &d.second_opinion);
+    let comparison = compare(&d.first_opinion, &d.second_opinion, &d.same_answers);
     let mut b = vec![Block::heading(1, DECISION_SUMMARY_TITLE)];
     let mut rows = Vec::new();
     let name = one_line(&case.patient_name);
@@ -106,26 +109,18 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
 
     b.push(Block::heading(2, "What each doctor said"));
     b.push(Block::text(
-        "In my own words. The last column says whether the two doctors said different things.",
+        "In my own words. The last column is my own answer to: do the two doctors say the same thing?",
     ));
     let rows = PARTS
         .iter()
-        .map(|(p, label)| {
-            let (first, second) = (part(&d.first_opinion, *p), part(&d.second_opinion, *p));
-            let differs = match comparison.differences.iter().find(|x| x.part == *p) {
-                Some(x) => match x.kind {
-                    DifferenceKind::Different => "Yes: they differ",
-                    DifferenceKind::OnlyFirst => "Only the first doctor said this",
-                    DifferenceKind::OnlySecond => "Only the second doctor said this",
-                },
-                None if first.trim().is_empty() => "Not noted",
-                None => "No: the same",
-            };
+        .zip(&comparison.parts)
+        .map(|((p, label), compared)| {
+            debug_assert_eq!(*p, compared.part);
             vec![
                 (*label).to_owned(),
-                first.trim().to_owned(),
-                second.trim().to_owned(),
-                differs.to_owned(),
+                p.of(&d.first_opinion).trim().to_owned(),
+                p.of(&d.second_opinion).trim().to_owned(),
+                my_answer(compared).to_owned(),
             ]
         })
         .collect();
@@ -144,33 +139,40 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
                 weight: 2.6,
             },
             Column {
-                title: "Differs?".into(),
+                title: "The same?".into(),
                 weight: 1.35,
             },
         ],
         rows,
     }));
 
-    if !comparison.differences.is_empty() {
-        b.push(Block::heading(2, "Questions to ask about the differences"));
-        for (i, difference) in comparison.differences.iter().enumerate() {
+    let different = comparison.answered_in_words(SaidTheSame::No);
+    let not_sure = comparison.answered_in_words(SaidTheSame::NotSure);
+    if !different.is_empty() {
+        b.push(Block::Paragraph {
+            spans: vec![Span::bold(format!(
+                "I noted different things from the two doctors about {different}."
+            ))],
+            keep_with_next: false,
+        });
+    }
+    if !not_sure.is_empty() {
+        b.push(Block::text(format!(
+            "I am not sure if the two doctors say the same thing about {not_sure}."
+        )));
+    }
+    let questions: Vec<&str> = comparison.follow_ups().collect();
+    if !questions.is_empty() {
+        b.push(Block::heading(2, "Questions I would like to ask"));
+        for (i, question) in questions.into_iter().enumerate() {
             b.push(Block::Paragraph {
                 spans: vec![
                     Span::bold(format!("{}. ", i + 1)),
-                    Span::regular(difference.follow_up.clone()),
+                    Span::regular(question.to_owned()),
                 ],
                 keep_with_next: false,
             });
         }
-    }
-    if comparison.differ_widely {
-        b.push(Block::Paragraph {
-            spans: vec![Span::bold(
-                "The two doctors differ about what the illness is or what to do. You can ask \
-                 your GP about a third opinion, or ask both doctors to talk it through.",
-            )],
-            keep_with_next: false,
-        });
     }
 
     b.push(Block::heading(2, "My decision"));

@@ -19,7 +19,7 @@ use super::{DocumentOptions, LetterWords};
 use crate::cases::CaseDetails;
 use crate::dates;
 use crate::error::Result;
-use crate::journey::{records_due_date, Opinion};
+use crate::journey::{compare, Opinion, SaidTheSame, SameAnswers};
 
 /// Running and PDF titles: what each paper is, never what it is about.
 pub(crate) const CONSULTANT_REQUEST_TITLE: &str = "Letter to consultant — second opinion request";
@@ -34,7 +34,8 @@ pub struct RecordsRequestLetter {
     pub records_holder: String,
     /// Its postal address, one line per line. May be empty.
     pub holder_address: String,
-    /// The day the request is made: the reply is due one calendar month later.
+    /// The day the request is made. The reply is due one calendar month after the day it is
+    /// received, which the letter cannot know, so it prints no due date.
     #[ts(type = "string")]
     pub asked: NaiveDate,
     /// Helps the records holder find the right records. May be empty.
@@ -89,6 +90,8 @@ pub struct Decision {
     pub first_opinion: Opinion,
     /// What the second doctor said, in the patient's words.
     pub second_opinion: Opinion,
+    /// The patient's own answers: do the two doctors say the same thing about each part?
+    pub same_answers: SameAnswers,
     /// What the patient decided, in their own words.
     pub decision: String,
     /// Why, in their own words.
@@ -118,6 +121,7 @@ pub(crate) fn printable_decision(d: &Decision) -> Result<Decision> {
         second_doctor_workplace: f("Where the second doctor works", &d.second_doctor_workplace)?,
         first_opinion: opinion(&d.first_opinion, "first")?,
         second_opinion: opinion(&d.second_opinion, "second")?,
+        same_answers: d.same_answers.clone(),
         decision: f("Your decision", &d.decision)?,
         reasons: f("Your reasons", &d.reasons)?,
     })
@@ -162,10 +166,6 @@ pub(crate) fn records_request(
     parts.variables = vec![
         ("records_holder", text(&one_line(&holder))),
         ("date_asked", text(&dates::long_uk(request.asked))),
-        (
-            "due_date",
-            text(&dates::long_uk(records_due_date(request.asked))),
-        ),
     ];
     // Details that help the records holder find the right person.
     parts.after_subject =
@@ -249,6 +249,11 @@ pub(crate) fn carer_authorisation(
     prepare(parts, words, date, options)
 }
 
+/// The parts the patient gave `answer` about, in a sentence. Empty when none.
+fn parts_answered(d: &Decision, answer: SaidTheSame) -> String {
+    compare(&d.first_opinion, &d.second_opinion, &d.same_answers).answered_in_words(answer)
+}
+
 /// The name under a signature line, or a description when there is no name.
 fn signer(name: &str, otherwise: &str) -> String {
     if name.is_empty() {
@@ -290,6 +295,11 @@ pub(crate) fn decision(
         ),
         ("decision", text(&d.decision)),
         ("reasons", text(&d.reasons)),
+        (
+            "noted_different",
+            text(&parts_answered(&d, SaidTheSame::No)),
+        ),
+        ("not_sure", text(&parts_answered(&d, SaidTheSame::NotSure))),
     ];
     if !gp.is_empty() {
         parts.after_signatures = vec![

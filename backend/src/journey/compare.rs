@@ -1,5 +1,8 @@
-//! Comparing the first and second opinions, part by part, and turning each difference into a
-//! question the person can take back to a doctor. It never judges which opinion is right.
+//! Comparing the first and second opinions, part by part. Whether two doctors say the same
+//! thing is the person's own answer, never the app's reading of the words they typed: two
+//! notes can differ in wording and mean the same, or look alike and mean something else. The
+//! person's answer becomes a question they can take back to a doctor. It never judges which
+//! opinion is right.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,7 +31,7 @@ pub enum OpinionPart {
 }
 
 impl OpinionPart {
-    const ALL: [OpinionPart; 5] = [
+    pub const ALL: [OpinionPart; 5] = [
         OpinionPart::Diagnosis,
         OpinionPart::Options,
         OpinionPart::Risks,
@@ -36,7 +39,8 @@ impl OpinionPart {
         OpinionPart::AnythingNew,
     ];
 
-    fn of(self, opinion: &Opinion) -> &str {
+    /// What this doctor said about this part.
+    pub fn of(self, opinion: &Opinion) -> &str {
         match self {
             OpinionPart::Diagnosis => &opinion.diagnosis,
             OpinionPart::Options => &opinion.options,
@@ -46,8 +50,8 @@ impl OpinionPart {
         }
     }
 
-    /// The part's name in a sentence: "the diagnosis".
-    fn words(self) -> &'static str {
+    /// The part's name in a sentence: "what the illness is".
+    pub fn words(self) -> &'static str {
         match self {
             OpinionPart::Diagnosis => "what the illness is",
             OpinionPart::Options => "the treatment options",
@@ -58,88 +62,184 @@ impl OpinionPart {
     }
 }
 
-/// How the two opinions differ on one part.
+/// The person's answer to "Do the two doctors say the same thing about this?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
-pub enum DifferenceKind {
-    /// Both doctors said something, and it is not the same.
-    Different,
-    /// Only the first doctor said something about it (as noted).
-    OnlyFirst,
-    /// Only the second doctor said something about it (as noted).
-    OnlySecond,
+pub enum SaidTheSame {
+    Yes,
+    No,
+    NotSure,
 }
 
-/// One difference, with a follow-up question to ask.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Difference {
-    pub part: OpinionPart,
-    pub kind: DifferenceKind,
-    /// A question the person could ask about this difference.
-    pub follow_up: String,
+/// The person's answers, one per part; `None` until answered (and in records saved before the
+/// question was asked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SameAnswers {
+    pub diagnosis: Option<SaidTheSame>,
+    pub options: Option<SaidTheSame>,
+    pub risks: Option<SaidTheSame>,
+    pub recommendation: Option<SaidTheSame>,
+    pub anything_new: Option<SaidTheSame>,
 }
 
-/// The comparison of two opinions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Comparison {
-    /// The parts that differ, in a fixed order (diagnosis first).
-    pub differences: Vec<Difference>,
-    /// True when the two doctors differ on what the illness is or on what they advise: the
-    /// person may want guidance on a third opinion.
-    pub differ_widely: bool,
-}
-
-/// Compares the two opinions. Text is compared ignoring case, spacing and final full stops, so
-/// "Gallstones." and "gallstones" count as the same.
-pub fn compare(first: &Opinion, second: &Opinion) -> Comparison {
-    let differences: Vec<Difference> = OpinionPart::ALL
-        .into_iter()
-        .filter_map(|part| {
-            let (a, b) = (normalise(part.of(first)), normalise(part.of(second)));
-            let kind = match (a.is_empty(), b.is_empty()) {
-                (true, true) => return None,
-                (false, true) => DifferenceKind::OnlyFirst,
-                (true, false) => DifferenceKind::OnlySecond,
-                (false, false) if a == b => return None,
-                (false, false) => DifferenceKind::Different,
-            };
-            Some(Difference {
-                part,
-                kind,
-                follow_up: follow_up(part, kind),
-            })
-        })
-        .collect();
-    let differ_widely = differences.iter().any(|d| {
-        d.kind == DifferenceKind::Different
-            && matches!(d.part, OpinionPart::Diagnosis | OpinionPart::Recommendation)
-    });
-    Comparison {
-        differences,
-        differ_widely,
+impl SameAnswers {
+    /// The answer about one part.
+    pub fn of(&self, part: OpinionPart) -> Option<SaidTheSame> {
+        match part {
+            OpinionPart::Diagnosis => self.diagnosis,
+            OpinionPart::Options => self.options,
+            OpinionPart::Risks => self.risks,
+            OpinionPart::Recommendation => self.recommendation,
+            OpinionPart::AnythingNew => self.anything_new,
+        }
     }
 }
 
-fn normalise(text: &str) -> String {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    words
-        .join(" ")
-        .trim_end_matches(['.', '!', ';', ','])
-        .to_owned()
+/// What the person noted about one part, from which doctor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Noted {
+    Nothing,
+    OnlyFirst,
+    OnlySecond,
+    Both,
 }
 
-fn follow_up(part: OpinionPart, kind: DifferenceKind) -> String {
+/// One part of the comparison: what was noted, the person's answer, and what follows from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartComparison {
+    pub part: OpinionPart,
+    pub noted: Noted,
+    /// The person's answer; `None` when not answered, or when nothing is noted for this part.
+    pub answer: Option<SaidTheSame>,
+    /// Whether to ask the person "Do the two doctors say the same thing?" about this part:
+    /// only when something is noted.
+    pub ask: bool,
+    /// What the person's answer means, in the app's voice to them: "You noted different
+    /// things from the two doctors about the risks." Empty when there is nothing to say.
+    pub you_noted: String,
+    /// A question the person could ask a doctor, in their voice.
+    pub follow_up: Option<String>,
+}
+
+/// The comparison of two opinions, as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comparison {
+    /// Every part, in a fixed order (diagnosis first).
+    pub parts: Vec<PartComparison>,
+    /// The person said the doctors say different things about what the illness is or what
+    /// they advise: show the guidance on what to do when opinions differ.
+    pub differ_on_diagnosis_or_advice: bool,
+}
+
+impl Comparison {
+    /// The follow-up questions, in order.
+    pub fn follow_ups(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().filter_map(|p| p.follow_up.as_deref())
+    }
+
+    /// The parts the person answered `answer` about, in order.
+    pub fn answered(&self, answer: SaidTheSame) -> Vec<OpinionPart> {
+        self.parts
+            .iter()
+            .filter(|p| p.answer == Some(answer))
+            .map(|p| p.part)
+            .collect()
+    }
+
+    /// The same parts in a sentence: "what the illness is and the risks". Empty when none.
+    pub fn answered_in_words(&self, answer: SaidTheSame) -> String {
+        let words: Vec<&str> = self
+            .answered(answer)
+            .into_iter()
+            .map(OpinionPart::words)
+            .collect();
+        match words.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// Compares two opinions by the person's answers. The words typed only decide whether there is
+/// anything to ask about (a part left blank for both doctors is not asked); they never decide
+/// whether the doctors agree.
+pub fn compare(first: &Opinion, second: &Opinion, answers: &SameAnswers) -> Comparison {
+    let parts: Vec<PartComparison> = OpinionPart::ALL
+        .into_iter()
+        .map(|part| {
+            let noted = match (blank(part.of(first)), blank(part.of(second))) {
+                (true, true) => Noted::Nothing,
+                (false, true) => Noted::OnlyFirst,
+                (true, false) => Noted::OnlySecond,
+                (false, false) => Noted::Both,
+            };
+            let answer = if noted == Noted::Nothing {
+                None
+            } else {
+                answers.of(part)
+            };
+            PartComparison {
+                part,
+                noted,
+                answer,
+                ask: noted != Noted::Nothing,
+                you_noted: you_noted(part, noted, answer),
+                follow_up: follow_up(part, noted, answer),
+            }
+        })
+        .collect();
+    let differ_on_diagnosis_or_advice = parts.iter().any(|p| {
+        p.answer == Some(SaidTheSame::No)
+            && matches!(p.part, OpinionPart::Diagnosis | OpinionPart::Recommendation)
+    });
+    Comparison {
+        parts,
+        differ_on_diagnosis_or_advice,
+    }
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// What the answer means, said to the person: "You noted …".
+fn you_noted(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> String {
     let what = part.words();
-    match kind {
-        DifferenceKind::Different => format!(
-            "The two doctors said different things about {what}. Can you help me understand why, and what it means for me?"
-        ),
-        DifferenceKind::OnlyFirst => format!(
+    match (noted, answer) {
+        (Noted::Nothing, _) | (Noted::Both, None) => String::new(),
+        (_, Some(SaidTheSame::Yes)) => {
+            format!("You noted that the two doctors say the same thing about {what}.")
+        }
+        (_, Some(SaidTheSame::No)) => {
+            format!("You noted different things from the two doctors about {what}.")
+        }
+        (_, Some(SaidTheSame::NotSure)) => {
+            format!("You are not sure if the two doctors say the same thing about {what}.")
+        }
+        (Noted::OnlyFirst, None) => format!("You noted {what} from the first doctor only."),
+        (Noted::OnlySecond, None) => format!("You noted {what} from the second doctor only."),
+    }
+}
+
+fn follow_up(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> Option<String> {
+    let what = part.words();
+    match (noted, answer) {
+        (Noted::Nothing, _) | (_, Some(SaidTheSame::Yes)) | (Noted::Both, None) => None,
+        (_, Some(SaidTheSame::No)) => Some(format!(
+            "I noted different things from the two doctors about {what}. Can you help me understand why, and what it means for me?"
+        )),
+        (_, Some(SaidTheSame::NotSure)) => Some(format!(
+            "I am not sure if the two doctors said the same thing about {what}. Can you help me check?"
+        )),
+        (Noted::OnlyFirst, None) => Some(format!(
             "The first doctor talked about {what}, but I did not note anything from the second doctor. What is your view?"
-        ),
-        DifferenceKind::OnlySecond => format!(
+        )),
+        (Noted::OnlySecond, None) => Some(format!(
             "The second doctor talked about {what}, which I did not hear before. Could this apply to me?"
-        ),
+        )),
     }
 }
 
@@ -155,62 +255,172 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_same_words_in_another_case_or_spacing_are_not_a_difference() {
-        let c = compare(
-            &opinion("Gallstones.", "Keyhole surgery"),
-            &opinion("  gallstones ", "keyhole   SURGERY."),
-        );
-        assert!(c.differences.is_empty());
-        assert!(!c.differ_widely);
+    fn part(c: &Comparison, part: OpinionPart) -> &PartComparison {
+        c.parts.iter().find(|p| p.part == part).expect("every part")
     }
 
     #[test]
-    fn a_different_recommendation_differs_widely_and_gets_a_question() {
+    fn different_words_are_never_the_apps_verdict() {
+        // Different case, spacing, more detail, or another word entirely: with no answer from
+        // the person, nothing says the doctors differ or agree.
+        let c = compare(
+            &opinion("Gallstones.", "Surgery"),
+            &opinion(
+                "  GALLSTONES, with some inflammation ",
+                "Watch and wait for six months",
+            ),
+            &SameAnswers::default(),
+        );
+        assert!(!c.differ_on_diagnosis_or_advice);
+        for p in &c.parts {
+            assert_eq!(p.answer, None);
+            assert!(!p.you_noted.contains("different"), "{p:?}");
+            assert!(p.follow_up.is_none(), "{p:?}");
+        }
+        let rec = part(&c, OpinionPart::Recommendation);
+        assert_eq!(rec.noted, Noted::Both);
+        assert!(rec.ask, "the person is asked");
+        assert_eq!(c.follow_ups().count(), 0);
+    }
+
+    #[test]
+    fn the_same_words_with_a_no_answer_are_different_as_the_person_says() {
+        // The app does not overrule the person: identical notes, but they say "No".
+        let answers = SameAnswers {
+            recommendation: Some(SaidTheSame::No),
+            ..Default::default()
+        };
         let c = compare(
             &opinion("Gallstones", "Surgery"),
-            &opinion("Gallstones", "Watch and wait"),
+            &opinion("Gallstones", "Surgery"),
+            &answers,
         );
-        assert_eq!(c.differences.len(), 1);
-        let d = &c.differences[0];
-        assert_eq!(d.part, OpinionPart::Recommendation);
-        assert_eq!(d.kind, DifferenceKind::Different);
-        assert!(d.follow_up.contains("what they advise"));
-        assert!(c.differ_widely);
+        let rec = part(&c, OpinionPart::Recommendation);
+        assert_eq!(rec.answer, Some(SaidTheSame::No));
+        assert_eq!(
+            rec.you_noted,
+            "You noted different things from the two doctors about what they advise."
+        );
+        assert!(rec.follow_up.as_deref().is_some_and(|q| q
+            .starts_with("I noted different things")
+            && q.contains("what they advise")));
+        assert!(c.differ_on_diagnosis_or_advice);
     }
 
     #[test]
-    fn something_only_one_doctor_said_is_marked_but_does_not_differ_widely() {
+    fn yes_means_no_question_and_not_sure_gets_a_question_to_check() {
+        let answers = SameAnswers {
+            diagnosis: Some(SaidTheSame::Yes),
+            recommendation: Some(SaidTheSame::NotSure),
+            ..Default::default()
+        };
+        let c = compare(
+            &opinion("Gallstones", "Surgery"),
+            &opinion("Stones in the gallbladder", "An operation, maybe"),
+            &answers,
+        );
+        let diagnosis = part(&c, OpinionPart::Diagnosis);
+        assert_eq!(diagnosis.follow_up, None);
+        assert_eq!(
+            diagnosis.you_noted,
+            "You noted that the two doctors say the same thing about what the illness is."
+        );
+        let rec = part(&c, OpinionPart::Recommendation);
+        assert_eq!(
+            rec.you_noted,
+            "You are not sure if the two doctors say the same thing about what they advise."
+        );
+        let q = rec.follow_up.as_deref().expect("a question to check");
+        assert!(q.contains("Can you help me check?"), "{q}");
+        assert!(!q.contains("different"), "neutral: {q}");
+        assert!(
+            !c.differ_on_diagnosis_or_advice,
+            "not sure is not a difference"
+        );
+        assert_eq!(
+            c.answered(SaidTheSame::NotSure),
+            [OpinionPart::Recommendation]
+        );
+        assert_eq!(
+            c.answered_in_words(SaidTheSame::NotSure),
+            "what they advise"
+        );
+        assert_eq!(c.answered_in_words(SaidTheSame::No), "");
+        let all_no = SameAnswers {
+            diagnosis: Some(SaidTheSame::No),
+            options: Some(SaidTheSame::No),
+            risks: Some(SaidTheSame::No),
+            ..Default::default()
+        };
+        let full = Opinion {
+            diagnosis: "a".into(),
+            options: "b".into(),
+            risks: "c".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            compare(&full, &full, &all_no).answered_in_words(SaidTheSame::No),
+            "what the illness is, the treatment options and the risks"
+        );
+    }
+
+    #[test]
+    fn something_only_one_doctor_said_is_marked_as_noted_and_the_answer_still_wins() {
         let first = Opinion::default();
         let second = Opinion {
             anything_new: "A clinical trial at another hospital".into(),
             ..Default::default()
         };
-        let c = compare(&first, &second);
-        assert_eq!(c.differences.len(), 1);
-        assert_eq!(c.differences[0].kind, DifferenceKind::OnlySecond);
-        assert!(!c.differ_widely);
-        let c = compare(&second, &first);
-        assert_eq!(c.differences[0].kind, DifferenceKind::OnlyFirst);
+        let c = compare(&first, &second, &SameAnswers::default());
+        let new = part(&c, OpinionPart::AnythingNew);
+        assert_eq!(new.noted, Noted::OnlySecond);
+        assert!(new
+            .follow_up
+            .as_deref()
+            .is_some_and(|q| q.contains("Could this apply to me?")));
+        assert!(!c.differ_on_diagnosis_or_advice);
+        let c = compare(&second, &first, &SameAnswers::default());
+        assert_eq!(part(&c, OpinionPart::AnythingNew).noted, Noted::OnlyFirst);
+        // The person knows the other doctor said the same, but did not write it down.
+        let yes = SameAnswers {
+            anything_new: Some(SaidTheSame::Yes),
+            ..Default::default()
+        };
+        let c = compare(&first, &second, &yes);
+        assert_eq!(part(&c, OpinionPart::AnythingNew).follow_up, None);
     }
 
     #[test]
-    fn differences_come_in_a_fixed_order() {
-        let a = Opinion {
-            diagnosis: "a".into(),
-            options: "a".into(),
-            risks: "a".into(),
-            recommendation: "a".into(),
-            anything_new: "a".into(),
+    fn a_part_with_nothing_noted_is_not_asked_and_ignores_an_old_answer() {
+        let answers = SameAnswers {
+            risks: Some(SaidTheSame::No),
+            ..Default::default()
         };
-        let b = Opinion {
-            diagnosis: "b".into(),
-            options: "b".into(),
-            risks: "b".into(),
-            recommendation: "b".into(),
-            anything_new: "b".into(),
-        };
-        let parts: Vec<_> = compare(&a, &b).differences.iter().map(|d| d.part).collect();
+        let c = compare(&Opinion::default(), &Opinion::default(), &answers);
+        let risks = part(&c, OpinionPart::Risks);
+        assert!(!risks.ask);
+        assert_eq!(risks.answer, None);
+        assert_eq!(risks.follow_up, None);
+        assert!(risks.you_noted.is_empty());
+    }
+
+    #[test]
+    fn parts_come_in_a_fixed_order() {
+        let c = compare(
+            &Opinion::default(),
+            &Opinion::default(),
+            &SameAnswers::default(),
+        );
+        let parts: Vec<_> = c.parts.iter().map(|p| p.part).collect();
         assert_eq!(parts, OpinionPart::ALL);
+    }
+
+    #[test]
+    fn answers_saved_before_this_question_existed_load_as_unanswered() {
+        let a: SameAnswers = serde_json::from_str("{}").expect("defaults");
+        assert_eq!(a, SameAnswers::default());
+        let a: SameAnswers =
+            serde_json::from_str(r#"{"risks":"not-sure","later":"yes"}"#).expect("loads");
+        assert_eq!(a.risks, Some(SaidTheSame::NotSure));
     }
 }

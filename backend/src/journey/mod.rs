@@ -7,8 +7,10 @@ pub mod pack;
 mod record;
 mod view;
 
-pub use compare::{compare, Comparison, Difference, DifferenceKind, Opinion, OpinionPart};
-pub use dates::{records_due_date, DueStatus};
+pub use compare::{
+    compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
+};
+pub use dates::{records_due, records_due_date, DueStatus, RecordsDueDate, POST_ALLOWANCE_DAYS};
 pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
@@ -40,6 +42,8 @@ pub enum UpcomingItem {
     RecordsDue {
         #[ts(type = "string")]
         due: NaiveDate,
+        /// Counted from the day sent, allowing for post: the day received is not known.
+        approximate: bool,
         status: DueStatus,
     },
 }
@@ -52,8 +56,8 @@ pub const PRINT_PACK_WITHIN_DAYS: i64 = 7;
 pub struct UpcomingFacts {
     /// Appointment dates, any order.
     pub appointments: Vec<NaiveDate>,
-    /// Records requests: the date asked, and whether everything asked for has arrived.
-    pub records_requests: Vec<(NaiveDate, bool)>,
+    /// Records requests: when each is due, and whether everything asked for has arrived.
+    pub records_requests: Vec<(RecordsDueDate, bool)>,
 }
 
 /// The upcoming panel for `today`: the next appointment (with "print your pack" when it is
@@ -76,16 +80,17 @@ pub fn upcoming(facts: &UpcomingFacts, today: NaiveDate) -> Vec<UpcomingItem> {
             items.push(UpcomingItem::PrintPack { appointment: next });
         }
     }
-    let mut waiting: Vec<NaiveDate> = facts
+    let mut waiting: Vec<RecordsDueDate> = facts
         .records_requests
         .iter()
         .filter(|(_, arrived)| !arrived)
-        .map(|(asked, _)| records_due_date(*asked))
+        .map(|(due, _)| *due)
         .collect();
-    waiting.sort();
-    items.extend(waiting.into_iter().map(|due| UpcomingItem::RecordsDue {
-        due,
-        status: DueStatus::of(due, today),
+    waiting.sort_by_key(|d| d.due);
+    items.extend(waiting.into_iter().map(|d| UpcomingItem::RecordsDue {
+        due: d.due,
+        approximate: d.approximate,
+        status: DueStatus::of(d.due, today),
     }));
     items
 }
@@ -104,6 +109,13 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    fn exact(due: NaiveDate) -> RecordsDueDate {
+        RecordsDueDate {
+            due,
+            approximate: false,
+        }
     }
 
     #[test]
@@ -149,9 +161,9 @@ mod tests {
         let facts = UpcomingFacts {
             appointments: vec![],
             records_requests: vec![
-                (d(2026, 11, 10), false),
-                (d(2026, 10, 1), false),
-                (d(2026, 11, 1), true),
+                (exact(d(2026, 12, 10)), false),
+                (exact(d(2026, 11, 1)), false),
+                (exact(d(2026, 12, 1)), true),
             ],
         };
         let items = upcoming(&facts, d(2026, 11, 21));
@@ -160,10 +172,12 @@ mod tests {
             vec![
                 UpcomingItem::RecordsDue {
                     due: d(2026, 11, 1),
+                    approximate: false,
                     status: DueStatus::Overdue { days: 20 }
                 },
                 UpcomingItem::RecordsDue {
                     due: d(2026, 12, 10),
+                    approximate: false,
                     status: DueStatus::DueIn { days: 19 }
                 },
             ]

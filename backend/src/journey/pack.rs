@@ -240,6 +240,7 @@ pub fn decision(journey: &Journey) -> Decision {
         second_doctor_workplace: journey.appointment.place.clone(),
         first_opinion: journey.first_opinion.clone(),
         second_opinion: journey.second_opinion.clone(),
+        same_answers: journey.same_answers.clone(),
         decision: journey.decision.clone(),
         reasons: journey.decision_why.clone(),
     }

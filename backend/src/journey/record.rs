@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::compare::Opinion;
+use super::compare::{Opinion, SameAnswers};
 use crate::error::{Error, Result};
 
 /// Who the case is for.
@@ -154,8 +154,13 @@ pub struct Journey {
     pub records: Vec<RecordItem>,
     /// Who holds the records (GP practice or hospital), as typed.
     pub records_holder: String,
+    /// The day the person sent or handed in the request ("the date asked" in older records).
     #[ts(type = "string | null")]
     pub records_requested_on: Option<NaiveDate>,
+    /// The day the practice or hospital received it, when the person knows it: the month for
+    /// a reply counts from this day. Without it, the due date is approximate.
+    #[ts(type = "string | null")]
+    pub records_received_on: Option<NaiveDate>,
 
     // 6. Prepare.
     pub appointment: Appointment,
@@ -169,6 +174,8 @@ pub struct Journey {
     // 7. After the appointment.
     pub first_opinion: Opinion,
     pub second_opinion: Opinion,
+    /// The person's own answer, part by part: do the two doctors say the same thing?
+    pub same_answers: SameAnswers,
 
     // 8. Decide and tell.
     pub decision: String,
@@ -225,6 +232,7 @@ impl Journey {
         for date in [
             self.asked_on,
             self.records_requested_on,
+            self.records_received_on,
             self.appointment.date,
         ]
         .into_iter()
@@ -294,15 +302,26 @@ impl Journey {
         self.in_hospital == Some(InHospital::YesGettingWorse)
     }
 
+    /// When the records are due: from the day received, or approximately from the day sent.
+    pub fn records_due(&self) -> Option<super::RecordsDueDate> {
+        super::records_due(self.records_requested_on, self.records_received_on)
+    }
+
     /// What the upcoming panel needs from this journey.
     pub fn upcoming_facts(&self) -> super::UpcomingFacts {
-        let all_arrived =
-            !self.records.is_empty() && self.records.iter().filter(|r| r.asked).all(|r| r.arrived);
+        // A request date says the person asked, even before they tick what they asked for;
+        // the request is done only when something is ticked and all of it has arrived.
+        let ticked: Vec<&RecordItem> = self
+            .records
+            .iter()
+            .filter(|r| r.asked || r.arrived)
+            .collect();
+        let all_arrived = !ticked.is_empty() && ticked.iter().all(|r| r.arrived);
         super::UpcomingFacts {
             appointments: self.appointment.date.into_iter().collect(),
             records_requests: self
-                .records_requested_on
-                .map(|asked| (asked, all_arrived))
+                .records_due()
+                .map(|due| (due, all_arrived))
                 .into_iter()
                 .collect(),
         }
@@ -322,6 +341,41 @@ mod tests {
         assert!(Journey::default().validate().is_ok());
         let j: Journey = serde_json::from_str("{}").expect("defaults");
         assert_eq!(j, Journey::default());
+    }
+
+    #[test]
+    fn a_record_saved_by_an_older_app_opens_unchanged() {
+        // As the app stored a journey before it asked for the date received or the person's
+        // answers about the two opinions.
+        let old = r#"{
+            "records_holder": "Elm Surgery",
+            "records_requested_on": "2026-11-02",
+            "records": [{"label": "Scan reports", "asked": true, "arrived": false}],
+            "first_opinion": {"diagnosis": "Gallstones.", "options": "", "risks": "",
+                              "recommendation": "Surgery", "anything_new": ""},
+            "second_opinion": {"diagnosis": "gallstones", "options": "", "risks": "",
+                               "recommendation": "Watch and wait", "anything_new": ""},
+            "decision": "Wait and see"
+        }"#;
+        let j: Journey = serde_json::from_str(old).expect("an old record loads");
+        assert_eq!(j.records_requested_on, Some(d(2026, 11, 2)));
+        assert_eq!(j.records_received_on, None);
+        assert_eq!(j.same_answers, SameAnswers::default());
+        assert_eq!(j.first_opinion.recommendation, "Surgery");
+        assert_eq!(j.decision, "Wait and see");
+        assert!(j.validate().is_ok());
+        // "Date asked" only: the due date is approximate, allowing for post.
+        let due = j.records_due().expect("due");
+        assert!(due.approximate);
+        assert_eq!(due.due, d(2026, 12, 7));
+        // The words differ, but nothing is called different until the person says so.
+        let c = super::super::compare(&j.first_opinion, &j.second_opinion, &j.same_answers);
+        assert!(!c.differ_on_diagnosis_or_advice);
+        assert_eq!(c.follow_ups().count(), 0);
+        // Saved again, it keeps every old value and the new fields appear unanswered.
+        let again: Journey =
+            serde_json::from_str(&serde_json::to_string(&j).expect("saves")).expect("reloads");
+        assert_eq!(again, j);
     }
 
     #[test]
@@ -405,11 +459,27 @@ mod tests {
         ];
         let facts = j.upcoming_facts();
         assert_eq!(facts.appointments, vec![d(2026, 12, 1)]);
-        assert_eq!(facts.records_requests, vec![(d(2026, 11, 1), false)]);
+        let approximate = super::super::RecordsDueDate {
+            due: d(2026, 12, 6),
+            approximate: true,
+        };
+        assert_eq!(facts.records_requests, vec![(approximate, false)]);
         j.records[1].arrived = true;
         assert_eq!(
             j.upcoming_facts().records_requests,
-            vec![(d(2026, 11, 1), true)]
+            vec![(approximate, true)]
         );
+        j.records_received_on = Some(d(2026, 11, 3));
+        let exact = super::super::RecordsDueDate {
+            due: d(2026, 12, 3),
+            approximate: false,
+        };
+        assert_eq!(j.upcoming_facts().records_requests, vec![(exact, true)]);
+        // Nothing ticked yet: still waiting, so the reminder shows.
+        for r in &mut j.records {
+            r.asked = false;
+            r.arrived = false;
+        }
+        assert_eq!(j.upcoming_facts().records_requests, vec![(exact, false)]);
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{compare, records_due_date, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
+use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
 use crate::dates::long_uk;
 
 /// When records are due, in words.
@@ -13,8 +13,10 @@ use crate::dates::long_uk;
 pub struct RecordsDue {
     #[ts(type = "string")]
     pub due: NaiveDate,
-    /// "21 December 2026, due in 12 days".
+    /// "21 December 2026, due in 12 days"; "about 21 December 2026, …" when approximate.
     pub words: String,
+    /// Counted from the day sent, allowing for post, because the day received is not known.
+    pub approximate: bool,
     pub status: DueStatus,
 }
 
@@ -39,12 +41,12 @@ pub struct JourneyView {
 impl JourneyView {
     /// Works out everything the UI shows for `journey` on `today`.
     pub fn new(journey: Journey, today: NaiveDate) -> JourneyView {
-        let records_due = journey.records_requested_on.map(|asked| {
-            let due = records_due_date(asked);
-            let status = DueStatus::of(due, today);
+        let records_due = journey.records_due().map(|d| {
+            let status = DueStatus::of(d.due, today);
             RecordsDue {
-                due,
-                words: format!("{}, {}", long_uk(due), status.words()),
+                due: d.due,
+                words: format!("{}, {}", due_day(d.due, d.approximate), status.words()),
+                approximate: d.approximate,
                 status,
             }
         });
@@ -58,10 +60,23 @@ impl JourneyView {
         JourneyView {
             records_due,
             upcoming,
-            comparison: compare(&journey.first_opinion, &journey.second_opinion),
+            comparison: compare(
+                &journey.first_opinion,
+                &journey.second_opinion,
+                &journey.same_answers,
+            ),
             urgent_hospital_help: journey.needs_urgent_hospital_help(),
             journey,
         }
+    }
+}
+
+/// "7 December 2026", or "about 7 December 2026" when approximate.
+fn due_day(due: NaiveDate, approximate: bool) -> String {
+    if approximate {
+        format!("about {}", long_uk(due))
+    } else {
+        long_uk(due)
     }
 }
 
@@ -73,13 +88,21 @@ fn upcoming_words(item: &UpcomingItem) -> String {
         UpcomingItem::PrintPack { .. } => {
             "Your appointment is within a week: print your prep pack to take with you.".into()
         }
-        UpcomingItem::RecordsDue { due, status } => match status {
+        UpcomingItem::RecordsDue {
+            due,
+            approximate,
+            status,
+        } => match status {
             DueStatus::Overdue { .. } => format!(
-                "Your records were due on {} and are {}. You can ask the practice or hospital what is happening.",
-                long_uk(*due),
+                "Your records were due on {} and are {}. You can ask the practice or hospital what is happening. If there is still no reply, you can complain to the Information Commissioner's Office (ICO).",
+                due_day(*due, *approximate),
                 status.words()
             ),
-            _ => format!("Your records are due by {} ({}).", long_uk(*due), status.words()),
+            _ => format!(
+                "Your records are due by {} ({}).",
+                due_day(*due, *approximate),
+                status.words()
+            ),
         },
     }
 }
@@ -95,12 +118,14 @@ mod tests {
     #[test]
     fn records_due_in_words() {
         let journey = Journey {
-            records_requested_on: Some(d(2026, 11, 9)),
+            records_requested_on: Some(d(2026, 11, 6)),
+            records_received_on: Some(d(2026, 11, 9)),
             ..Default::default()
         };
         let view = JourneyView::new(journey, d(2026, 11, 27));
         let due = view.records_due.expect("due");
         assert_eq!(due.due, d(2026, 12, 9));
+        assert!(!due.approximate);
         assert_eq!(due.words, "9 December 2026, due in 12 days");
         assert_eq!(view.upcoming.len(), 1);
         assert_eq!(
@@ -110,9 +135,9 @@ mod tests {
     }
 
     #[test]
-    fn overdue_records_suggest_asking_what_is_happening() {
+    fn overdue_records_suggest_asking_what_is_happening_then_the_ico() {
         let journey = Journey {
-            records_requested_on: Some(d(2026, 10, 1)),
+            records_received_on: Some(d(2026, 10, 1)),
             ..Default::default()
         };
         let view = JourneyView::new(journey, d(2026, 11, 4));
@@ -121,6 +146,27 @@ mod tests {
             "1 November 2026, overdue by 3 days"
         );
         assert!(view.upcoming[0].words.contains("overdue by 3 days"));
+        assert!(view.upcoming[0]
+            .words
+            .contains("Information Commissioner's Office (ICO)"));
+    }
+
+    #[test]
+    fn sent_only_records_are_due_about_a_month_after_the_post_arrives() {
+        // Sent on 1 October: not overdue on 2 November, because the month starts when it is
+        // received and the post is allowed for.
+        let journey = Journey {
+            records_requested_on: Some(d(2026, 10, 1)),
+            ..Default::default()
+        };
+        let view = JourneyView::new(journey, d(2026, 11, 2));
+        let due = view.records_due.expect("due");
+        assert!(due.approximate);
+        assert_eq!(due.words, "about 6 November 2026, due in 4 days");
+        assert_eq!(
+            view.upcoming[0].words,
+            "Your records are due by about 6 November 2026 (due in 4 days)."
+        );
     }
 
     #[test]
@@ -144,8 +190,14 @@ mod tests {
         journey.first_opinion.recommendation = "Surgery".into();
         journey.second_opinion.recommendation = "Wait and see".into();
         journey.in_hospital = Some(super::super::InHospital::YesGettingWorse);
+        let view = JourneyView::new(journey.clone(), d(2026, 11, 21));
+        assert!(
+            !view.comparison.differ_on_diagnosis_or_advice,
+            "the words differ, but the person has not said so"
+        );
+        journey.same_answers.recommendation = Some(super::super::SaidTheSame::No);
         let view = JourneyView::new(journey, d(2026, 11, 21));
-        assert!(view.comparison.differ_widely);
+        assert!(view.comparison.differ_on_diagnosis_or_advice);
         assert!(view.urgent_hospital_help);
     }
 }

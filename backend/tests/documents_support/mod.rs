@@ -13,7 +13,7 @@ use backend::documents::layout::{Item, Layout, Tone};
 use backend::documents::{
     CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, RecoverySheet,
 };
-use backend::journey::Opinion;
+use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use chrono::NaiveDate;
 
 pub fn date() -> NaiveDate {
@@ -104,6 +104,15 @@ pub fn decision() -> Decision {
         reasons: "It is less risky for me with my blood pressure, and I can still have the \
                   operation later if I need it."
             .into(),
+        // The diagnosis is worded differently but the patient says it is the same; the rest
+        // as the patient answered, with the risks (worded alike) left unanswered.
+        same_answers: SameAnswers {
+            diagnosis: Some(SaidTheSame::Yes),
+            options: Some(SaidTheSame::No),
+            recommendation: Some(SaidTheSame::No),
+            anything_new: Some(SaidTheSame::NotSure),
+            risks: None,
+        },
     }
 }
 

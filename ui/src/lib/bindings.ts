@@ -550,48 +550,94 @@ carer_name: string, carer_relationship: string, asked_on: string | null, answer:
 /**
  * Who holds the records (GP practice or hospital), as typed.
  */
-records_holder: string, records_requested_on: string | null, appointment: Appointment, questions: Array<ChosenQuestion>, timeline: Array<TimelineLine>, medicines: Array<MedicineLine>, allergies: string, 
+records_holder: string, 
+/**
+ * The day the person sent or handed in the request ("the date asked" in older records).
+ */
+records_requested_on: string | null, 
+/**
+ * The day the practice or hospital received it, when the person knows it: the month for
+ * a reply counts from this day. Without it, the due date is approximate.
+ */
+records_received_on: string | null, appointment: Appointment, questions: Array<ChosenQuestion>, timeline: Array<TimelineLine>, medicines: Array<MedicineLine>, allergies: string, 
 /**
  * Ids of what-to-bring items ticked as ready.
  */
-bring_ready: Array<string>, first_opinion: Opinion, second_opinion: Opinion, decision: string, decision_why: string, what_matters_most: string, readiness_after: Readiness, next_steps: string, };
+bring_ready: Array<string>, first_opinion: Opinion, second_opinion: Opinion, 
+/**
+ * The person's own answer, part by part: do the two doctors say the same thing?
+ */
+same_answers: SameAnswers, decision: string, decision_why: string, what_matters_most: string, readiness_after: Readiness, next_steps: string, };
 
 export type OpinionPart = "diagnosis" | "options" | "risks" | "recommendation" | "anything-new";
 
-export type DifferenceKind = "different" | "only-first" | "only-second";
+export type SaidTheSame = "yes" | "no" | "not-sure";
 
-export type Difference = { part: OpinionPart, kind: DifferenceKind, 
+export type SameAnswers = { diagnosis: SaidTheSame | null, options: SaidTheSame | null, risks: SaidTheSame | null, recommendation: SaidTheSame | null, anything_new: SaidTheSame | null, };
+
+export type Noted = "nothing" | "only-first" | "only-second" | "both";
+
+export type PartComparison = { part: OpinionPart, noted: Noted, 
 /**
- * A question the person could ask about this difference.
+ * The person's answer; `None` when not answered, or when nothing is noted for this part.
  */
-follow_up: string, };
+answer: SaidTheSame | null, 
+/**
+ * Whether to ask the person "Do the two doctors say the same thing?" about this part:
+ * only when something is noted.
+ */
+ask: boolean, 
+/**
+ * What the person's answer means, in the app's voice to them: "You noted different
+ * things from the two doctors about the risks." Empty when there is nothing to say.
+ */
+you_noted: string, 
+/**
+ * A question the person could ask a doctor, in their voice.
+ */
+follow_up: string | null, };
 
 export type Comparison = { 
 /**
- * The parts that differ, in a fixed order (diagnosis first).
+ * Every part, in a fixed order (diagnosis first).
  */
-differences: Array<Difference>, 
+parts: Array<PartComparison>, 
 /**
- * True when the two doctors differ on what the illness is or on what they advise: the
- * person may want guidance on a third opinion.
+ * The person said the doctors say different things about what the illness is or what
+ * they advise: show the guidance on what to do when opinions differ.
  */
-differ_widely: boolean, };
+differ_on_diagnosis_or_advice: boolean, };
 
 export type DueStatus = { "state": "due-in", days: bigint, } | { "state": "due-today" } | { "state": "overdue", days: bigint, };
+
+export type RecordsDueDate = { due: string, 
+/**
+ * Counted from the day sent plus [`POST_ALLOWANCE_DAYS`], because the day received is not
+ * known.
+ */
+approximate: boolean, };
 
 export type UpcomingItem = { "kind": "appointment", date: string, 
 /**
  * "in 5 days", "today", "tomorrow".
  */
-when: string, } | { "kind": "print-pack", appointment: string, } | { "kind": "records-due", due: string, status: DueStatus, };
+when: string, } | { "kind": "print-pack", appointment: string, } | { "kind": "records-due", due: string, 
+/**
+ * Counted from the day sent, allowing for post: the day received is not known.
+ */
+approximate: boolean, status: DueStatus, };
 
 export type UpcomingLine = { item: UpcomingItem, words: string, };
 
 export type RecordsDue = { due: string, 
 /**
- * "21 December 2026, due in 12 days".
+ * "21 December 2026, due in 12 days"; "about 21 December 2026, …" when approximate.
  */
-words: string, status: DueStatus, };
+words: string, 
+/**
+ * Counted from the day sent, allowing for post, because the day received is not known.
+ */
+approximate: boolean, status: DueStatus, };
 
 export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
 /**

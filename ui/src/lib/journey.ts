@@ -28,6 +28,7 @@ export const emptyJourney = (): Journey => ({
   records: [],
   records_holder: '',
   records_requested_on: null,
+  records_received_on: null,
   appointment: { date: null, time: '', place: '', with_whom: '', who_comes: '' },
   questions: [],
   timeline: [],
@@ -36,6 +37,7 @@ export const emptyJourney = (): Journey => ({
   bring_ready: [],
   first_opinion: { diagnosis: '', options: '', risks: '', recommendation: '', anything_new: '' },
   second_opinion: { diagnosis: '', options: '', risks: '', recommendation: '', anything_new: '' },
+  same_answers: { diagnosis: null, options: null, risks: null, recommendation: null, anything_new: null },
   decision: '',
   decision_why: '',
   what_matters_most: '',
@@ -62,6 +64,7 @@ export function cleanDates(j: Journey): Journey {
     ...j,
     asked_on: blank(j.asked_on),
     records_requested_on: blank(j.records_requested_on),
+    records_received_on: blank(j.records_received_on),
     appointment: { ...j.appointment, date: blank(j.appointment.date) },
   };
 }
@@ -87,11 +90,11 @@ export function hasSomething(step: Step, j: Journey, caseFilled: boolean): boole
     case 'ask':
       return filled(j.asked_on) || filled(j.answer);
     case 'records':
-      return j.records.length > 0 || filled(j.records_holder) || filled(j.records_requested_on);
+      return j.records.length > 0 || filled(j.records_holder) || filled(j.records_requested_on) || filled(j.records_received_on);
     case 'prepare':
       return anyOf(j.appointment) || j.questions.length > 0 || j.timeline.length > 0 || j.medicines.length > 0 || filled(j.allergies) || j.bring_ready.length > 0;
     case 'after-appointment':
-      return anyOf(j.second_opinion) || anyOf(j.first_opinion) || j.questions.some((q) => filled(q.answer));
+      return anyOf(j.second_opinion) || anyOf(j.first_opinion) || anyOf(j.same_answers) || j.questions.some((q) => filled(q.answer));
     case 'decide-and-tell':
       return filled(j.decision) || filled(j.decision_why) || filled(j.what_matters_most) || anyOf(j.readiness_after) || filled(j.next_steps);
   }

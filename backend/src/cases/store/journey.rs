@@ -154,6 +154,38 @@ mod tests {
     }
 
     #[test]
+    fn a_journey_stored_by_an_older_app_opens_and_its_records_due_date_is_approximate() {
+        let mut store = Store::open_in_memory().expect("opens");
+        let case = store
+            .create_case(&CaseDetails::default(), now())
+            .expect("case");
+        // The JSON as an app stored it before the date received and the person's answers
+        // about the two opinions: "date asked" only, and opinions whose words differ.
+        let old = r#"{"records_holder":"Elm Surgery","records_requested_on":"2026-11-02",
+            "first_opinion":{"diagnosis":"Gallstones.","recommendation":"Surgery"},
+            "second_opinion":{"diagnosis":"gallstones, inflamed","recommendation":"Wait"}}"#;
+        store
+            .conn
+            .execute(
+                "INSERT INTO journeys (case_id, data, updated_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![case.id, old, now().to_rfc3339()],
+            )
+            .expect("old row");
+        let journey = store.journey(case.id).expect("an old record opens");
+        assert_eq!(journey.records_holder, "Elm Surgery");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+        let view = crate::journey::JourneyView::new(journey.clone(), today);
+        let due = view.records_due.expect("due");
+        assert!(due.approximate, "sent only: approximate");
+        assert_eq!(due.words, "about 7 December 2026, due in 16 days");
+        assert!(!view.comparison.differ_on_diagnosis_or_advice);
+        assert_eq!(view.comparison.follow_ups().count(), 0);
+        // Saving it again keeps what was there.
+        let saved = store.save_journey(case.id, &journey, now()).expect("saves");
+        assert_eq!(saved, journey);
+    }
+
+    #[test]
     fn archive_and_delete() {
         let mut store = Store::open_in_memory().expect("opens");
         let case = store
