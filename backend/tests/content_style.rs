@@ -11,8 +11,8 @@ mod content_words {
 
     use backend::content::{plain, Content, Item};
 
-    /// The longest run of words that may match a source.
-    const COPY_RUN: usize = 8;
+    /// A run of this many words matching a source counts as copied.
+    const COPY_RUN: usize = 6;
     /// The highest Flesch-Kincaid grade an item may have.
     const MAX_GRADE: f64 = 8.0;
 
