@@ -76,7 +76,7 @@ mod content_guidance {
             ("faq", 6),
             ("organisation", 8),
             ("letter", 5),
-            ("option", 1),
+            ("plan-option", 1),
             ("readiness-check", 1),
             ("usual-record", 4),
         ] {
@@ -100,12 +100,12 @@ mod content_guidance {
 
     #[test]
     fn every_item_is_sourced_and_dated() {
-        let last = chrono::NaiveDate::from_ymd_opt(2027, 11, 21).expect("date");
+        let last = chrono::NaiveDate::from_ymd_opt(2027, 12, 1).expect("date");
         for item in content().items() {
             let meta = item.meta();
             assert!(
                 meta.review_by <= last,
-                "{}: review by 21 November 2027 or sooner",
+                "{}: review by 1 December 2027 or sooner",
                 meta.id
             );
             assert!(meta.reviewed < meta.review_by, "{}", meta.id);
@@ -236,7 +236,7 @@ mod content_guidance {
             .expect("right")
             .text
             .join(" ");
-        assert!(choose.contains("team") && choose.contains("not of one named doctor"));
+        assert!(choose.contains("team") && choose.contains("not of a particular doctor"));
         // Each other nation has a rights item of its own, and never England's.
         for (nation, own, says) in [
             (
@@ -320,16 +320,33 @@ mod content_guidance {
         assert!(llais.phone.is_none() && llais.how_to_reach.contains("Llais's own website"));
         // The help services' ways to reach them never depend on the GP, who may be the problem.
         for org in content().all::<backend::content::Organisation>() {
-            assert!(!org.how_to_reach.contains("GP"), "{}: {}", org.meta.id, org.how_to_reach);
+            assert!(
+                !org.how_to_reach.contains("GP"),
+                "{}: {}",
+                org.meta.id,
+                org.how_to_reach
+            );
         }
     }
 
     #[test]
     fn records_of_someone_who_died_name_each_nations_law() {
         for (nation, law, not) in [
-            (Nation::England, "Access to Health Records Act 1990", "Order 1993"),
-            (Nation::Scotland, "Access to Health Records Act 1990", "Order 1993"),
-            (Nation::Wales, "Access to Health Records Act 1990", "Order 1993"),
+            (
+                Nation::England,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
+            (
+                Nation::Scotland,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
+            (
+                Nation::Wales,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
             (
                 Nation::NorthernIreland,
                 "Access to Health Records (Northern Ireland) Order 1993",
@@ -345,8 +362,14 @@ mod content_guidance {
             assert!(text.contains(law), "{nation:?}: {law}");
             assert!(!text.contains(not), "{nation:?} mentions {not}");
             assert!(text.contains("day they receive your request"), "{nation:?}");
-            assert!(text.contains("within the first month, and say why"), "{nation:?}");
-            assert!(text.contains("Information Commissioner's Office"), "{nation:?}");
+            assert!(
+                text.contains("before the first month ends, and give the reason"),
+                "{nation:?}"
+            );
+            assert!(
+                text.contains("Information Commissioner's Office"),
+                "{nation:?}"
+            );
         }
     }
 
@@ -796,7 +819,7 @@ mod content_guidance {
         assert_eq!(json["kind"], "route");
         assert_eq!(json["id"], "route-private-gp");
         assert_eq!(json["steps"][0], "choose-route");
-        assert_eq!(json["reviewed"], "2026-11-21");
+        assert_eq!(json["reviewed"], "2026-12-01");
         assert!(json["benefits"].is_array());
         assert!(json.get("reviewer_note").is_none());
         let abroad =

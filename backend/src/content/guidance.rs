@@ -157,16 +157,29 @@ mod tests {
     #[test]
     fn each_nation_shows_only_its_own_rights() {
         let england = guidance(Nation::England);
-        assert!(england.rights.iter().all(|r| r.meta.nations == [Nation::England]));
-        assert!(england.rights.iter().any(|r| r.meta.id == "right-to-choose"));
+        assert!(england
+            .rights
+            .iter()
+            .all(|r| r.meta.nations == [Nation::England]));
+        assert!(england
+            .rights
+            .iter()
+            .any(|r| r.meta.id == "right-to-choose"));
         for (nation, id) in [
             (Nation::Scotland, "right-scotland-second-opinion"),
             (Nation::Wales, "right-wales-urgent-help"),
-            (Nation::NorthernIreland, "right-northern-ireland-out-of-hours"),
+            (
+                Nation::NorthernIreland,
+                "right-northern-ireland-out-of-hours",
+            ),
         ] {
             let g = guidance(nation);
             let ids: Vec<&str> = g.rights.iter().map(|r| r.meta.id.as_str()).collect();
-            assert_eq!(ids, [id], "{nation:?} shows its own rights and no other nation's");
+            assert_eq!(
+                ids,
+                [id],
+                "{nation:?} shows its own rights and no other nation's"
+            );
             for route in &g.routes {
                 assert!(route.rights.iter().all(|r| r.meta.applies_to(nation)));
             }
@@ -178,13 +191,19 @@ mod tests {
         for nation in Nation::ALL {
             let g = guidance(nation);
             assert!(
-                g.options.iter().any(|o| o.meta.id == "option-stay-with-current-plan"),
+                g.options
+                    .iter()
+                    .any(|o| o.meta.id == "option-stay-with-current-plan"),
                 "{nation:?}"
             );
             let readiness = g.readiness.as_ref().expect("readiness check");
             assert_eq!(readiness.questions.len(), 4);
             assert!(readiness.credit.contains("SURE test"));
-            let usual: Vec<&str> = g.usual_records.iter().map(|r| r.meta.title.as_str()).collect();
+            let usual: Vec<&str> = g
+                .usual_records
+                .iter()
+                .map(|r| r.meta.title.as_str())
+                .collect();
             assert_eq!(
                 usual,
                 [

@@ -597,7 +597,7 @@ kinds! {
     Faq(Faq) = "faq",
     Organisation(Organisation) = "organisation",
     Letter(LetterTemplate) = "letter",
-    PlanOption(PlanOption) = "option",
+    PlanOption(PlanOption) = "plan-option",
     ReadinessCheck(ReadinessCheck) = "readiness-check",
     UsualRecord(UsualRecord) = "usual-record",
 }

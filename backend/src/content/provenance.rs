@@ -153,8 +153,16 @@ mod tests {
             for s in &all {
                 assert!(!s.based_on.is_empty(), "{:?}", s.step);
                 let items = content().for_step(s.step, nation);
-                let newest = items.iter().map(|i| i.meta().reviewed).max().expect("items");
-                let soonest = items.iter().map(|i| i.meta().review_by).min().expect("items");
+                let newest = items
+                    .iter()
+                    .map(|i| i.meta().reviewed)
+                    .max()
+                    .expect("items");
+                let soonest = items
+                    .iter()
+                    .map(|i| i.meta().review_by)
+                    .min()
+                    .expect("items");
                 assert_eq!(s.last_reviewed, dates::long_uk(newest));
                 assert_eq!(s.next_review_due, dates::long_uk(soonest));
             }
@@ -165,7 +173,9 @@ mod tests {
             .step_sources(Step::Records, Nation::NorthernIreland)
             .expect("records");
         assert!(
-            ni.based_on.iter().any(|s| s.contains("(Northern Ireland) Order 1993")),
+            ni.based_on
+                .iter()
+                .any(|s| s.contains("(Northern Ireland) Order 1993")),
             "{:?}",
             ni.based_on
         );
@@ -173,6 +183,9 @@ mod tests {
             .step_sources(Step::Records, Nation::England)
             .expect("records");
         assert!(!en.based_on.iter().any(|s| s.contains("Order 1993")));
-        assert!(en.based_on.iter().any(|s| s.contains("Access to Health Records Act 1990")));
+        assert!(en
+            .based_on
+            .iter()
+            .any(|s| s.contains("Access to Health Records Act 1990")));
     }
 }

@@ -150,9 +150,14 @@ description: string,
 /**
  * The seed file it was read from, in `../shared/seeds/` or `../shared/guide/`.
  */
-file?: string, };
+file?: string, 
+/**
+ * The date the facts taken from this source were recorded: every phone number the app
+ * shows cites a source with this date, so a reviewer knows how old the number is.
+ */
+as_of?: string, };
 
-export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate;
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord;
 
 export type About = { summary: string, 
 /**
@@ -162,7 +167,11 @@ does: Array<string>,
 /**
  * What the app does not do.
  */
-does_not: Array<string>, id: string, title: string, nations: Array<Nation>, 
+does_not: Array<string>, 
+/**
+ * Who made the app, who pays for it, and how its guidance is kept up to date.
+ */
+who_made_it: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
  */
@@ -472,11 +481,28 @@ export type Guidance = { nation: Nation,
 /**
  * Safety notices, emergency first.
  */
-notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, faqs: Array<Faq>, 
+notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, 
+/**
+ * Options to weigh beside asking (staying with the current plan), each with its own
+ * possible benefits and drawbacks.
+ */
+options: Array<PlanOption>, 
+/**
+ * The four readiness questions, shown before and after.
+ */
+readiness: ReadinessCheck | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
+/**
+ * The records most people need, for the records checklist.
+ */
+usual_records: Array<UsualRecord>, faqs: Array<Faq>, 
 /**
  * Where to turn when stuck: this nation's own service first.
  */
-help: Array<Organisation>, };
+help: Array<Organisation>, 
+/**
+ * Where each step's guidance comes from and when it was reviewed, in step order.
+ */
+step_sources: Array<StepSources>, };
 
 export type RouteWithRights = { route: Route, rights: Array<Right>, };
 
