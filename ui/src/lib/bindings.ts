@@ -508,6 +508,91 @@ export type RouteWithRights = { route: Route, rights: Array<Right>, };
 
 export type TopicWithQuestions = { topic: QuestionTopic, questions: Array<Question>, };
 
+export type PlanOption = { summary: string, benefits: Array<string>, drawbacks: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type ReadinessKey = "know_enough" | "clear_what_matters" | "have_support" | "feel_sure";
+
+export type ReadinessQuestion = { key: ReadinessKey, text: string, 
+/**
+ * Shown when the person answers No: what could help next.
+ */
+if_no: string, };
+
+export type ReadinessCheck = { 
+/**
+ * Where the idea came from, said in the app's own words.
+ */
+credit: string, 
+/**
+ * Shown above the next-step hints when any answer is No.
+ */
+if_doubt: string, questions: Array<ReadinessQuestion>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type UsualRecord = { why: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type StepSources = { step: Step, 
+/**
+ * The sources the step's items cite, each as "publisher: title", in first-cited order.
+ */
+based_on: Array<string>, 
+/**
+ * The latest date any of the step's items was reviewed, the UK way ("1 December 2026").
+ */
+last_reviewed: string, 
+/**
+ * The earliest date any of the step's items must be reviewed again.
+ */
+next_review_due: string, };
+
+export type ReviewNotice = { 
+/**
+ * The date the first review fell due, the UK way.
+ */
+due: string, 
+/**
+ * The sentence to show.
+ */
+text: string, };
+
 export type ForWhom = "me" | "someone-i-help";
 
 export type Urgency = "urgent" | "soon" | "routine" | "not-said";
