@@ -188,7 +188,7 @@ fn gp_letter_file_name_and_metadata_hold_no_health_details() {
     assert_eq!(field("Author"), "Margaret Ellison");
     assert_eq!(
         field("Subject"),
-        "Request for a referral for a second opinion"
+        "Referral for a second opinion"
     );
     assert_eq!(field("Creator"), "Second Opinion");
     assert_eq!(field("Producer"), "Second Opinion");
