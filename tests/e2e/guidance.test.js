@@ -102,7 +102,9 @@ test('each nation has rights of its own, and help by phone from dated sources', 
   const help = await textOf('[data-testid="help"]');
   assert.match(help, /0800 917 2127/, 'PASS by phone');
   assert.match(help, /0808 808 00 00/, 'Macmillan by phone');
-  await browser.$('[data-route="route-nhs-specialist-via-gp"] .rights').scrollIntoView();
+  await browser.execute(() =>
+    document.querySelector('[data-route="route-nhs-specialist-via-gp"] .rights').scrollIntoView({ block: 'center' }),
+  );
   await shot('guidance-rights-scotland.png');
 
   await newCase('Northern Ireland test', 'northern-ireland');
