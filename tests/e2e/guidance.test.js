@@ -4,6 +4,8 @@
 // notice on Home when the installed guidance is past its review date (with "today" passed in).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
@@ -122,6 +124,20 @@ test('each nation has rights of its own, and help by phone from dated sources', 
   await browser.$('button*=Add the usual records').click();
   await browser.$('[data-record="Pathology reports"]').waitForExist({ timeout: 5000 });
   assert.equal((await browser.$$('li.record')).length, 4, 'the usual records come from content');
+
+  // The printed pack gives Northern Ireland's own help by phone, and Macmillan's line.
+  await goByMap('prepare');
+  await browser.$('button=Print my prep pack').click();
+  await browser.$('[data-testid="pack-saved"]').waitForExist({ timeout: 30000 });
+  const file = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-appointment-pack-'));
+  assert.ok(file, 'the pack was saved');
+  const pdf = path.join(folders.saved, file);
+  const pack = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(pack, /Patient and Client Council/);
+  assert.match(pack, /0800 917 0222/);
+  assert.match(pack, /0808 808 00 00/);
+  assert.doesNotMatch(pack, /PALS|PASS \(/, 'no other nation\'s help service');
+  execFileSync('pdftoppm', ['-png', '-r', '50', pdf, path.join(screenshotDir, 'guidance-pack-ni')]);
 });
 
 test('About says who made the app, that it takes no money from providers, and how it is kept up to date', async () => {
