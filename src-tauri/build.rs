@@ -55,6 +55,8 @@ fn main() {
             "read_date",
             "show_date",
             "help_topics",
+            "guidance_review",
+            "about_app",
         ]),
     ))
     .expect("failed to run tauri-build");

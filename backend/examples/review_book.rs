@@ -265,7 +265,16 @@ fn book(content: &Content) -> Vec<Block> {
             .map(|s| {
                 vec![
                     s.id.clone(),
-                    format!("{}: {}\n{}", s.publisher, s.title, s.description),
+                    match s.as_of {
+                        Some(d) => format!(
+                            "{}: {}\n{}\nFacts recorded on {}.",
+                            s.publisher,
+                            s.title,
+                            s.description,
+                            backend::dates::long_uk(d)
+                        ),
+                        None => format!("{}: {}\n{}", s.publisher, s.title, s.description),
+                    },
                     s.file.clone().unwrap_or_else(|| "—".into()),
                 ]
             })

@@ -76,6 +76,9 @@ mod content_guidance {
             ("faq", 6),
             ("organisation", 8),
             ("letter", 5),
+            ("plan-option", 1),
+            ("readiness-check", 1),
+            ("usual-record", 4),
         ] {
             let n = counts.get(kind).copied().unwrap_or(0);
             assert!(
@@ -97,12 +100,12 @@ mod content_guidance {
 
     #[test]
     fn every_item_is_sourced_and_dated() {
-        let last = chrono::NaiveDate::from_ymd_opt(2027, 11, 21).expect("date");
+        let last = chrono::NaiveDate::from_ymd_opt(2027, 12, 1).expect("date");
         for item in content().items() {
             let meta = item.meta();
             assert!(
                 meta.review_by <= last,
-                "{}: review by 21 November 2027 or sooner",
+                "{}: review by 1 December 2027 or sooner",
                 meta.id
             );
             assert!(meta.reviewed < meta.review_by, "{}", meta.id);
@@ -209,8 +212,8 @@ mod content_guidance {
         let via_gp = content()
             .route("route-nhs-specialist-via-gp")
             .expect("route");
-        assert_eq!(via_gp.rights, ["right-to-choose", "right-18-weeks"]);
-        for id in &via_gp.rights {
+        for id in ["right-to-choose", "right-18-weeks"] {
+            assert!(via_gp.rights.iter().any(|r| r == id), "{id}");
             let right = content().get::<backend::content::Right>(id).expect("right");
             assert_eq!(
                 right.meta.nations,
@@ -222,12 +225,151 @@ mod content_guidance {
                 "{id} says so in its title"
             );
         }
-        assert_eq!(content().rights_for(via_gp, Nation::England).len(), 2);
-        for nation in [Nation::Scotland, Nation::Wales, Nation::NorthernIreland] {
-            assert!(content().rights_for(via_gp, nation).is_empty());
-            assert!(content().rights(nation).is_empty());
+        let england = ids(content()
+            .rights_for(via_gp, Nation::England)
+            .iter()
+            .map(|r| &r.meta));
+        assert_eq!(england, ["right-to-choose", "right-18-weeks"]);
+        // The right to choose is of hospital and team, never of one named doctor.
+        let choose = content()
+            .get::<backend::content::Right>("right-to-choose")
+            .expect("right")
+            .text
+            .join(" ");
+        assert!(choose.contains("team") && choose.contains("not of a particular doctor"));
+        // Each other nation has a rights item of its own, and never England's.
+        for (nation, own, says) in [
+            (
+                Nation::Scotland,
+                "right-scotland-second-opinion",
+                "Charter of Patient Rights and Responsibilities",
+            ),
+            (Nation::Wales, "right-wales-urgent-help", "NHS 111 Wales"),
+            (
+                Nation::NorthernIreland,
+                "right-northern-ireland-out-of-hours",
+                "out-of-hours",
+            ),
+        ] {
+            let shown = content().rights_for(via_gp, nation);
+            assert_eq!(ids(shown.iter().map(|r| &r.meta)), [own], "{nation:?}");
+            assert!(shown[0].text.join(" ").contains(says), "{nation:?}: {says}");
+            assert_eq!(ids(content().rights(nation).iter().map(|r| &r.meta)), [own]);
             let on_screen = content().for_step(Step::ChooseRoute, nation);
-            assert!(!on_screen.iter().any(|i| matches!(i, Item::Right(_))));
+            assert!(!on_screen.iter().any(|i| matches!(i, Item::Right(r)
+                if r.meta.nations.contains(&Nation::England))));
+        }
+        let ni = content()
+            .get::<backend::content::Right>("right-northern-ireland-out-of-hours")
+            .expect("right")
+            .text
+            .join(" ");
+        assert!(ni.contains("There is no NHS 111 in Northern Ireland"));
+    }
+
+    #[test]
+    fn every_option_is_balanced_and_staying_is_one() {
+        let options: Vec<&backend::content::PlanOption> = content().all().collect();
+        assert!(options
+            .iter()
+            .any(|o| o.meta.id == "option-stay-with-current-plan"));
+        for o in options {
+            assert_eq!(o.benefits.len(), o.drawbacks.len(), "{}", o.meta.id);
+            assert!(o.benefits.len() >= 2, "{}", o.meta.id);
+            let b: usize = o.benefits.iter().map(String::len).sum();
+            let d: usize = o.drawbacks.iter().map(String::len).sum();
+            let ratio = b as f64 / d as f64;
+            assert!((0.75..=1.33).contains(&ratio), "{}: {b} v {d}", o.meta.id);
+        }
+    }
+
+    #[test]
+    fn every_phone_number_has_a_dated_source() {
+        for org in content().all::<backend::content::Organisation>() {
+            let Some(phone) = &org.phone else { continue };
+            let dated: Vec<&str> = org
+                .meta
+                .sources
+                .iter()
+                .filter_map(|id| content().source(id).ok())
+                .filter(|s| s.as_of.is_some())
+                .map(|s| s.id.as_str())
+                .collect();
+            assert!(
+                !dated.is_empty(),
+                "{} shows {phone}: cite a source with an as_of date",
+                org.meta.id
+            );
+        }
+        for (id, phone) in [
+            ("help-pass", "0800 917 2127"),
+            ("help-patient-client-council", "0800 917 0222"),
+            ("help-macmillan", "0808 808 00 00"),
+        ] {
+            let org = content().organisation(id).expect("org");
+            assert_eq!(org.phone.as_deref(), Some(phone), "{id}");
+            // The organisation's own source names the same number.
+            assert!(
+                org.meta.sources.iter().any(|s| content()
+                    .source(s)
+                    .is_ok_and(|s| s.as_of.is_some() && s.description.contains(phone))),
+                "{id}: a dated source gives {phone}"
+            );
+        }
+        let llais = content().organisation("help-llais").expect("llais");
+        assert!(llais.phone.is_none() && llais.how_to_reach.contains("Llais's own website"));
+        // The help services' ways to reach them never depend on the GP, who may be the problem.
+        for org in content().all::<backend::content::Organisation>() {
+            assert!(
+                !org.how_to_reach.contains("GP"),
+                "{}: {}",
+                org.meta.id,
+                org.how_to_reach
+            );
+        }
+    }
+
+    #[test]
+    fn records_of_someone_who_died_name_each_nations_law() {
+        for (nation, law, not) in [
+            (
+                Nation::England,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
+            (
+                Nation::Scotland,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
+            (
+                Nation::Wales,
+                "Access to Health Records Act 1990",
+                "Order 1993",
+            ),
+            (
+                Nation::NorthernIreland,
+                "Access to Health Records (Northern Ireland) Order 1993",
+                "Act 1990",
+            ),
+        ] {
+            let text = content()
+                .records_guides(nation)
+                .iter()
+                .flat_map(|r| r.text.iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(text.contains(law), "{nation:?}: {law}");
+            assert!(!text.contains(not), "{nation:?} mentions {not}");
+            assert!(text.contains("day they receive your request"), "{nation:?}");
+            assert!(
+                text.contains("before the first month ends, and give the reason"),
+                "{nation:?}"
+            );
+            assert!(
+                text.contains("Information Commissioner's Office"),
+                "{nation:?}"
+            );
         }
     }
 
@@ -679,7 +821,7 @@ mod content_guidance {
         assert_eq!(json["kind"], "route");
         assert_eq!(json["id"], "route-private-gp");
         assert_eq!(json["steps"][0], "choose-route");
-        assert_eq!(json["reviewed"], "2026-11-21");
+        assert_eq!(json["reviewed"], "2026-12-01");
         assert!(json["benefits"].is_array());
         assert!(json.get("reviewer_note").is_none());
         let abroad =

@@ -186,10 +186,7 @@ fn gp_letter_file_name_and_metadata_hold_no_health_details() {
         "Letter to GP practice — second opinion request"
     );
     assert_eq!(field("Author"), "Margaret Ellison");
-    assert_eq!(
-        field("Subject"),
-        "Request for a referral for a second opinion"
-    );
+    assert_eq!(field("Subject"), "Referral for a second opinion");
     assert_eq!(field("Creator"), "Second Opinion");
     assert_eq!(field("Producer"), "Second Opinion");
     assert_eq!(field("CreationDate"), "2026-11-21T00:00:00Z");

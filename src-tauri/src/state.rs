@@ -24,6 +24,9 @@ pub struct Settings {
     /// `SECOND_OPINION_TEST_READY_FILE` is set, the first screen writes the moment it became
     /// interactive (milliseconds since 1970) to that file. Nothing else is written.
     pub test_ready_file: Option<PathBuf>,
+    /// Test-only: `SECOND_OPINION_TEST_TODAY` (a date like 2028-01-31) is the day the guidance's
+    /// review date is judged against, so a test can see the notice for out-of-date guidance.
+    pub test_today: Option<chrono::NaiveDate>,
 }
 
 impl Settings {
@@ -40,10 +43,14 @@ impl Settings {
         };
         let test_save_dir = std::env::var_os("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from);
         let test_ready_file = std::env::var_os("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from);
+        let test_today = std::env::var("SECOND_OPINION_TEST_TODAY")
+            .ok()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         Ok(Settings {
             data_dir,
             test_save_dir,
             test_ready_file,
+            test_today,
         })
     }
 }

@@ -7,8 +7,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    BringItem, Consideration, Content, Faq, FirstStep, JourneyStep, Notice, Organisation, Question,
-    QuestionTopic, Reason, RecordsGuide, Right, Route, WayToAsk,
+    BringItem, Consideration, Content, Faq, FirstStep, JourneyStep, Notice, Organisation,
+    PlanOption, Question, QuestionTopic, ReadinessCheck, Reason, RecordsGuide, Right, Route,
+    StepSources, UsualRecord, WayToAsk,
 };
 use crate::cases::Nation;
 
@@ -36,6 +37,11 @@ pub struct Guidance {
     pub first_steps: Vec<FirstStep>,
     pub benefits: Vec<Consideration>,
     pub drawbacks: Vec<Consideration>,
+    /// Options to weigh beside asking (staying with the current plan), each with its own
+    /// possible benefits and drawbacks.
+    pub options: Vec<PlanOption>,
+    /// The four readiness questions, shown before and after.
+    pub readiness: Option<ReadinessCheck>,
     pub routes: Vec<RouteWithRights>,
     pub rights: Vec<Right>,
     pub journey: Vec<JourneyStep>,
@@ -43,9 +49,13 @@ pub struct Guidance {
     pub question_topics: Vec<TopicWithQuestions>,
     pub what_to_bring: Vec<BringItem>,
     pub records_guides: Vec<RecordsGuide>,
+    /// The records most people need, for the records checklist.
+    pub usual_records: Vec<UsualRecord>,
     pub faqs: Vec<Faq>,
     /// Where to turn when stuck: this nation's own service first.
     pub help: Vec<Organisation>,
+    /// Where each step's guidance comes from and when it was reviewed, in step order.
+    pub step_sources: Vec<StepSources>,
 }
 
 impl Content {
@@ -61,6 +71,12 @@ impl Content {
             first_steps: owned(self.first_steps(nation)),
             benefits: owned(self.benefits(nation)),
             drawbacks: owned(self.drawbacks(nation)),
+            options: owned(self.options(nation)),
+            readiness: self
+                .readiness_check()
+                .ok()
+                .filter(|r| r.meta.applies_to(nation))
+                .cloned(),
             routes: self
                 .routes(nation)
                 .into_iter()
@@ -82,8 +98,10 @@ impl Content {
                 .collect(),
             what_to_bring: owned(self.what_to_bring(nation)),
             records_guides: owned(self.records_guides(nation)),
+            usual_records: owned(self.usual_records(nation)),
             faqs: owned(self.faqs(nation)),
             help: owned(self.help(nation)),
+            step_sources: self.steps_sources(nation),
         }
     }
 }
@@ -137,12 +155,65 @@ mod tests {
     }
 
     #[test]
-    fn rights_are_england_only() {
-        assert!(!guidance(Nation::England).rights.is_empty());
-        for nation in [Nation::Scotland, Nation::Wales, Nation::NorthernIreland] {
+    fn each_nation_shows_only_its_own_rights() {
+        let england = guidance(Nation::England);
+        assert!(england
+            .rights
+            .iter()
+            .all(|r| r.meta.nations == [Nation::England]));
+        assert!(england
+            .rights
+            .iter()
+            .any(|r| r.meta.id == "right-to-choose"));
+        for (nation, id) in [
+            (Nation::Scotland, "right-scotland-second-opinion"),
+            (Nation::Wales, "right-wales-urgent-help"),
+            (
+                Nation::NorthernIreland,
+                "right-northern-ireland-out-of-hours",
+            ),
+        ] {
             let g = guidance(nation);
-            assert!(g.rights.is_empty(), "{nation:?} shows England-only rights");
-            assert!(g.routes.iter().all(|r| r.rights.is_empty()));
+            let ids: Vec<&str> = g.rights.iter().map(|r| r.meta.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [id],
+                "{nation:?} shows its own rights and no other nation's"
+            );
+            for route in &g.routes {
+                assert!(route.rights.iter().all(|r| r.meta.applies_to(nation)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_bundle_carries_the_stay_option_readiness_check_and_usual_records() {
+        for nation in Nation::ALL {
+            let g = guidance(nation);
+            assert!(
+                g.options
+                    .iter()
+                    .any(|o| o.meta.id == "option-stay-with-current-plan"),
+                "{nation:?}"
+            );
+            let readiness = g.readiness.as_ref().expect("readiness check");
+            assert_eq!(readiness.questions.len(), 4);
+            assert!(readiness.credit.contains("SURE test"));
+            let usual: Vec<&str> = g
+                .usual_records
+                .iter()
+                .map(|r| r.meta.title.as_str())
+                .collect();
+            assert_eq!(
+                usual,
+                [
+                    "Letters from the hospital or clinic",
+                    "Test results",
+                    "Scan reports",
+                    "Pathology reports"
+                ]
+            );
+            assert_eq!(g.step_sources.len(), 8);
         }
     }
 

@@ -258,6 +258,20 @@ pub(super) fn check_complete(content: &Content) -> Result<()> {
         ));
     }
     content.about()?;
+    let readiness = content.readiness_check()?;
+    for key in super::ReadinessKey::ALL {
+        let n = readiness.questions.iter().filter(|q| q.key == key).count();
+        if n != 1 {
+            return Err(Error::Content(format!(
+                "the readiness check must ask about {key:?} exactly once, not {n} times"
+            )));
+        }
+    }
+    if readiness.questions.len() != super::ReadinessKey::ALL.len() {
+        return Err(Error::Content(
+            "the readiness check has four questions, one for each answer".into(),
+        ));
+    }
     for id in REQUIRED_LETTERS {
         content.letter(id)?;
     }

@@ -18,6 +18,8 @@
 
 mod guidance;
 pub use guidance::{Guidance, RouteWithRights, TopicWithQuestions};
+mod provenance;
+pub use provenance::{ReviewNotice, StepSources};
 mod load;
 pub mod plain;
 
@@ -121,6 +123,13 @@ impl ItemMeta {
     }
 }
 
+/// Reads an optional TOML date (`as_of = 2026-12-01`), absent when not given.
+fn toml_date_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    toml_date(d).map(Some)
+}
+
 /// Reads a TOML date (`reviewed = 2026-11-21`) as a calendar date.
 fn toml_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
     use serde::de::Error as _;
@@ -151,6 +160,15 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub file: Option<String>,
+    /// The date the facts taken from this source were recorded: every phone number the app
+    /// shows cites a source with this date, so a reviewer knows how old the number is.
+    #[serde(
+        default,
+        deserialize_with = "toml_date_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional, type = "string")]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// The text of a screen (for now, the home screen).
@@ -178,6 +196,8 @@ pub struct About {
     pub does: Vec<String>,
     /// What the app does not do.
     pub does_not: Vec<String>,
+    /// Who made the app, who pays for it, and how its guidance is kept up to date.
+    pub who_made_it: Vec<String>,
 }
 
 /// Whether a reason is a worry the person has, or a situation where a second opinion is
@@ -226,6 +246,72 @@ pub struct Consideration {
     pub meta: ItemMeta,
     pub side: Side,
     pub text: String,
+}
+
+/// An option to weigh beside asking for a second opinion (for example, staying with the
+/// current plan), with its own possible benefits and drawbacks in equal number and similar
+/// length (a test checks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanOption {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    pub summary: String,
+    pub benefits: Vec<String>,
+    pub drawbacks: Vec<String>,
+}
+
+/// Which answer of the journey's readiness check a question fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessKey {
+    KnowEnough,
+    ClearWhatMatters,
+    HaveSupport,
+    FeelSure,
+}
+
+impl ReadinessKey {
+    /// Every key, in the order the journey stores them.
+    pub const ALL: [ReadinessKey; 4] = [
+        ReadinessKey::KnowEnough,
+        ReadinessKey::ClearWhatMatters,
+        ReadinessKey::HaveSupport,
+        ReadinessKey::FeelSure,
+    ];
+}
+
+/// One yes-or-no question of the readiness check, and what can help when the answer is No.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessQuestion {
+    pub key: ReadinessKey,
+    pub text: String,
+    /// Shown when the person answers No: what could help next.
+    pub if_no: String,
+}
+
+/// The readiness check: four questions in the app's own words, crediting what inspired it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReadinessCheck {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    /// Where the idea came from, said in the app's own words.
+    pub credit: String,
+    /// Shown above the next-step hints when any answer is No.
+    pub if_doubt: String,
+    pub questions: Vec<ReadinessQuestion>,
+}
+
+/// A record most people need for a second opinion (the Records screen's "usual records").
+/// The title is the line added to the person's checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UsualRecord {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    pub why: String,
 }
 
 /// How urgent a notice is.
@@ -436,6 +522,9 @@ pub enum Item {
     Faq(Faq),
     Organisation(Organisation),
     Letter(LetterTemplate),
+    PlanOption(PlanOption),
+    ReadinessCheck(ReadinessCheck),
+    UsualRecord(UsualRecord),
 }
 
 /// A kind of item: lets [`Content::get`], [`Content::all`] and [`Content::for_nation`] return
@@ -508,6 +597,9 @@ kinds! {
     Faq(Faq) = "faq",
     Organisation(Organisation) = "organisation",
     Letter(LetterTemplate) = "letter",
+    PlanOption(PlanOption) = "plan-option",
+    ReadinessCheck(ReadinessCheck) = "readiness-check",
+    UsualRecord(UsualRecord) = "usual-record",
 }
 
 impl Item {
@@ -530,6 +622,7 @@ impl Item {
                 out.push(("summary", &x.summary));
                 many(&mut out, "does", &x.does);
                 many(&mut out, "does_not", &x.does_not);
+                many(&mut out, "who_made_it", &x.who_made_it);
             }
             Item::Reason(x) => out.push(("text", &x.text)),
             Item::FirstStep(x) => many(&mut out, "text", &x.text),
@@ -569,6 +662,20 @@ impl Item {
                     }
                 }
             }
+            Item::PlanOption(x) => {
+                out.push(("summary", &x.summary));
+                many(&mut out, "benefits", &x.benefits);
+                many(&mut out, "drawbacks", &x.drawbacks);
+            }
+            Item::ReadinessCheck(x) => {
+                out.push(("credit", &x.credit));
+                out.push(("if_doubt", &x.if_doubt));
+                for q in &x.questions {
+                    out.push(("questions.text", &q.text));
+                    out.push(("questions.if_no", &q.if_no));
+                }
+            }
+            Item::UsualRecord(x) => out.push(("why", &x.why)),
             Item::Letter(x) => {
                 out.push(("subject", &x.subject));
                 out.push(("salutation", &x.salutation));
@@ -832,6 +939,23 @@ impl Content {
         let mut out: Vec<&Organisation> = self.for_nation(nation).collect();
         out.sort_by_key(|o| o.meta.nations.len() > 1);
         out
+    }
+
+    /// Options to weigh beside asking for a second opinion (staying with the current plan).
+    pub fn options(&self, nation: Nation) -> Vec<&PlanOption> {
+        self.for_nation(nation).collect()
+    }
+
+    /// The readiness check (the same four questions before and after).
+    pub fn readiness_check(&self) -> Result<&ReadinessCheck> {
+        self.all::<ReadinessCheck>()
+            .next()
+            .ok_or_else(|| Error::Content("no readiness check".into()))
+    }
+
+    /// The records most people need, for the Records screen's checklist.
+    pub fn usual_records(&self, nation: Nation) -> Vec<&UsualRecord> {
+        self.for_nation(nation).collect()
     }
 
     /// An organisation by id.

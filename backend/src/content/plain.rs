@@ -7,7 +7,11 @@ use std::collections::HashSet;
 /// The words of `text`, lower-case, with curly apostrophes made straight. A word is a run of
 /// letters, digits and apostrophes inside a word (`don't`).
 pub fn words(text: &str) -> Vec<String> {
-    let text = text.replace(['\u{2019}', '\u{2018}'], "'");
+    // A source may space its possessives ("the UK 's national charity"); read them as "UK's"
+    // so a copied run cannot hide behind the stray space.
+    let text = text
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(" 's ", "'s ");
     let mut out = Vec::new();
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
         let w = raw.trim_matches('\'');
@@ -330,6 +334,12 @@ pub fn template_text(body: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spaced_possessive_reads_as_one_word() {
+        assert_eq!(words("the UK 's national"), ["the", "uk's", "national"]);
+        assert_eq!(words("the UK’s national"), ["the", "uk's", "national"]);
+    }
 
     #[test]
     fn words_are_lower_case_and_keep_apostrophes() {

@@ -1,7 +1,7 @@
 //! The app itself, apart from any case: display settings that are not health data (text size,
 //! contrast), the Help screen's topics, and dates read the UK way.
 
-use backend::content::{Content, Screen};
+use backend::content::{About, Content, ReviewNotice, Screen};
 use backend::dates::{self, DateReading};
 use backend::preferences::Preferences;
 use tauri::State;
@@ -35,6 +35,22 @@ pub fn read_date(text: String) -> CommandResult<DateReading> {
 #[tauri::command(async)]
 pub fn show_date(iso: String) -> CommandResult<DateReading> {
     Ok(DateReading::of(dates::parse_uk(&iso)?))
+}
+
+/// When the installed guidance is past its review date, the notice Home shows; otherwise null.
+#[tauri::command(async)]
+pub fn guidance_review(state: State<'_, AppState>) -> CommandResult<Option<ReviewNotice>> {
+    let today = state
+        .settings
+        .test_today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok(Content::embedded()?.review_notice(today))
+}
+
+/// What the app is and is not, who made it and how its guidance is kept up to date.
+#[tauri::command(async)]
+pub fn about_app() -> CommandResult<About> {
+    Ok(Content::embedded()?.about()?.clone())
 }
 
 /// The Help screen's topics, in order.

@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { getVersion } from '@tauri-apps/api/app';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  About,
   ActingCarer,
   ActivityEntry,
   CarerConsent,
@@ -15,6 +16,7 @@ import type {
   DateReading,
   Preferences,
   ProfileSummary,
+  ReviewNotice,
   CaseSummary,
   DocumentKind,
   DocumentOptions,
@@ -145,6 +147,10 @@ export const api = {
   getPreferences: () => call<Preferences>('get_preferences'),
   savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
   helpTopics: () => call<Screen[]>('help_topics'),
+  /** A notice when the installed guidance is past its review date, else null. */
+  guidanceReview: () => call<ReviewNotice | null>('guidance_review'),
+  /** What the app is, who made it, and how its guidance is kept up to date. */
+  aboutApp: () => call<About>('about_app'),
   /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
   readDate: (text: string) => call<DateReading>('read_date', { text }),
   /** A stored date ("2026-11-21") in every form. */

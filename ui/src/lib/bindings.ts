@@ -150,9 +150,14 @@ description: string,
 /**
  * The seed file it was read from, in `../shared/seeds/` or `../shared/guide/`.
  */
-file?: string, };
+file?: string, 
+/**
+ * The date the facts taken from this source were recorded: every phone number the app
+ * shows cites a source with this date, so a reviewer knows how old the number is.
+ */
+as_of?: string, };
 
-export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate;
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord;
 
 export type About = { summary: string, 
 /**
@@ -162,7 +167,11 @@ does: Array<string>,
 /**
  * What the app does not do.
  */
-does_not: Array<string>, id: string, title: string, nations: Array<Nation>, 
+does_not: Array<string>, 
+/**
+ * Who made the app, who pays for it, and how its guidance is kept up to date.
+ */
+who_made_it: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
  */
@@ -472,15 +481,117 @@ export type Guidance = { nation: Nation,
 /**
  * Safety notices, emergency first.
  */
-notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, faqs: Array<Faq>, 
+notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, 
+/**
+ * Options to weigh beside asking (staying with the current plan), each with its own
+ * possible benefits and drawbacks.
+ */
+options: Array<PlanOption>, 
+/**
+ * The four readiness questions, shown before and after.
+ */
+readiness: ReadinessCheck | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
+/**
+ * The records most people need, for the records checklist.
+ */
+usual_records: Array<UsualRecord>, faqs: Array<Faq>, 
 /**
  * Where to turn when stuck: this nation's own service first.
  */
-help: Array<Organisation>, };
+help: Array<Organisation>, 
+/**
+ * Where each step's guidance comes from and when it was reviewed, in step order.
+ */
+step_sources: Array<StepSources>, };
 
 export type RouteWithRights = { route: Route, rights: Array<Right>, };
 
 export type TopicWithQuestions = { topic: QuestionTopic, questions: Array<Question>, };
+
+export type PlanOption = { summary: string, benefits: Array<string>, drawbacks: Array<string>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type ReadinessKey = "know_enough" | "clear_what_matters" | "have_support" | "feel_sure";
+
+export type ReadinessQuestion = { key: ReadinessKey, text: string, 
+/**
+ * Shown when the person answers No: what could help next.
+ */
+if_no: string, };
+
+export type ReadinessCheck = { 
+/**
+ * Where the idea came from, said in the app's own words.
+ */
+credit: string, 
+/**
+ * Shown above the next-step hints when any answer is No.
+ */
+if_doubt: string, questions: Array<ReadinessQuestion>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type UsualRecord = { why: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type StepSources = { step: Step, 
+/**
+ * The sources the step's items cite, each as "publisher: title", in first-cited order.
+ */
+based_on: Array<string>, 
+/**
+ * The latest date any of the step's items was reviewed, the UK way ("1 December 2026").
+ */
+last_reviewed: string, 
+/**
+ * The earliest date any of the step's items must be reviewed again.
+ */
+next_review_due: string, };
+
+export type ReviewNotice = { 
+/**
+ * The date the first review fell due, the UK way.
+ */
+due: string, 
+/**
+ * The sentence to show.
+ */
+text: string, };
 
 export type ForWhom = "me" | "someone-i-help";
 

@@ -99,10 +99,3 @@ export function hasSomething(step: Step, j: Journey, caseFilled: boolean): boole
       return filled(j.decision) || filled(j.decision_why) || filled(j.what_matters_most) || anyOf(j.readiness_after) || filled(j.next_steps);
   }
 }
-
-export const readinessQuestions: { key: keyof Readiness; text: string }[] = [
-  { key: 'know_enough', text: 'Do I know enough about my options?' },
-  { key: 'clear_what_matters', text: 'Am I clear about what matters most to me?' },
-  { key: 'have_support', text: 'Do I have the support I need?' },
-  { key: 'feel_sure', text: 'Do I feel sure about what to do?' },
-];
