@@ -55,6 +55,7 @@ fn main() {
             "read_date",
             "show_date",
             "help_topics",
+            "about_app",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -93,6 +93,7 @@ pub fn run() {
             commands::app::read_date,
             commands::app::show_date,
             commands::app::help_topics,
+            commands::app::about_app,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { getVersion } from '@tauri-apps/api/app';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  About,
   ActingCarer,
   ActivityEntry,
   CarerConsent,
@@ -20,6 +21,7 @@ import type {
   DocumentOptions,
   ErrorPayload,
   Guidance,
+  HelpScreen,
   Journey,
   JourneyView,
   Nation,
@@ -144,7 +146,10 @@ export const api = {
   // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
   getPreferences: () => call<Preferences>('get_preferences'),
   savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
-  helpTopics: () => call<Screen[]>('help_topics'),
+  /** The Help screen: the nation's urgent help first (when it is known), then the topics. */
+  helpTopics: (nation: Nation | null) => call<HelpScreen>('help_topics', { nation }),
+  /** What the app does and does not do, and its disclaimer (content/about.toml). */
+  aboutApp: () => call<About>('about_app'),
   /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
   readDate: (text: string) => call<DateReading>('read_date', { text }),
   /** A stored date ("2026-11-21") in every form. */
