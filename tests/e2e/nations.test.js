@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
@@ -118,6 +118,7 @@ async function checkNation(n) {
     const crisis = await browser.$(`[data-notice="notice-crisis-${n.suffix}"]`).getText();
     assert.ok(crisis.includes(n.crisis) && crisis.includes('116 123') && crisis.includes('999'), crisis);
     if (n.nation === 'northern-ireland') {
+      await browser.execute(() => window.scrollTo(0, 0));
       await shot('nations-ni-1-situation.png');
       await expectNoAxeViolations(browser, 'step 1 with the disclaimer and the crisis route');
     }
@@ -171,6 +172,8 @@ async function checkNation(n) {
       /\s+/g,
       ' ',
     );
+    // Kept beside the screenshots, to look at (pdftoppm), then removed so the next nation's is found.
+    copyFileSync(path.join(folders.saved, file), path.join(screenshotDir, `nations-${n.suffix}-pack.pdf`));
     rmSync(path.join(folders.saved, file));
     for (const words of [
       'Keep safe while you wait',
