@@ -204,7 +204,7 @@ test('Scotland (not said): the banner, the steps, Help and the pack give Scotlan
 test('Northern Ireland (mental health): no NHS 111 anywhere; GP out-of-hours and Lifeline in the banner, Help and the pack', () =>
   checkNation(nations[3]));
 
-test('before the nation is known, the banner names every nation’s route and Home shows the disclaimer', async () => {
+test('before the nation is known, the banner names every nation’s route; Home and About show the disclaimer', async () => {
   const back = browser.$('button=Back to the start');
   if (await back.isExisting()) await back.click();
   await browser.$('button=Start').waitForDisplayed({ timeout: 10000 });
@@ -212,6 +212,17 @@ test('before the nation is known, the banner names every nation’s route and Ho
   const banner = await bannerText();
   for (const route of ['999', 'NHS 111 in England', 'NHS 111 Wales', 'GP out-of-hours']) assert.ok(banner.includes(route), banner);
   assert.match(await browser.$('[data-testid="disclaimer"]').getText(), /not for emergencies/);
+  await browser.execute(() => window.scrollTo(0, 0));
   await shot('nations-home-disclaimer.png');
   await expectNoAxeViolations(browser, 'home with the disclaimer');
+
+  // About shows the same disclaimer.
+  await browser.$('button=About').click();
+  await browser.$('h1=About Second Opinion').waitForDisplayed({ timeout: 5000 });
+  const about = browser.$('section[data-screen="about"] [data-testid="disclaimer"]');
+  await about.waitForDisplayed({ timeout: 5000 });
+  assert.match(await about.getText(), /does not diagnose/);
+  await expectNoAxeViolations(browser, 'About with the disclaimer');
+  await browser.$('section[data-screen="about"]').$('button=Close').click();
+  await browser.$('button=Start').waitForDisplayed({ timeout: 5000 });
 });
