@@ -124,6 +124,9 @@ async function checkNation(n) {
     }
     const seen = [await screenText()];
 
+    // Every answer saved (the journey view, with its notices, comes back from the save).
+    await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+
     // Step 2: the crisis route and the medicines caution.
     await goByMap('is-it-right');
     await waitNotice(`notice-crisis-${n.suffix}`);
