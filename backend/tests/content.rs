@@ -264,7 +264,8 @@ mod content_guidance {
             .expect("right")
             .text
             .join(" ");
-        assert!(ni.contains("There is no NHS 111 in Northern Ireland"));
+        assert!(ni.contains("GP out-of-hours service"), "{ni}");
+        assert!(!ni.contains("NHS 111"), "{ni}");
     }
 
     #[test]
@@ -438,7 +439,11 @@ mod content_guidance {
             };
             let emergency = text(NoticeLevel::Emergency);
             assert!(emergency.contains("999"), "{nation:?}");
-            assert!(emergency.contains("111"), "{nation:?}");
+            assert_eq!(
+                emergency.contains("111"),
+                nation != Nation::NorthernIreland,
+                "Northern Ireland has no 111 line"
+            );
             assert_eq!(
                 emergency.contains("NHS 24"),
                 nation == Nation::Scotland,
@@ -463,16 +468,225 @@ mod content_guidance {
                 "safety comes first"
             );
         }
+        // Before the nation is known, the line names every nation's route.
         let home = content().home().expect("home");
+        for route in [
+            "999",
+            "NHS 111 in England",
+            "NHS 111 Wales",
+            "NHS 24 on 111",
+            "Northern Ireland, your GP practice or GP out-of-hours",
+        ] {
+            assert!(
+                home.emergency.contains(route),
+                "{route}: {}",
+                home.emergency
+            );
+        }
+    }
+
+    /// The banner line, the crisis route and the safety net, word for word, for each nation.
+    #[test]
+    fn each_nation_has_its_own_urgent_line_crisis_route_and_safety_net() {
+        let expected = [
+            (
+                Nation::England,
+                "call NHS 111 or use NHS 111 online",
+                "call 111 and choose the mental health option",
+                "or call NHS 111.",
+            ),
+            (
+                Nation::Wales,
+                "call NHS 111 Wales on 111",
+                "call 111 and press 2",
+                "or call NHS 111 Wales on 111.",
+            ),
+            (
+                Nation::Scotland,
+                "call NHS 24 on 111",
+                "call NHS 24 on 111",
+                "or call NHS 24 on 111.",
+            ),
+            (
+                Nation::NorthernIreland,
+                "contact your GP practice. When it is closed, contact your GP out-of-hours service.",
+                "call Lifeline on 0808 808 8000",
+                "When the practice is closed, contact your GP out-of-hours service.",
+            ),
+        ];
+        for (nation, urgent, crisis, net) in expected {
+            let g = content().guidance(nation);
+            assert!(
+                g.urgent_line.starts_with("In an emergency call 999."),
+                "{nation:?}"
+            );
+            assert!(
+                g.urgent_line.contains(urgent),
+                "{nation:?}: {}",
+                g.urgent_line
+            );
+            let text_of = |id: &str| -> String {
+                g.notices
+                    .iter()
+                    .find(|n| n.meta.id == id)
+                    .unwrap_or_else(|| panic!("{nation:?} has no {id}"))
+                    .text
+                    .join(" ")
+            };
+            let suffix = match nation {
+                Nation::England => "england",
+                Nation::Wales => "wales",
+                Nation::Scotland => "scotland",
+                Nation::NorthernIreland => "northern-ireland",
+            };
+            let crisis_text = text_of(&format!("notice-crisis-{suffix}"));
+            assert!(crisis_text.contains(crisis), "{nation:?}: {crisis_text}");
+            assert!(crisis_text.contains("999") && crisis_text.contains("Samaritans"));
+            assert!(crisis_text.contains("116 123"), "{nation:?}");
+            let net_text = text_of(&format!("notice-safety-net-{suffix}"));
+            assert!(
+                net_text.contains(
+                    "If you get worse while you wait, do not wait for the second opinion."
+                ) && net_text.contains(net)
+                    && net_text.contains("In an emergency call 999."),
+                "{nation:?}: {net_text}"
+            );
+            let meds = text_of("notice-keep-taking-medicines");
+            assert!(meds.contains("Keep taking your medicines and going to your appointments"));
+            assert!(meds.contains("talk first to the doctor who prescribed it"));
+            // The crisis route is on steps 1 and 2; the safety net and the medicines caution on
+            // the steps where the person waits.
+            let steps_of = |id: &str| {
+                g.notices
+                    .iter()
+                    .find(|n| n.meta.id == id)
+                    .map(|n| n.meta.steps.clone())
+                    .unwrap_or_default()
+            };
+            assert_eq!(
+                steps_of(&format!("notice-crisis-{suffix}")),
+                [Step::Situation, Step::IsItRight]
+            );
+            assert_eq!(
+                steps_of("notice-keep-taking-medicines"),
+                [Step::IsItRight, Step::ChooseRoute, Step::Ask]
+            );
+            assert_eq!(
+                steps_of(&format!("notice-safety-net-{suffix}")),
+                [Step::ChooseRoute, Step::Ask, Step::Prepare]
+            );
+            // Each nation's Help screen leads with its own urgent line and crisis route.
+            let help: Vec<&str> = content()
+                .help_notices(nation)
+                .iter()
+                .map(|n| n.meta.id.as_str())
+                .collect();
+            assert!(
+                help.contains(&format!("notice-crisis-{suffix}").as_str()),
+                "{help:?}"
+            );
+            assert!(help.contains(
+                &content()
+                    .urgent_line(nation)
+                    .expect("line")
+                    .meta
+                    .id
+                    .as_str()
+            ));
+            assert!(content()
+                .help_topics(Some(nation))
+                .iter()
+                .all(|t| t.meta.id != "help-urgent"));
+        }
+    }
+
+    /// Northern Ireland has no NHS 111: nothing a person there is shown or printed may say it.
+    #[test]
+    fn nothing_for_northern_ireland_says_nhs_111() {
+        // Everything the person can be shown: reviewer notes are for the clinical reviewer only.
+        fn shown(value: impl serde::Serialize) -> String {
+            fn strip(v: &mut serde_json::Value) {
+                match v {
+                    serde_json::Value::Object(map) => {
+                        map.remove("reviewer_note");
+                        map.values_mut().for_each(strip);
+                    }
+                    serde_json::Value::Array(list) => list.iter_mut().for_each(strip),
+                    _ => {}
+                }
+            }
+            let mut v = serde_json::to_value(value).expect("json");
+            strip(&mut v);
+            v.to_string()
+        }
+        let g = content().guidance(Nation::NorthernIreland);
+        let all = shown(&g);
+        let at = all.find("NHS 111");
+        assert!(
+            at.is_none(),
+            "{}",
+            &all[at.unwrap_or(0).saturating_sub(300)..(at.unwrap_or(0) + 100).min(all.len())]
+        );
+        assert!(g.urgent_line.contains("GP out-of-hours"));
+        let help = content().help_notices(Nation::NorthernIreland);
+        let topics = content().help_topics(Some(Nation::NorthernIreland));
+        let help = shown((help, topics));
+        assert!(!help.contains("NHS 111"), "{help}");
+        assert!(help.contains("Lifeline") && help.contains("0808 808 8000"));
+    }
+
+    #[test]
+    fn the_three_questions_about_waiting_and_the_treatment_question_are_in_the_bank() {
+        for (id, title) in [
+            ("q-safe-to-wait", "How long is it safe to wait?"),
+            (
+                "q-start-treatment-meanwhile",
+                "Could treatment start while a second opinion is arranged?",
+            ),
+            (
+                "q-review-scans-without-appointment",
+                "Could another specialist check my scans or samples, with no new appointment?",
+            ),
+            (
+                "q-keep-current-treatment",
+                "Should I keep having my current treatment while I get a second opinion?",
+            ),
+        ] {
+            assert_eq!(content().question(id).expect(id).meta.title, title);
+        }
+        let notice = content()
+            .get::<backend::content::Notice>("notice-time-critical")
+            .expect("time-critical");
         assert_eq!(
-            home.emergency,
-            "In an emergency call 999. For urgent advice call NHS 111."
+            notice.questions,
+            [
+                "q-safe-to-wait",
+                "q-start-treatment-meanwhile",
+                "q-review-scans-without-appointment"
+            ]
+        );
+        assert_eq!(
+            notice.meta.steps,
+            [Step::IsItRight, Step::ChooseRoute, Step::Ask, Step::Prepare]
         );
     }
 
     #[test]
+    fn the_disclaimer_says_not_advice_no_diagnosis_not_for_emergencies() {
+        let d = content().about().expect("about").disclaimer.join(" ");
+        for words in [
+            "does not give medical advice",
+            "does not diagnose",
+            "not for emergencies",
+            "999",
+        ] {
+            assert!(d.contains(words), "{words}: {d}");
+        }
+    }
+
+    #[test]
     fn help_covers_urgent_help_the_steps_the_data_and_a_forgotten_passphrase() {
-        let topics = content().help_topics();
+        let topics = content().help_topics(None);
         assert_eq!(
             ids(topics.iter().map(|t| &t.meta)),
             [
@@ -485,7 +699,18 @@ mod content_guidance {
             "urgent help comes first"
         );
         let all = |t: &backend::content::Screen| t.intro.join(" ");
-        assert!(all(topics[0]).contains("999") && all(topics[0]).contains("NHS 111"));
+        // Before the nation is known: every nation's urgent line and crisis route.
+        for words in [
+            "999",
+            "NHS 111",
+            "NHS 111 Wales",
+            "NHS 24 on 111",
+            "Northern Ireland has no NHS 111",
+            "Lifeline",
+            "116 123",
+        ] {
+            assert!(all(topics[0]).contains(words), "{words}");
+        }
         assert!(all(topics[2]).contains("Ctrl and P") && all(topics[2]).contains("Ctrl and L"));
         assert!(all(topics[3]).contains("on this computer"));
         assert!(all(topics[4]).contains("recovery code"));
@@ -495,10 +720,7 @@ mod content_guidance {
                 "{}",
                 t.meta.id
             );
-            assert_eq!(
-                t.emergency,
-                "In an emergency call 999. For urgent advice call NHS 111."
-            );
+            assert_eq!(t.emergency, "In an emergency call 999.");
         }
     }
 

@@ -429,3 +429,154 @@ fn write_samples() {
         std::fs::write(dir.join(format!("{name}.pdf")), &doc.bytes).expect("write");
     }
 }
+
+/// The pack a case in `nation` prints, from the real content, as text.
+fn pack_text_for(nation: backend::cases::Nation, journey: &backend::journey::Journey) -> String {
+    let content = backend::content::Content::embedded().expect("content");
+    let case = backend::cases::CaseDetails {
+        patient_name: "Sam Jones".into(),
+        nation: Some(nation),
+        ..Default::default()
+    };
+    let pack = backend::journey::pack::prep_pack(&case, journey, &content.guidance(nation));
+    flat(&pdftotext(
+        &render(&pack, &DocumentOptions::default()).bytes,
+    ))
+}
+
+fn journey_with(
+    urgency: Option<backend::journey::Urgency>,
+    cancer_or_mental_health: Option<bool>,
+) -> backend::journey::Journey {
+    backend::journey::Journey {
+        urgency,
+        cancer_or_mental_health,
+        ..Default::default()
+    }
+}
+
+/// Each nation's printed pack names its own urgent line and crisis route, and always carries
+/// the medicines caution and the safety net; Northern Ireland's never says NHS 111.
+#[test]
+fn each_nations_pack_prints_its_urgent_line_crisis_route_medicines_caution_and_safety_net() {
+    use backend::cases::Nation;
+    let routine = journey_with(Some(backend::journey::Urgency::Routine), Some(false));
+    for (nation, urgent, crisis, net) in [
+        (
+            Nation::England,
+            "call NHS 111 or use NHS 111 online",
+            "call 111 and choose the mental health option",
+            "or call NHS 111.",
+        ),
+        (
+            Nation::Wales,
+            "call NHS 111 Wales on 111",
+            "call 111 and press 2",
+            "or call NHS 111 Wales on 111.",
+        ),
+        (
+            Nation::Scotland,
+            "call NHS 24 on 111",
+            "call NHS 24 on 111",
+            "or call NHS 24 on 111.",
+        ),
+        (
+            Nation::NorthernIreland,
+            "contact your GP practice. When it is closed, contact your GP out-of-hours service.",
+            "call Lifeline on 0808 808 8000",
+            "When the practice is closed, contact your GP out-of-hours service.",
+        ),
+    ] {
+        let text = pack_text_for(nation, &routine);
+        assert_in_order(
+            &text,
+            &[
+                "Keep safe while you wait",
+                "In a mental health crisis",
+                crisis,
+                "116 123",
+                "Keep taking your medicines and going to your appointments while you wait, unless a doctor tells you otherwise.",
+                "talk first to the doctor who prescribed it.",
+                "If you get worse while you wait, do not wait for the second opinion.",
+                net,
+                "If you need help urgently",
+                "In an emergency call 999.",
+                urgent,
+                "In a mental health crisis:",
+            ],
+        );
+        assert!(
+            !text.contains("Waiting could cause harm"),
+            "{nation:?}: routine, not cancer or mental health"
+        );
+        assert!(!text.contains("How long is it safe to wait?"), "{nation:?}");
+        if nation == Nation::NorthernIreland {
+            assert!(!text.contains("NHS 111"), "{text}");
+            assert!(!text.contains("NHS 24"), "{text}");
+        }
+    }
+}
+
+/// When waiting could do harm, the caution comes first on the safety page and its three
+/// questions are printed with the person's questions; when it cannot, neither is printed.
+#[test]
+fn the_time_critical_block_and_its_questions_are_printed_only_when_they_apply() {
+    use backend::cases::Nation;
+    use backend::journey::Urgency;
+    let questions = [
+        "How long is it safe to wait?",
+        "Could treatment start while a second opinion is arranged?",
+        "Could another specialist check my scans or samples, with no new appointment?",
+    ];
+    for (urgency, condition, applies) in [
+        (Some(Urgency::Urgent), None, true),
+        (Some(Urgency::Soon), Some(false), true),
+        (Some(Urgency::NotSaid), None, true),
+        (None, None, true),
+        (Some(Urgency::Routine), Some(true), true),
+        (Some(Urgency::Routine), None, false),
+        (Some(Urgency::Routine), Some(false), false),
+    ] {
+        let text = pack_text_for(Nation::England, &journey_with(urgency, condition));
+        if applies {
+            let mut order = vec![
+                "Keep safe while you wait",
+                "Important: Waiting could cause harm",
+                "a delay in treatment can itself do harm",
+                "In a mental health crisis",
+                "Keep taking your medicines",
+                "All my questions",
+                "Waiting could cause harm",
+            ];
+            order.extend(questions);
+            assert_in_order(&text, &order);
+        } else {
+            assert!(
+                !text.contains("Waiting could cause harm"),
+                "{urgency:?} {condition:?}"
+            );
+            for q in questions {
+                assert!(!text.contains(q), "{q}");
+            }
+        }
+    }
+}
+
+/// A question the person already chose from the bank is not printed twice.
+#[test]
+fn a_chosen_waiting_question_is_not_printed_twice() {
+    let mut journey = journey_with(Some(backend::journey::Urgency::Urgent), None);
+    journey.questions.push(backend::journey::ChosenQuestion {
+        bank_id: Some("q-safe-to-wait".into()),
+        text: "How long is it safe to wait?".into(),
+        top: false,
+        answer: String::new(),
+    });
+    let text = pack_text_for(backend::cases::Nation::Scotland, &journey);
+    assert_eq!(
+        text.matches("How long is it safe to wait?").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("Could treatment start while a second opinion is arranged?"));
+}

@@ -317,6 +317,7 @@ proptest! {
             allergies: f[15].clone(),
             first_opinion_summary: f[16].clone(),
             help_contacts: vec![HelpContact { name: f[17].clone(), phone: f[18].clone(), what_they_do: f[19].clone() }],
+            safety: Vec::new(),
             emergency_lines: vec![f[20].clone()],
             clinician_summary: Some(clinician(&f[16..29])),
         };

@@ -37,8 +37,14 @@ test('the home screen says what the app does and shows the emergency line', asyn
   assert.equal(await browser.getTitle(), 'Second Opinion');
   const text = await browser.$('main').getText();
   assert.match(text, /second opinion/i);
-  const emergency = await browser.$('aside').getText();
-  assert.equal(emergency, 'In an emergency call 999. For urgent advice call NHS 111.');
+  // Before any case says where the person lives, the line names every nation's route.
+  const anyNation =
+    'In an emergency call 999. Urgent but not an emergency: NHS 111 in England, NHS 111 Wales, NHS 24 on 111 in Scotland. In Northern Ireland, your GP practice or GP out-of-hours.';
+  await browser.waitUntil(async () => (await browser.$('aside').getText()) === anyNation, {
+    timeout: 10000,
+    timeoutMsg: 'the banner names every nation’s urgent line',
+  });
+  assert.match(await browser.$('[data-testid="disclaimer"]').getText(), /does not give medical advice/);
   assert.ok(await browser.$('button=Start').isDisplayed());
   await browser.saveScreenshot(path.join(screenshotDir, 'home.png'));
 });

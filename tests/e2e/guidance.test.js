@@ -113,7 +113,8 @@ test('each nation has rights of its own, and help by phone from dated sources', 
   await goByMap('choose-route');
   const ni = await browser.$('[data-route="route-nhs-specialist-via-gp"]').getText();
   assert.match(ni, /Your rights in Northern Ireland/);
-  assert.match(ni, /There is no NHS 111 in Northern Ireland/);
+  assert.match(ni, /GP out-of-hours service/);
+  assert.doesNotMatch(ni, /NHS 111/);
   assert.match(await textOf('[data-testid="help"]'), /0800 917 0222/, 'the Patient and Client Council by phone');
   await goByMap('records');
   const guides = await textOf('section[aria-labelledby="how-title"]');

@@ -106,7 +106,8 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('input[name="urgency"][value="routine"]').click();
   await waitSaved();
   await screenshotWholeStep('journey-1-situation.png');
-  assert.ok(await browser.$('aside=In an emergency call 999. For urgent advice call NHS 111.').isDisplayed());
+  // The banner now names England's urgent line (the case's nation).
+  await browser.$('aside=In an emergency call 999. For urgent help that is not an emergency, call NHS 111 or use NHS 111 online.').waitForDisplayed({ timeout: 10000 });
 
   // 2. Is it right for you? (keyboard)
   await nextByKeyboard('is-it-right');
@@ -116,7 +117,9 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   const goAhead = await browser.$$('input[name="go_ahead"]');
   await goAhead[0].click(); // Yes
   await browser.$('#go_ahead_why').setValue('I want to be sure before an operation.');
-  assert.ok(await browser.$('[data-notice="notice-time-critical"]').isDisplayed(), 'the time-critical caution');
+  assert.ok(await browser.$('[data-notice="notice-keep-taking-medicines"]').isDisplayed(), 'the medicines caution');
+  // Routine, and not said to be cancer or mental health: no time-critical caution.
+  assert.equal(await browser.$('[data-notice="notice-time-critical"]').isExisting(), false);
   await waitSaved();
   await screenshotWholeStep('journey-2-is-it-right.png');
 
@@ -384,7 +387,7 @@ test('in hospital and getting worse: Martha’s Rule is shown and the journey do
   assert.match(await notice.getText(), /Martha's Rule/);
   assert.equal(await browser.$('[data-testid="next-step"]').isExisting(), false, 'no next step');
   assert.equal(await browser.$('nav.map').isExisting(), false, 'no journey map');
-  assert.ok(await browser.$('aside=In an emergency call 999. For urgent advice call NHS 111.').isDisplayed());
+  await browser.$('aside=In an emergency call 999. For urgent help that is not an emergency, call NHS 111 or use NHS 111 online.').waitForDisplayed({ timeout: 10000 });
   await shot('journey-marthas-rule.png');
   // Changing the answer brings the steps back.
   await browser.$('input[name="in_hospital"][value="yes-stable"]').click();

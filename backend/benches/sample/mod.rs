@@ -137,6 +137,8 @@ pub fn pack() -> PrepPack {
             what_they_do: w.into(),
         })
         .collect(),
+        // The app fills these from content; `documents_prep_pack.rs` checks them per nation.
+        safety: Vec::new(),
         emergency_lines: strings(&[
             "Call 999 if someone is seriously ill or injured and their life is at risk.",
             "Call NHS 111 or go to 111.nhs.uk if you need help urgently but it is not an emergency.",

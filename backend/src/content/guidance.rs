@@ -13,6 +13,10 @@ use super::{
 };
 use crate::cases::Nation;
 
+/// Said when content has no urgent line for a nation ([`Content::check_complete`] refuses such
+/// content, so this is a last resort): right in every nation, as it names no nation's service.
+pub const URGENT_LINE_FALLBACK: &str = "In an emergency call 999. For urgent help that is not an emergency, contact your GP practice or its out-of-hours service.";
+
 /// A question topic with its questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TopicWithQuestions {
@@ -31,6 +35,8 @@ pub struct RouteWithRights {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Guidance {
     pub nation: Nation,
+    /// This nation's urgent line, for the banner on every screen of the case.
+    pub urgent_line: String,
     /// Safety notices, emergency first.
     pub notices: Vec<Notice>,
     pub reasons: Vec<Reason>,
@@ -66,6 +72,11 @@ impl Content {
         }
         Guidance {
             nation,
+            urgent_line: self
+                .urgent_line(nation)
+                .ok()
+                .and_then(|n| n.line.clone())
+                .unwrap_or_else(|| URGENT_LINE_FALLBACK.to_owned()),
             notices: owned(self.notices(nation)),
             reasons: owned(self.reasons(nation)),
             first_steps: owned(self.first_steps(nation)),

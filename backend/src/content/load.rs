@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Months;
 
 use super::{
-    Content, Item, ItemMeta, Kind, LetterTemplate, Organisation, QuestionTopic, Right, Source, Step,
+    Content, Item, ItemMeta, Kind, LetterTemplate, Organisation, Question, QuestionTopic, Right,
+    Source, Step,
 };
 use crate::cases::Nation;
 use crate::error::{Error, Result};
@@ -241,6 +242,7 @@ fn check_references(content: &Content) -> Result<()> {
                 refs::<Organisation>(content, &r.meta, "help", &r.help)?;
             }
             Item::Faq(f) => refs::<Organisation>(content, &f.meta, "help", &f.help)?,
+            Item::Notice(n) => refs::<Question>(content, &n.meta, "questions", &n.questions)?,
             Item::Question(q) => {
                 refs::<QuestionTopic>(content, &q.meta, "topic", std::slice::from_ref(&q.topic))?
             }
@@ -257,7 +259,11 @@ pub(super) fn check_complete(content: &Content) -> Result<()> {
             "the home screen's emergency line must give 999".into(),
         ));
     }
-    content.about()?;
+    if content.about()?.disclaimer.is_empty() {
+        return Err(Error::Content(
+            "the about item needs a disclaimer to show on Home and step 1".into(),
+        ));
+    }
     let readiness = content.readiness_check()?;
     for key in super::ReadinessKey::ALL {
         let n = readiness.questions.iter().filter(|q| q.key == key).count();
@@ -276,6 +282,14 @@ pub(super) fn check_complete(content: &Content) -> Result<()> {
         content.letter(id)?;
     }
     for nation in Nation::ALL {
+        let line = content.urgent_line(nation)?;
+        if !line.line.as_deref().is_some_and(|l| l.contains("999")) {
+            return Err(Error::Content(format!(
+                "'{}': the urgent line for {} must give 999",
+                line.meta.id,
+                nation.display_name()
+            )));
+        }
         if content.help(nation).is_empty() {
             return Err(Error::Content(format!(
                 "{} has no organisation to turn to when stuck",

@@ -17,7 +17,7 @@
 //!   by file path, then by position in the file. Every list an accessor returns is in that order.
 
 mod guidance;
-pub use guidance::{Guidance, RouteWithRights, TopicWithQuestions};
+pub use guidance::{Guidance, RouteWithRights, TopicWithQuestions, URGENT_LINE_FALLBACK};
 mod provenance;
 pub use provenance::{ReviewNotice, StepSources};
 mod load;
@@ -35,6 +35,10 @@ use crate::cases::Nation;
 use crate::error::{Error, Result};
 
 static CONTENT_DIR: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../content");
+
+/// The Help screen's urgent topic for when the nation is not known: it names every nation's
+/// route. Once the nation is known, that nation's own notices take its place.
+pub const HELP_URGENT_ANY_NATION: &str = "help-urgent";
 
 /// The app's eight screens, in the order a person meets them. Items list the screens they belong
 /// on in `steps`, so [`Content::for_step`] can give each screen its content.
@@ -185,6 +189,14 @@ pub struct Screen {
     pub emergency: String,
 }
 
+/// The Help screen: the urgent help for the case's nation (empty when it is not known), then
+/// the topics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HelpScreen {
+    pub notices: Vec<Notice>,
+    pub topics: Vec<Screen>,
+}
+
 /// What the app is and is not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct About {
@@ -198,6 +210,9 @@ pub struct About {
     pub does_not: Vec<String>,
     /// Who made the app, who pays for it, and how its guidance is kept up to date.
     pub who_made_it: Vec<String>,
+    /// The short warning shown on Home, at the top of step 1 and in About: not medical advice,
+    /// no diagnosis or judging of one, not for emergencies.
+    pub disclaimer: Vec<String>,
 }
 
 /// Whether a reason is a worry the person has, or a situation where a second opinion is
@@ -326,6 +341,16 @@ pub enum NoticeLevel {
     Caution,
 }
 
+/// When a notice applies, beyond its nations and steps. The journey decides (see
+/// [`crate::journey::Journey::time_critical`]); the UI only shows what it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeWhen {
+    /// Waiting could do harm: the team said it is urgent or soon, or did not say, or the person
+    /// said the illness is cancer or a mental health problem.
+    TimeCritical,
+}
+
 /// A safety notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Notice {
@@ -335,6 +360,26 @@ pub struct Notice {
     pub level: NoticeLevel,
     /// Short paragraphs.
     pub text: Vec<String>,
+    /// The notice in one line: for the banner on every screen (when `banner`) and the printed
+    /// pack's list of urgent numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub line: Option<String>,
+    /// This nation's urgent line: its `line` is the banner on every screen of a case. Exactly one
+    /// per nation (checked).
+    #[serde(default)]
+    pub banner: bool,
+    /// Shown only when this holds for the case; shown first and more strongly when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub when: Option<NoticeWhen>,
+    /// Printed in full on the prep pack's "Keep safe while you wait" page.
+    #[serde(default)]
+    pub print: bool,
+    /// Ids of questions from the bank that go with this notice: added to the prep pack when the
+    /// notice applies.
+    #[serde(default)]
+    pub questions: Vec<String>,
 }
 
 /// A legal or NHS right (for example England's right to choose).
@@ -612,7 +657,12 @@ impl Item {
             out.extend(v.iter().map(|s| (name, s.as_str())));
         }
         match self {
-            Item::Notice(x) => many(&mut out, "text", &x.text),
+            Item::Notice(x) => {
+                many(&mut out, "text", &x.text);
+                if let Some(line) = &x.line {
+                    out.push(("line", line));
+                }
+            }
             Item::Screen(x) => {
                 many(&mut out, "intro", &x.intro);
                 out.push(("start_label", &x.start_label));
@@ -623,6 +673,7 @@ impl Item {
                 many(&mut out, "does", &x.does);
                 many(&mut out, "does_not", &x.does_not);
                 many(&mut out, "who_made_it", &x.who_made_it);
+                many(&mut out, "disclaimer", &x.disclaimer);
             }
             Item::Reason(x) => out.push(("text", &x.text)),
             Item::FirstStep(x) => many(&mut out, "text", &x.text),
@@ -811,11 +862,54 @@ impl Content {
             .map_err(|_| Error::Content(format!("no screen '{id}'")))
     }
 
-    /// The Help screen's topics (screens whose id starts with "help-"), in file order.
-    pub fn help_topics(&self) -> Vec<&Screen> {
+    /// The Help screen's topics (screens whose id starts with "help-"), in file order. When the
+    /// nation is known, the topic written for anyone ([`HELP_URGENT_ANY_NATION`]) gives way to
+    /// that nation's own urgent notices (see [`Content::help_notices`]).
+    pub fn help_topics(&self, nation: Option<Nation>) -> Vec<&Screen> {
         self.all::<Screen>()
             .filter(|s| s.meta.id.starts_with("help-"))
+            .filter(|s| nation.is_none() || s.meta.id != HELP_URGENT_ANY_NATION)
             .collect()
+    }
+
+    /// The urgent help the Help screen shows first for a person in `nation`: 999, the nation's
+    /// urgent line, its mental health crisis route, and what to do in hospital.
+    pub fn help_notices(&self, nation: Nation) -> Vec<&Notice> {
+        self.notices(nation)
+            .into_iter()
+            .filter(|n| matches!(n.level, NoticeLevel::Emergency | NoticeLevel::Urgent))
+            .collect()
+    }
+
+    /// The nation's urgent line (its one `banner` notice), for the banner on every screen.
+    pub fn urgent_line(&self, nation: Nation) -> Result<&Notice> {
+        let mut lines = self
+            .for_nation::<Notice>(nation)
+            .filter(|n| n.banner && n.line.is_some());
+        match (lines.next(), lines.next()) {
+            (Some(n), None) => Ok(n),
+            _ => Err(Error::Content(format!(
+                "{} needs exactly one notice with banner = true and a line",
+                nation.display_name()
+            ))),
+        }
+    }
+
+    /// The safety notices the journey shows for a case in `nation` (each on the steps it
+    /// lists), given whether waiting could do harm. Urgent notices are left out: they belong to
+    /// the "in hospital and getting worse" screen. Time-critical notices come first.
+    pub fn journey_notices(&self, nation: Nation, time_critical: bool) -> Vec<&Notice> {
+        let mut out: Vec<&Notice> = self
+            .notices(nation)
+            .into_iter()
+            .filter(|n| n.level != NoticeLevel::Urgent && !n.meta.steps.is_empty())
+            .filter(|n| match n.when {
+                None => true,
+                Some(NoticeWhen::TimeCritical) => time_critical,
+            })
+            .collect();
+        out.sort_by_key(|n| n.when.is_none());
+        out
     }
 
     /// What the app does and does not do.

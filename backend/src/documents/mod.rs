@@ -32,7 +32,7 @@ pub use letters::{
 };
 pub use pdf::PdfInfo;
 pub use prep_pack::{
-    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PrepPack,
+    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PackNotice, PrepPack,
     QuestionTopic, TimelineEntry,
 };
 pub use recovery::RecoverySheet;

@@ -2,7 +2,7 @@
 //!
 //! Order of the pack (each section is left out when it has nothing in it, except the tables,
 //! which get empty rows to fill in by hand, and the notes page):
-//! cover page; the summary for the second doctor (when given); my most important questions; all my questions by topic; what to bring (tick
+//! cover page; keep safe while you wait (the safety notices); the summary for the second doctor (when given); my most important questions; all my questions by topic; what to bring (tick
 //! boxes); what has happened so far (timeline table); my medicines (table) and allergies; what
 //! the first doctor said; notes; who to contact; emergency lines.
 
@@ -73,6 +73,16 @@ pub struct HelpContact {
     pub what_they_do: String,
 }
 
+/// A safety notice printed on the pack's "Keep safe while you wait" page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PackNotice {
+    pub title: String,
+    pub text: Vec<String>,
+    /// Printed first and in bold: waiting could cause harm.
+    pub prominent: bool,
+}
+
 /// Everything printed in the appointment-prep pack: plain data, filled in by the app from the
 /// case and the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -92,6 +102,9 @@ pub struct PrepPack {
     /// What the first doctor said, in the person's words.
     pub first_opinion_summary: String,
     pub help_contacts: Vec<HelpContact>,
+    /// The safety notices for the person's nation and case, printed after the cover: waiting
+    /// could cause harm (when it applies), the safety net, medicines, the crisis route.
+    pub safety: Vec<PackNotice>,
     /// For example "999 — in an emergency" and "NHS 111 — when it is urgent but not an
     /// emergency", from the content for the person's nation.
     pub emergency_lines: Vec<String>,
@@ -231,6 +244,19 @@ fn printable(pack: &PrepPack) -> Result<PrepPack> {
                 })
             })
             .collect::<Result<_>>()?,
+        safety: pack
+            .safety
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let label = format!("Safety notice {}", i + 1);
+                Ok(PackNotice {
+                    title: f(&label, &n.title)?,
+                    text: list(&|_| label.clone(), &n.text)?,
+                    prominent: n.prominent,
+                })
+            })
+            .collect::<Result<_>>()?,
         emergency_lines: list(&|i| format!("Emergency line {i}"), &pack.emergency_lines)?,
         clinician_summary: pack
             .clinician_summary
@@ -325,6 +351,39 @@ fn blocks(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
         .map(|s| vec![Span::regular(s)])
         .collect(),
     });
+
+    // Safety first: what to do while waiting, and where to turn in a crisis.
+    let safety: Vec<&PackNotice> = pack
+        .safety
+        .iter()
+        .filter(|n| filled(&n.text).next().is_some())
+        .collect();
+    if !safety.is_empty() {
+        b.push(Block::PageBreak);
+        b.push(Block::heading(1, "Keep safe while you wait"));
+        for notice in safety {
+            let title = one_line(&notice.title);
+            let paras = filled(&notice.text).map(|p| {
+                let span = if notice.prominent {
+                    Span::bold(p.trim().to_owned())
+                } else {
+                    Span::regular(p.trim().to_owned())
+                };
+                Block::Paragraph {
+                    spans: vec![span],
+                    keep_with_next: false,
+                }
+            });
+            let heading = if notice.prominent {
+                Block::heading(2, format!("Important: {title}"))
+            } else {
+                Block::heading(2, title)
+            };
+            b.push(Block::KeepTogether(
+                std::iter::once(heading).chain(paras).collect(),
+            ));
+        }
+    }
 
     // The summary for the doctor, on its own page to hand over.
     if let Some(summary) = &pack.clinician_summary {

@@ -1,10 +1,10 @@
 //! Filling the printed documents from a case: which of the person's answers go where.
 
 use crate::cases::{CarerConsentDetails, CaseDetails, Store};
-use crate::content::{Guidance, NoticeLevel};
+use crate::content::{Guidance, Notice, NoticeLevel};
 use crate::documents::{
     AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HelpContact,
-    Medicine, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
+    Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,10 +16,25 @@ use crate::error::Result;
 
 use super::Journey;
 
+/// The notices printed in full in the pack for this case: those marked `print` for its nation,
+/// a time-critical one only when waiting could do harm, and time-critical ones first.
+fn printed_notices<'a>(journey: &Journey, guidance: &'a Guidance) -> Vec<&'a Notice> {
+    let time_critical = journey.time_critical();
+    let mut out: Vec<&Notice> = guidance
+        .notices
+        .iter()
+        .filter(|n| n.print && (n.when.is_none() || time_critical))
+        .collect();
+    out.sort_by_key(|n| n.when.is_none());
+    out
+}
+
 /// The appointment-prep pack for a case: the person's own answers, the questions they chose
 /// (grouped by the bank's topics, their own questions last), what they ticked to bring, and help
-/// and emergency lines for their nation.
+/// and emergency lines for their nation. When waiting could do harm, the time-critical caution
+/// is printed first and its questions are added (unless already chosen), before the others.
 pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> PrepPack {
+    let printed = printed_notices(journey, guidance);
     let timeline: Vec<TimelineEntry> = journey
         .timeline
         .iter()
@@ -64,6 +79,34 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             })
         })
         .collect();
+    for notice in printed.iter().filter(|n| n.when.is_some()).rev() {
+        let questions: Vec<String> = notice
+            .questions
+            .iter()
+            .filter(|id| {
+                !asked
+                    .iter()
+                    .any(|q| q.bank_id.as_deref() == Some(id.as_str()))
+            })
+            .filter_map(|id| {
+                guidance
+                    .question_topics
+                    .iter()
+                    .flat_map(|t| t.questions.iter())
+                    .find(|b| &b.meta.id == id)
+                    .map(|b| b.meta.title.clone())
+            })
+            .collect();
+        if !questions.is_empty() {
+            question_topics.insert(
+                0,
+                QuestionTopic {
+                    topic: notice.meta.title.clone(),
+                    questions,
+                },
+            );
+        }
+    }
     let own: Vec<String> = asked
         .iter()
         .filter(|q| {
@@ -149,11 +192,20 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
                 what_they_do: o.what_they_do.clone(),
             })
             .collect(),
+        safety: printed
+            .iter()
+            .map(|n| PackNotice {
+                title: n.meta.title.clone(),
+                text: n.text.clone(),
+                prominent: n.when.is_some(),
+            })
+            .collect(),
+        // The nation's urgent line (with 999) and its crisis route, each in one line.
         emergency_lines: guidance
             .notices
             .iter()
             .filter(|n| n.level == NoticeLevel::Emergency)
-            .flat_map(|n| n.text.iter().take(1).cloned())
+            .filter_map(|n| n.line.clone())
             .collect(),
         clinician_summary: Some(clinician_summary),
     }
@@ -406,8 +458,11 @@ mod tests {
             .iter()
             .map(|t| t.topic.as_str())
             .collect();
-        assert_eq!(topics.len(), 2);
-        assert_eq!(topics[1], "My own questions");
+        // The urgency was not answered, so waiting could do harm: its questions come first.
+        assert!(journey.time_critical());
+        assert_eq!(topics.len(), 3);
+        assert_eq!(topics[0], "Waiting could cause harm");
+        assert_eq!(topics[2], "My own questions");
         let summary = pack.clinician_summary.expect("summary");
         assert_eq!(summary.first_doctor, "Dr Reid, Raigmore Hospital");
         assert_eq!(

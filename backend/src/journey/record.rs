@@ -127,6 +127,9 @@ pub struct Journey {
     pub diagnosed_when: String,
     pub treatment_proposed: String,
     pub urgency: Option<Urgency>,
+    /// The person's own answer to "Is this about cancer or a mental health problem?": never
+    /// worked out from what they typed.
+    pub cancer_or_mental_health: Option<bool>,
     pub in_hospital: Option<InHospital>,
 
     // 2. Is a second opinion right for you?
@@ -194,6 +197,15 @@ pub const EARLIEST: (i32, u32, u32) = (1900, 1, 1);
 pub const LATEST: (i32, u32, u32) = (2200, 12, 31);
 
 impl Journey {
+    /// Whether waiting could do harm, so the time-critical caution and its questions are shown
+    /// and printed: the team said it is urgent or soon, or did not say, or the person said it is
+    /// about cancer or a mental health problem. An unanswered urgency counts as "not said": when
+    /// nobody has said it can wait, the app does not assume it can.
+    pub fn time_critical(&self) -> bool {
+        !matches!(self.urgency, Some(Urgency::Routine))
+            || self.cancer_or_mental_health == Some(true)
+    }
+
     /// Checks limits, so nothing unusable is stored. Any script, emoji and markup are kept.
     pub fn validate(&self) -> Result<()> {
         let lists = [
@@ -417,6 +429,31 @@ mod tests {
             ..Default::default()
         });
         assert!(j.validate().is_err());
+    }
+
+    #[test]
+    fn waiting_is_time_critical_unless_the_team_said_routine_and_it_is_not_cancer_or_mental_health()
+    {
+        let with = |urgency: Option<Urgency>, condition: Option<bool>| Journey {
+            urgency,
+            cancer_or_mental_health: condition,
+            ..Default::default()
+        };
+        for urgency in [Urgency::Urgent, Urgency::Soon, Urgency::NotSaid] {
+            for condition in [None, Some(false), Some(true)] {
+                assert!(
+                    with(Some(urgency), condition).time_critical(),
+                    "{urgency:?}"
+                );
+            }
+        }
+        // Nobody has said it can wait: treated as "not said".
+        assert!(with(None, None).time_critical());
+        assert!(with(None, Some(false)).time_critical());
+        // Routine: time-critical only when the person says it is cancer or mental health.
+        assert!(!with(Some(Urgency::Routine), None).time_critical());
+        assert!(!with(Some(Urgency::Routine), Some(false)).time_critical());
+        assert!(with(Some(Urgency::Routine), Some(true)).time_critical());
     }
 
     #[test]

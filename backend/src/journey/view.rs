@@ -6,6 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
+use crate::cases::Nation;
+use crate::content::{Content, Notice};
 use crate::dates::long_uk;
 
 /// When records are due, in words.
@@ -36,6 +38,14 @@ pub struct JourneyView {
     pub comparison: Comparison,
     /// In hospital and getting worse: show Martha's Rule guidance, not the journey.
     pub urgent_hospital_help: bool,
+    /// Whether waiting could do harm ([`Journey::time_critical`]).
+    pub time_critical: bool,
+    /// The case's nation, as stored; `None` until step 1 says it.
+    pub nation: Option<Nation>,
+    /// The safety notices that apply to this case, each shown on the steps it lists: the
+    /// time-critical ones first (only when they apply), then the crisis route, the safety net
+    /// and the medicines caution. Empty until the nation is known.
+    pub notices: Vec<Notice>,
 }
 
 impl JourneyView {
@@ -66,8 +76,26 @@ impl JourneyView {
                 &journey.same_answers,
             ),
             urgent_hospital_help: journey.needs_urgent_hospital_help(),
+            time_critical: journey.time_critical(),
+            nation: None,
+            notices: Vec::new(),
             journey,
         }
+    }
+
+    /// Adds the safety notices for a case in `nation` (none when it is not known yet).
+    pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyView {
+        self.nation = nation;
+        self.notices = nation
+            .map(|n| {
+                content
+                    .journey_notices(n, self.time_critical)
+                    .into_iter()
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        self
     }
 }
 
@@ -182,6 +210,91 @@ mod tests {
                 "Your appointment is within a week: print your prep pack to take with you.",
             ]
         );
+    }
+
+    fn shown(view: &JourneyView, step: crate::content::Step) -> Vec<&str> {
+        view.notices
+            .iter()
+            .filter(|n| n.meta.steps.contains(&step))
+            .map(|n| n.meta.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_time_critical_caution_leads_choose_ask_and_prepare_only_when_waiting_could_harm() {
+        use super::super::Urgency;
+        use crate::content::Step;
+        let content = Content::embedded().expect("content");
+        for urgency in [
+            Some(Urgency::Urgent),
+            Some(Urgency::Soon),
+            Some(Urgency::NotSaid),
+            None,
+            Some(Urgency::Routine),
+        ] {
+            for condition in [None, Some(false), Some(true)] {
+                let journey = Journey {
+                    urgency,
+                    cancer_or_mental_health: condition,
+                    ..Default::default()
+                };
+                let applies = urgency != Some(Urgency::Routine) || condition == Some(true);
+                let view = JourneyView::new(journey, d(2026, 12, 1))
+                    .with_notices(content, Some(Nation::Wales));
+                assert_eq!(view.time_critical, applies, "{urgency:?} {condition:?}");
+                for step in [Step::ChooseRoute, Step::Ask, Step::Prepare] {
+                    let ids = shown(&view, step);
+                    assert_eq!(
+                        ids.first() == Some(&"notice-time-critical"),
+                        applies,
+                        "{urgency:?} {condition:?} {step:?}: {ids:?}"
+                    );
+                    assert_eq!(ids.contains(&"notice-time-critical"), applies);
+                    assert!(ids.contains(&"notice-safety-net-wales"), "{ids:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_step_gets_its_safety_notices_for_the_stored_nation() {
+        use crate::content::Step;
+        let content = Content::embedded().expect("content");
+        let view = |nation| {
+            JourneyView::new(Journey::default(), d(2026, 12, 1)).with_notices(content, nation)
+        };
+        assert!(
+            view(None).notices.is_empty(),
+            "nothing until the nation is known"
+        );
+        let ni = view(Some(Nation::NorthernIreland));
+        assert_eq!(ni.nation, Some(Nation::NorthernIreland));
+        assert_eq!(
+            shown(&ni, Step::Situation),
+            ["notice-crisis-northern-ireland"]
+        );
+        assert_eq!(
+            shown(&ni, Step::IsItRight),
+            [
+                "notice-time-critical",
+                "notice-crisis-northern-ireland",
+                "notice-keep-taking-medicines"
+            ]
+        );
+        for step in [Step::ChooseRoute, Step::Ask] {
+            assert!(
+                shown(&ni, step).contains(&"notice-keep-taking-medicines"),
+                "{step:?}"
+            );
+        }
+        assert!(!shown(&ni, Step::Prepare).contains(&"notice-keep-taking-medicines"));
+        let json = serde_json::to_string(&ni).expect("json");
+        assert!(!json.contains("NHS 111"), "{json}");
+        // In-hospital notices belong to their own screen, not the steps.
+        assert!(ni
+            .notices
+            .iter()
+            .all(|n| n.level != crate::content::NoticeLevel::Urgent));
     }
 
     #[test]

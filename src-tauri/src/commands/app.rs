@@ -1,7 +1,8 @@
 //! The app itself, apart from any case: display settings that are not health data (text size,
 //! contrast), the Help screen's topics, and dates read the UK way.
 
-use backend::content::{About, Content, ReviewNotice, Screen};
+use backend::cases::Nation;
+use backend::content::{About, Content, HelpScreen, ReviewNotice};
 use backend::dates::{self, DateReading};
 use backend::preferences::Preferences;
 use tauri::State;
@@ -47,18 +48,22 @@ pub fn guidance_review(state: State<'_, AppState>) -> CommandResult<Option<Revie
     Ok(Content::embedded()?.review_notice(today))
 }
 
-/// What the app is and is not, who made it and how its guidance is kept up to date.
+/// The Help screen: the urgent help for the open case's nation first (none when it is not
+/// known), then the topics.
+#[tauri::command(async)]
+pub fn help_topics(nation: Option<Nation>) -> CommandResult<HelpScreen> {
+    let content = Content::embedded()?;
+    Ok(HelpScreen {
+        notices: nation
+            .map(|n| content.help_notices(n).into_iter().cloned().collect())
+            .unwrap_or_default(),
+        topics: content.help_topics(nation).into_iter().cloned().collect(),
+    })
+}
+
+/// What the app does and does not do, its disclaimer, who made it and how its guidance is kept
+/// up to date.
 #[tauri::command(async)]
 pub fn about_app() -> CommandResult<About> {
     Ok(Content::embedded()?.about()?.clone())
-}
-
-/// The Help screen's topics, in order.
-#[tauri::command(async)]
-pub fn help_topics() -> CommandResult<Vec<Screen>> {
-    Ok(Content::embedded()?
-        .help_topics()
-        .into_iter()
-        .cloned()
-        .collect())
 }

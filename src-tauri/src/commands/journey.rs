@@ -18,8 +18,10 @@ pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
 /// A case's journey and what follows from it today (records due, upcoming, comparison).
 #[tauri::command(async)]
 pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyView> {
-    let journey = state.with_store(|s| s.journey(case_id))?;
-    Ok(JourneyView::new(journey, chrono::Local::now().date_naive()))
+    let (journey, nation) =
+        state.with_store(|s| Ok((s.journey(case_id)?, s.case(case_id)?.details.nation)))?;
+    Ok(JourneyView::new(journey, chrono::Local::now().date_naive())
+        .with_notices(Content::embedded()?, nation))
 }
 
 /// Saves a case's journey (autosave); returns it as stored, with what follows from it.
@@ -29,6 +31,12 @@ pub fn save_journey(
     case_id: CaseId,
     journey: Journey,
 ) -> CommandResult<JourneyView> {
-    let saved = state.with_store(|s| s.save_journey(case_id, &journey, Utc::now()))?;
-    Ok(JourneyView::new(saved, chrono::Local::now().date_naive()))
+    let (saved, nation) = state.with_store(|s| {
+        Ok((
+            s.save_journey(case_id, &journey, Utc::now())?,
+            s.case(case_id)?.details.nation,
+        ))
+    })?;
+    Ok(JourneyView::new(saved, chrono::Local::now().date_naive())
+        .with_notices(Content::embedded()?, nation))
 }

@@ -22,6 +22,7 @@ import type {
   DocumentOptions,
   ErrorPayload,
   Guidance,
+  HelpScreen,
   Journey,
   JourneyView,
   Nation,
@@ -146,10 +147,12 @@ export const api = {
   // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
   getPreferences: () => call<Preferences>('get_preferences'),
   savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
-  helpTopics: () => call<Screen[]>('help_topics'),
+  /** The Help screen: the nation's urgent help first (when it is known), then the topics. */
+  helpTopics: (nation: Nation | null) => call<HelpScreen>('help_topics', { nation }),
   /** A notice when the installed guidance is past its review date, else null. */
   guidanceReview: () => call<ReviewNotice | null>('guidance_review'),
-  /** What the app is, who made it, and how its guidance is kept up to date. */
+  /** What the app does and does not do, its disclaimer, who made it and how its guidance is kept
+   * up to date (content/about.toml). */
   aboutApp: () => call<About>('about_app'),
   /** Reads a date typed the UK way ("21/11/2026", "21 Nov 2026"); AppError invalid_input if not. */
   readDate: (text: string) => call<DateReading>('read_date', { text }),

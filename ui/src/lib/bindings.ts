@@ -171,7 +171,12 @@ does_not: Array<string>,
 /**
  * Who made the app, who pays for it, and how its guidance is kept up to date.
  */
-who_made_it: Array<string>, id: string, title: string, nations: Array<Nation>, 
+who_made_it: Array<string>, 
+/**
+ * The short warning shown on Home, at the top of step 1 and in About: not medical advice,
+ * no diagnosis or judging of one, not for emergencies.
+ */
+disclaimer: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
  */
@@ -241,11 +246,36 @@ reviewer_note?: string, };
 
 export type NoticeLevel = "emergency" | "urgent" | "caution";
 
+export type NoticeWhen = "time-critical";
+
 export type Notice = { level: NoticeLevel, 
 /**
  * Short paragraphs.
  */
-text: Array<string>, id: string, title: string, nations: Array<Nation>, 
+text: Array<string>, 
+/**
+ * The notice in one line: for the banner on every screen (when `banner`) and the printed
+ * pack's list of urgent numbers.
+ */
+line?: string, 
+/**
+ * This nation's urgent line: its `line` is the banner on every screen of a case. Exactly one
+ * per nation (checked).
+ */
+banner: boolean, 
+/**
+ * Shown only when this holds for the case; shown first and more strongly when it does.
+ */
+when?: NoticeWhen, 
+/**
+ * Printed in full on the prep pack's "Keep safe while you wait" page.
+ */
+print: boolean, 
+/**
+ * Ids of questions from the bank that go with this notice: added to the prep pack when the
+ * notice applies.
+ */
+questions: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see [`Content::source`].
  */
@@ -259,6 +289,8 @@ steps: Array<Step>,
  * shown to the person.
  */
 reviewer_note?: string, };
+
+export type HelpScreen = { notices: Array<Notice>, topics: Array<Screen>, };
 
 export type Right = { 
 /**
@@ -479,6 +511,10 @@ reviewer_note?: string, };
 
 export type Guidance = { nation: Nation, 
 /**
+ * This nation's urgent line, for the banner on every screen of the case.
+ */
+urgent_line: string, 
+/**
  * Safety notices, emergency first.
  */
 notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, 
@@ -641,7 +677,12 @@ export type Journey = { for_whom: ForWhom | null,
 /**
  * When the diagnosis or offer was made, as typed.
  */
-diagnosed_when: string, treatment_proposed: string, urgency: Urgency | null, in_hospital: InHospital | null, 
+diagnosed_when: string, treatment_proposed: string, urgency: Urgency | null, 
+/**
+ * The person's own answer to "Is this about cancer or a mental health problem?": never
+ * worked out from what they typed.
+ */
+cancer_or_mental_health: boolean | null, in_hospital: InHospital | null, 
 /**
  * Ids of the content reasons ticked.
  */
@@ -754,7 +795,21 @@ export type JourneyView = { journey: Journey, records_due: RecordsDue | null, up
 /**
  * In hospital and getting worse: show Martha's Rule guidance, not the journey.
  */
-urgent_hospital_help: boolean, };
+urgent_hospital_help: boolean, 
+/**
+ * Whether waiting could do harm ([`Journey::time_critical`]).
+ */
+time_critical: boolean, 
+/**
+ * The case's nation, as stored; `None` until step 1 says it.
+ */
+nation: Nation | null, 
+/**
+ * The safety notices that apply to this case, each shown on the steps it lists: the
+ * time-critical ones first (only when they apply), then the crisis route, the safety net
+ * and the medicines caution. Empty until the nation is known.
+ */
+notices: Array<Notice>, };
 
 export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary";
 

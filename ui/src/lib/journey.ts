@@ -14,6 +14,7 @@ export const emptyJourney = (): Journey => ({
   diagnosed_when: '',
   treatment_proposed: '',
   urgency: null,
+  cancer_or_mental_health: null,
   in_hospital: null,
   reasons: [],
   readiness_before: emptyReadiness(),
@@ -82,7 +83,7 @@ const anyOf = (o: object) =>
 export function hasSomething(step: Step, j: Journey, caseFilled: boolean): boolean {
   switch (step) {
     case 'situation':
-      return caseFilled || j.for_whom !== null || filled(j.diagnosed_when) || filled(j.treatment_proposed) || j.urgency !== null || j.in_hospital !== null;
+      return caseFilled || j.for_whom !== null || filled(j.diagnosed_when) || filled(j.treatment_proposed) || j.urgency !== null || j.cancer_or_mental_health !== null || j.in_hospital !== null;
     case 'is-it-right':
       return j.reasons.length > 0 || anyOf(j.readiness_before) || j.go_ahead !== null || filled(j.go_ahead_why);
     case 'choose-route':
