@@ -9,12 +9,13 @@ mod view;
 
 pub use compare::{compare, Comparison, Difference, DifferenceKind, Opinion, OpinionPart};
 pub use dates::{records_due_date, DueStatus};
+pub(crate) use record::problems_of;
+pub use record::{step_of, MAX_ENTRIES, MAX_TEXT};
 pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
-pub use record::{MAX_ENTRIES, MAX_TEXT};
-pub use view::{JourneyView, RecordsDue, UpcomingLine};
+pub use view::{JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
