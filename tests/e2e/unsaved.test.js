@@ -220,14 +220,14 @@ test('typing after a refused answer, then Lock and Ctrl+L: nothing typed is lost
   // Typed after the refused answer, and locked at once (before the autosave's pause is over).
   await browser.$('#reason').setValue('Typed just before locking.');
   await browser.$('button=Lock').click();
-  await browser.$('#passphrase').waitForDisplayed({ timeout: 10000 });
+  await browser.$(`button=${testProfile.name}`).waitForDisplayed({ timeout: 10000 });
   await enterProfile(browser, testProfile);
   await openCase(values.patient_name);
   await assertSituation({ ...values, reason: 'Typed just before locking.' });
 
   await browser.$('#gp_practice_name').setValue('Typed before Ctrl+L');
   await browser.keys(['Control', 'l']);
-  await browser.$('#passphrase').waitForDisplayed({ timeout: 10000 });
+  await browser.$(`button=${testProfile.name}`).waitForDisplayed({ timeout: 10000 });
   await enterProfile(browser, testProfile);
   await openCase(values.patient_name);
   await assertSituation({ ...values, reason: 'Typed just before locking.', gp_practice_name: 'Typed before Ctrl+L' });
@@ -286,7 +286,7 @@ test('the idle lock after a refused answer keeps what was typed after it', async
   await typeSituation(values);
   await browser.$('#reason').setValue('Typed, then left alone.');
   // No more input: the app locks itself.
-  await browser.$('#passphrase').waitForDisplayed({ timeout: 30000 });
+  await browser.$(`button=${testProfile.name}`).waitForDisplayed({ timeout: 30000 });
   await enterProfile(browser, testProfile);
   await openCase(values.patient_name);
   await assertSituation({ ...values, reason: 'Typed, then left alone.' });
