@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { expectNoAxeViolations } from './axe.js';
 import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
 
 const folders = testFolders();
@@ -133,6 +134,9 @@ test('a wrong NHS number: every other answer is saved, the letter is written, an
   const step1 = await mapStep('situation');
   assert.ok(step1.done, 'step 1 is ticked: its other answers are saved');
   assert.match(step1.words, /needs a change/);
+  await browser.execute(() => window.scrollTo(0, 0));
+  await shot('unsaved-top.png');
+  await expectNoAxeViolations(browser, 'step 1 with an answer that needs a change');
   await browser.execute(() => document.querySelector('#nhs_number').scrollIntoView({ block: 'center' }));
   await shot('unsaved-nhs-number.png');
 
@@ -155,6 +159,7 @@ test('a wrong NHS number: every other answer is saved, the letter is written, an
   await browser.$('button=Back to the start').click();
   await browser.$(`button=${values.patient_name}`).waitForDisplayed({ timeout: 10000 });
   assert.match(await browser.$('[data-testid="case-needs-change"]').getText(), /^1 answer needs a change/);
+  await expectNoAxeViolations(browser, 'home: a case with an answer that needs a change');
 
   await restart();
   await openCase(values.patient_name);
@@ -252,6 +257,7 @@ test('"Make my profile" with a short passphrase: the problem is in view, focused
     { timeoutMsg: 'the problem is not focused' },
   );
   await shot('unsaved-short-passphrase.png');
+  await expectNoAxeViolations(browser, 'profile picker: a problem above the button');
 });
 
 test('"Set the new passphrase and open" with a wrong recovery code: the problem is in view, focused and announced', async () => {
