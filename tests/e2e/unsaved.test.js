@@ -239,6 +239,49 @@ test('typing after a refused answer, then Lock and Ctrl+L: nothing typed is lost
   assert.ok(await browser.$('#nhs_number-error').isDisplayed());
 });
 
+test('text too long even to keep: leaving and locking ask first, and nothing else is lost', async () => {
+  const values = situation('Gethin Far-Too-Long');
+  await startCase();
+  await typeSituation(values);
+  await waitStatus('saved');
+  // Over two million characters, pasted: more than the app keeps as a draft.
+  await browser.execute(() => {
+    const el = document.querySelector('#reason');
+    el.value = 'x'.repeat(2_000_001);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await waitStatus('error');
+  assert.match(await browser.$('#reason-error').getText(), /too long to keep: if you leave or lock, it is lost/);
+
+  // "Back to the start" asks first; staying keeps the text.
+  await browser.$('button=Back to the start').click();
+  const askLeave = browser.$('[data-testid="ask-leave"]');
+  await askLeave.waitForDisplayed({ timeout: 10000 });
+  assert.match(await askLeave.getText(), /not saved yet/);
+  assert.equal(await browser.execute(() => document.activeElement?.dataset.testid), 'stay');
+  await browser.$('button=Stay on this page').click();
+  assert.equal((await valueOf('#reason')).length, 2_000_001);
+
+  // Lock asks first too; going back keeps the profile open.
+  await browser.$('button=Lock').click();
+  const askLock = browser.$('[data-testid="leave-ask"]');
+  await askLock.waitForDisplayed({ timeout: 10000 });
+  assert.match(await askLock.getText(), /If you lock now, they are lost/);
+  await shot('unsaved-lock-asks.png');
+  await expectNoAxeViolations(browser, 'locking with text too long to keep');
+  await browser.$('button=Go back to them').click();
+  assert.ok(await browser.$('#reason').isDisplayed(), 'still open');
+
+  // Shortened, it saves, and Lock locks at once.
+  await paste('#reason', values.reason);
+  await waitStatus('saved');
+  await browser.$('button=Lock').click();
+  await browser.$(`button=${testProfile.name}`).waitForDisplayed({ timeout: 10000 });
+  await enterProfile(browser, testProfile);
+  await openCase(values.patient_name);
+  await assertSituation(values);
+});
+
 test('"Make my profile" with a short passphrase: the problem is in view, focused and announced', async () => {
   await browser.setWindowSize(1000, 700);
   await browser.$('button=Lock').click();
