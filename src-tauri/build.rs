@@ -16,6 +16,7 @@ fn main() {
             "get_case",
             "create_case",
             "save_case",
+            "field_limits",
             "archive_case",
             "delete_case",
             "write_document",

@@ -49,6 +49,7 @@ pub fn run() {
             commands::cases::get_case,
             commands::cases::create_case,
             commands::cases::save_case,
+            commands::cases::field_limits,
             commands::cases::archive_case,
             commands::cases::delete_case,
             commands::documents::write_document,

@@ -224,13 +224,13 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   await fill('#diagnosis', 'Short and kept.');
   await waitStatus('saved');
 
-  // 1 MB of text: refused with a clear message, nothing saved is lost, and fixing it saves.
+  // 1 MB of text: refused next to the field with a clear message, kept as typed, nothing saved
+  // is lost, and fixing it saves.
   await fill('#diagnosis', MEGABYTE);
-  await waitStatus('error');
-  const alert = browser.$('.problem[role="alert"]');
-  assert.equal(
-    await alert.getText(),
-    'What you were told is too long (1048576 characters). Please keep it under 20000 characters.',
+  await waitStatus('needs-change');
+  assert.match(
+    await browser.$('#diagnosis-error').getText(),
+    /^What you were told is too long \(1048576 characters\)\. Please keep it under 20000 characters\./,
   );
   assert.equal((await valueOf('#diagnosis')).length, MEGABYTE.length, 'what was typed is still on screen');
   await fill('#diagnosis', 'Short and kept, then edited.');
@@ -238,13 +238,13 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
 
   // Date of birth: 1900 is the earliest; a day before, or a day in the future, is refused by the field.
   await fill('#date_of_birth', '31/12/1899');
-  await waitStatus('error');
-  assert.equal(
+  await waitStatus('needs-change');
+  assert.match(
     await browser.$('#date_of_birth-error').getText(),
-    'The date of birth 31 December 1899 is before 1900. Please check the year.',
+    /^The date of birth 31 December 1899 is before 1900\. Please check the year\./,
   );
   await fill('#date_of_birth', '01/01/2099');
-  await waitStatus('error');
+  await waitStatus('needs-change');
   assert.match(await browser.$('#date_of_birth-error').getText(), /is in the future/);
   await fill('#date_of_birth', '1/1/1900');
   await waitStatus('saved');
@@ -252,10 +252,10 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
 
   // NHS number: a wrong check digit is refused next to the field; the right one is kept.
   await fill('#nhs_number', '943 476 5918');
-  await waitStatus('error');
-  assert.equal(
+  await waitStatus('needs-change');
+  assert.match(
     await browser.$('#nhs_number-error').getText(),
-    'This NHS number does not look right. Please check it against a letter from the NHS.',
+    /^This NHS number does not look right\. Please check it against a letter from the NHS\./,
   );
   await browser.execute(() => document.querySelector('#date_of_birth').scrollIntoView());
   await shot('hostile-nhs-number-wrong.png');
@@ -269,10 +269,10 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   await waitStatus('saved');
   assert.equal(await browser.$('[data-testid="appt_date-words"]').getText(), '29 February 2028');
   await fill('#appt_date', '01/01/2201');
-  await waitStatus('error');
-  assert.equal(
-    await browser.$('.problem[role="alert"]').getText(),
-    'The date 1 January 2201 does not look right. Please check the year.',
+  await waitStatus('needs-change');
+  assert.match(
+    await browser.$('[data-testid="needs-change"]').getText(),
+    /Step 6: The date 1 January 2201 does not look right\. Please check the year\./,
   );
   await fill('#appt_date', '31/12/2200');
   await waitStatus('saved');
@@ -288,14 +288,23 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   const refused = await invoke('save_journey', { caseId: id, journey: { asked_on: '2027-02-29' } });
   assert.equal(refused.ok, false, 'save_journey refuses 29 February 2027');
   const kept = await invoke('get_journey', { caseId: id });
-  assert.equal(kept.value.journey.appointment.date, '2028-02-29', 'nothing changed');
+  assert.equal(kept.value.view.journey.appointment.date, '2028-02-29', 'nothing changed');
   const badCase = await invoke('save_case', { id, details: { date_of_birth: '2027-02-29' } });
   assert.equal(badCase.ok, false, 'save_case refuses 29 February 2027');
-  const nhs = await invoke('save_case', { id, details: { patient_name: 'Limits Person', nhs_number: '1000000010' } });
-  assert.deepEqual(nhs.refusal, {
+  // A wrong NHS number sent straight to the command: every other field is saved, the number is
+  // not used, and the command says which field and why.
+  const current = await invoke('get_case', { id });
+  const nhs = await invoke('save_case', { id, details: { ...current.value.typed, nhs_number: '1000000010' } });
+  assert.deepEqual(nhs.value.problems, [{
+    field: 'nhs_number',
+    step: 'situation',
     code: 'invalid_nhs_number',
     message: 'This NHS number does not look right. Please check it against a letter from the NHS.',
-  });
+    kept: true,
+  }]);
+  assert.equal(nhs.value.case.details.nhs_number, '9434765919', 'the last good number is the one used');
+  assert.equal(nhs.value.case.details.diagnosis, 'Short and kept, then edited.');
+  await invoke('save_case', { id, details: { ...current.value.typed } });
 });
 
 test('after a restart nothing typed was lost', async () => {

@@ -7,6 +7,7 @@
 
 mod activity;
 mod consent;
+mod field;
 mod key;
 mod nhs_number;
 mod note;
@@ -14,11 +15,13 @@ mod store;
 
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
+pub(crate) use field::strings as field_strings;
+pub use field::{field_limits, FieldLimit, FieldProblem, MAX_DRAFT_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use nhs_number::{check_digit, nhs_number_for_print, parse_nhs_number, NHS_NUMBER_MESSAGE};
 pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
 pub(crate) use store::export_encrypted;
-pub use store::{schema_version, Store};
+pub use store::{schema_version, JourneyAsStored, Store};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -116,62 +119,110 @@ pub const MAX_NHS_NUMBER_CHARS: usize = 20;
 pub const EARLIEST_BIRTH: (i32, u32, u32) = (1900, 1, 1);
 
 impl CaseDetails {
-    /// Checks limits so nothing unusable is ever stored. Any script, emoji and markup are fine:
-    /// they are data and are kept exactly. `today` is the latest date of birth accepted.
-    pub fn validate(&self, today: NaiveDate) -> Result<()> {
-        let fields: [(&str, &str, usize); 9] = [
-            ("The name", &self.patient_name, MAX_LINE_CHARS),
-            ("The address", &self.patient_address, MAX_ADDRESS_CHARS),
-            ("What you were told", &self.diagnosis, MAX_TEXT_CHARS),
-            ("Your reason", &self.reason, MAX_TEXT_CHARS),
-            ("The doctor's name", &self.first_doctor_name, MAX_LINE_CHARS),
-            (
-                "Where the doctor works",
-                &self.first_doctor_workplace,
-                MAX_LINE_CHARS,
-            ),
-            (
-                "The GP practice's name",
-                &self.gp_practice_name,
-                MAX_LINE_CHARS,
-            ),
-            (
-                "The GP practice's address",
-                &self.gp_practice_address,
-                MAX_ADDRESS_CHARS,
-            ),
-            ("The NHS number", &self.nhs_number, MAX_NHS_NUMBER_CHARS),
-        ];
-        for (label, value, max) in fields {
+    /// Each text field: its name, its label in plain words, and its most characters.
+    pub const LIMITS: [(&'static str, &'static str, usize); 9] = [
+        ("patient_name", "The name", MAX_LINE_CHARS),
+        ("patient_address", "The address", MAX_ADDRESS_CHARS),
+        ("diagnosis", "What you were told", MAX_TEXT_CHARS),
+        ("reason", "Your reason", MAX_TEXT_CHARS),
+        ("first_doctor_name", "The doctor's name", MAX_LINE_CHARS),
+        (
+            "first_doctor_workplace",
+            "Where the doctor works",
+            MAX_LINE_CHARS,
+        ),
+        ("gp_practice_name", "The GP practice's name", MAX_LINE_CHARS),
+        (
+            "gp_practice_address",
+            "The GP practice's address",
+            MAX_ADDRESS_CHARS,
+        ),
+        ("nhs_number", "The NHS number", MAX_NHS_NUMBER_CHARS),
+    ];
+
+    fn text(&self, field: &str) -> &str {
+        match field {
+            "patient_name" => &self.patient_name,
+            "patient_address" => &self.patient_address,
+            "diagnosis" => &self.diagnosis,
+            "reason" => &self.reason,
+            "first_doctor_name" => &self.first_doctor_name,
+            "first_doctor_workplace" => &self.first_doctor_workplace,
+            "gp_practice_name" => &self.gp_practice_name,
+            "gp_practice_address" => &self.gp_practice_address,
+            "nhs_number" => &self.nhs_number,
+            _ => "",
+        }
+    }
+
+    /// Every field that cannot be saved as typed, each with what to change, in plain words. Any
+    /// script, emoji and markup are fine: they are data and are kept exactly. `today` is the
+    /// latest date of birth accepted.
+    pub fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        let step = crate::content::Step::Situation;
+        for (field, label, max) in Self::LIMITS {
+            let value = self.text(field);
             let len = value.chars().count();
             if len > max {
-                return Err(Error::InvalidInput(format!(
-                    "{label} is too long ({len} characters). Please keep it under {max} characters."
-                )));
-            }
-            if value.chars().any(|c| c == '\0') {
-                return Err(Error::InvalidInput(format!(
-                    "{label} has a hidden character that cannot be saved. Please retype it."
-                )));
+                problems.push(FieldProblem::new(
+                    field,
+                    step,
+                    "too_long",
+                    format!(
+                        "{label} is too long ({len} characters). Please keep it under {max} characters."
+                    ),
+                ));
+            } else if value.chars().any(|c| c == '\0') {
+                problems.push(FieldProblem::new(
+                    field,
+                    step,
+                    "hidden_character",
+                    format!(
+                        "{label} has a hidden character that cannot be saved. Please retype it."
+                    ),
+                ));
+            } else if field == "nhs_number" {
+                if let Err(e) = parse_nhs_number(value) {
+                    problems.push(FieldProblem::new(field, step, e.code(), e.to_string()));
+                }
             }
         }
-        parse_nhs_number(&self.nhs_number)?;
         if let Some(born) = self.date_of_birth {
             let (y, m, d) = EARLIEST_BIRTH;
-            if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|earliest| born < earliest) {
-                return Err(Error::InvalidDateOfBirth(format!(
-                    "The date of birth {} is before 1900. Please check the year.",
-                    crate::dates::long_uk(born)
-                )));
-            }
-            if born > today {
-                return Err(Error::InvalidDateOfBirth(format!(
+            let message =
+                if NaiveDate::from_ymd_opt(y, m, d).is_some_and(|earliest| born < earliest) {
+                    Some(format!(
+                        "The date of birth {} is before 1900. Please check the year.",
+                        crate::dates::long_uk(born)
+                    ))
+                } else if born > today {
+                    Some(format!(
                     "The date of birth {} is in the future. Please check the day, month and year.",
                     crate::dates::long_uk(born)
-                )));
+                ))
+                } else {
+                    None
+                };
+            if let Some(message) = message {
+                problems.push(FieldProblem::new(
+                    "date_of_birth",
+                    step,
+                    "invalid_date_of_birth",
+                    message,
+                ));
             }
         }
-        Ok(())
+        problems
+    }
+
+    /// Checks limits so nothing unusable is ever stored: the first problem, if any, as an error
+    /// (for saves that refuse the whole record).
+    pub fn validate(&self, today: NaiveDate) -> Result<()> {
+        match self.problems(today).into_iter().next() {
+            Some(p) => Err(p.into_error()),
+            None => Ok(()),
+        }
     }
 }
 
@@ -225,6 +276,16 @@ pub struct Case {
     pub updated_at: String,
 }
 
+/// A case as the person last typed it: `case` is what is saved and used (letters, the pack);
+/// `typed` is the same with each refused answer as typed (kept as an encrypted draft), and
+/// `problems` says what to change in each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CaseAsTyped {
+    pub case: Case,
+    pub typed: CaseDetails,
+    pub problems: Vec<FieldProblem>,
+}
+
 /// One line in the list of cases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseSummary {
@@ -234,6 +295,8 @@ pub struct CaseSummary {
     pub updated_at: String,
     /// Moved out of the main list by the person; nothing is deleted.
     pub archived: bool,
+    /// How many answers are kept as typed but need a change before they can be used.
+    pub needs_change: u32,
 }
 
 #[cfg(test)]

@@ -18,8 +18,11 @@ use rusqlite_migration::{Migrations, M};
 use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
+mod drafts;
 mod journey;
 mod notes;
+
+pub use drafts::JourneyAsStored;
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
@@ -109,6 +112,18 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(
         "ALTER TABLE cases ADD COLUMN date_of_birth TEXT;
         ALTER TABLE cases ADD COLUMN nhs_number TEXT NOT NULL DEFAULT '';",
+    ),
+    // 7: answers kept as typed while they need a change (a wrong NHS number, text over its
+    // limit), one row per field; the case and journey hold only valid values (see `drafts.rs`).
+    M::up(
+        "CREATE TABLE drafts (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            part TEXT NOT NULL CHECK (part IN ('case', 'journey')),
+            field TEXT NOT NULL,
+            value TEXT NOT NULL CHECK (json_valid(value)),
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, part, field)
+        ) STRICT;",
     ),
 ];
 
@@ -302,37 +317,18 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a new case. Returns it as stored.
+    /// Starts a new case. Returns it as stored. Refuses it whole if any field is refused
+    /// (the app's autosave is [`Store::save_case_as_typed`]).
     pub fn create_case(&mut self, details: &CaseDetails, now: DateTime<Utc>) -> Result<Case> {
         details.validate(latest_birth(now))?;
-        let ts = timestamp(now);
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO cases (patient_name, patient_address, nation, diagnosis, reason,
-                first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address,
-                created_at, updated_at, date_of_birth, nhs_number)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
-            params![
-                details.patient_name,
-                details.patient_address,
-                details.nation.map(Nation::as_str),
-                details.diagnosis,
-                details.reason,
-                details.first_doctor_name,
-                details.first_doctor_workplace,
-                details.gp_practice_name,
-                details.gp_practice_address,
-                ts,
-                details.date_of_birth.map(crate::dates::iso),
-                details.nhs_number,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = write_case(&tx, None, details, &timestamp(now))?;
         tx.commit()?;
         self.case(id)
     }
 
-    /// Saves new details for an existing case (autosave). Returns it as stored.
+    /// Saves new details for an existing case. Returns it as stored. Refuses them whole if any
+    /// field is refused (the app's autosave is [`Store::save_case_as_typed`]).
     pub fn save_case(
         &mut self,
         id: CaseId,
@@ -341,31 +337,7 @@ impl Store {
     ) -> Result<Case> {
         details.validate(latest_birth(now))?;
         let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE cases SET patient_name = ?2, patient_address = ?3, nation = ?4, diagnosis = ?5,
-                reason = ?6, first_doctor_name = ?7, first_doctor_workplace = ?8,
-                gp_practice_name = ?9, gp_practice_address = ?10, updated_at = ?11,
-                date_of_birth = ?12, nhs_number = ?13
-             WHERE id = ?1",
-            params![
-                id,
-                details.patient_name,
-                details.patient_address,
-                details.nation.map(Nation::as_str),
-                details.diagnosis,
-                details.reason,
-                details.first_doctor_name,
-                details.first_doctor_workplace,
-                details.gp_practice_name,
-                details.gp_practice_address,
-                timestamp(now),
-                details.date_of_birth.map(crate::dates::iso),
-                details.nhs_number,
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound);
-        }
+        write_case(&tx, Some(id), details, &timestamp(now))?;
         tx.commit()?;
         self.case(id)
     }
@@ -408,8 +380,9 @@ impl Store {
     /// Every case, most recently saved first.
     pub fn cases(&self) -> Result<Vec<CaseSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, patient_name, updated_at, archived FROM cases
-             ORDER BY updated_at DESC, id DESC",
+            "SELECT id, patient_name, updated_at, archived,
+                (SELECT count(*) FROM drafts WHERE drafts.case_id = cases.id)
+             FROM cases ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(CaseSummary {
@@ -417,9 +390,63 @@ impl Store {
                 patient_name: r.get(1)?,
                 updated_at: r.get(2)?,
                 archived: r.get(3)?,
+                needs_change: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// Inserts a case (`id` is `None`) or updates it, inside the caller's transaction.
+fn write_case(
+    tx: &rusqlite::Transaction<'_>,
+    id: Option<CaseId>,
+    details: &CaseDetails,
+    ts: &str,
+) -> Result<CaseId> {
+    let nation = details.nation.map(Nation::as_str);
+    let born = details.date_of_birth.map(crate::dates::iso);
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &details.patient_name,
+        &details.patient_address,
+        &nation,
+        &details.diagnosis,
+        &details.reason,
+        &details.first_doctor_name,
+        &details.first_doctor_workplace,
+        &details.gp_practice_name,
+        &details.gp_practice_address,
+        &ts,
+        &born,
+        &details.nhs_number,
+    ];
+    match id {
+        None => {
+            tx.execute(
+                "INSERT INTO cases (patient_name, patient_address, nation, diagnosis, reason,
+                    first_doctor_name, first_doctor_workplace, gp_practice_name,
+                    gp_practice_address, created_at, updated_at, date_of_birth, nhs_number)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
+                values.as_slice(),
+            )?;
+            Ok(tx.last_insert_rowid())
+        }
+        Some(id) => {
+            values.push(&id);
+            let changed = tx.execute(
+                "UPDATE cases SET patient_name = ?1, patient_address = ?2, nation = ?3,
+                    diagnosis = ?4, reason = ?5, first_doctor_name = ?6,
+                    first_doctor_workplace = ?7, gp_practice_name = ?8,
+                    gp_practice_address = ?9, updated_at = ?10, date_of_birth = ?11,
+                    nhs_number = ?12
+                 WHERE id = ?13",
+                values.as_slice(),
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound);
+            }
+            Ok(id)
+        }
     }
 }
 

@@ -11,12 +11,13 @@ pub use compare::{
     compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
 };
 pub use dates::{records_due, records_due_date, DueStatus, RecordsDueDate, POST_ALLOWANCE_DAYS};
+pub(crate) use record::problems_of;
+pub use record::{step_of, MAX_ENTRIES, MAX_TEXT};
 pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
-pub use record::{MAX_ENTRIES, MAX_TEXT};
-pub use view::{JourneyView, RecordsDue, UpcomingLine};
+pub use view::{JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

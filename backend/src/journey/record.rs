@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
+use crate::cases::FieldProblem;
+use crate::content::Step;
 use crate::error::{Error, Result};
 
 /// Who the case is for.
@@ -196,6 +198,40 @@ pub const MAX_ENTRIES: usize = 500;
 pub const EARLIEST: (i32, u32, u32) = (1900, 1, 1);
 pub const LATEST: (i32, u32, u32) = (2200, 12, 31);
 
+/// The journey's dates (dotted field names), checked against [`EARLIEST`] and [`LATEST`].
+const DATE_FIELDS: [&str; 4] = [
+    "asked_on",
+    "records_requested_on",
+    "records_received_on",
+    "appointment.date",
+];
+
+/// The step a journey field is on (by its first name; answers to questions are written after
+/// the appointment).
+pub fn step_of(field: &str) -> Step {
+    let top = field.split('.').next().unwrap_or_default();
+    match top {
+        "for_whom"
+        | "diagnosed_when"
+        | "treatment_proposed"
+        | "urgency"
+        | "in_hospital"
+        | "cancer_or_mental_health" => Step::Situation,
+        "reasons" | "readiness_before" | "go_ahead" | "go_ahead_why" => Step::IsItRight,
+        "route" | "specialist_notes" => Step::ChooseRoute,
+        "carer_name" | "carer_relationship" | "asked_on" | "answer" => Step::Ask,
+        "records" | "records_holder" | "records_requested_on" | "records_received_on" => {
+            Step::Records
+        }
+        "questions" if field.ends_with(".answer") => Step::AfterAppointment,
+        "first_opinion" | "second_opinion" | "same_answers" => Step::AfterAppointment,
+        "decision" | "decision_why" | "what_matters_most" | "readiness_after" | "next_steps" => {
+            Step::DecideAndTell
+        }
+        _ => Step::Prepare,
+    }
+}
+
 impl Journey {
     /// Whether waiting could do harm, so the time-critical caution and its questions are shown
     /// and printed: the team said it is urgent or soon, or did not say, or the person said it is
@@ -206,8 +242,8 @@ impl Journey {
             || self.cancer_or_mental_health == Some(true)
     }
 
-    /// Checks limits, so nothing unusable is stored. Any script, emoji and markup are kept.
-    pub fn validate(&self) -> Result<()> {
+    /// Lists longer than [`MAX_ENTRIES`] are refused as a whole (no one types that many).
+    fn check_lists(&self) -> Result<()> {
         let lists = [
             ("The list of records", self.records.len()),
             ("The list of questions", self.questions.len()),
@@ -223,89 +259,25 @@ impl Journey {
                 )));
             }
         }
-        for text in self.texts() {
-            let len = text.chars().count();
-            if len > MAX_TEXT {
-                return Err(Error::InvalidInput(format!(
-                    "Some writing is too long ({len} characters). Please keep each answer under {MAX_TEXT} characters."
-                )));
-            }
-            if text.contains('\0') {
-                return Err(Error::InvalidInput(
-                    "Some writing has a hidden character that cannot be saved. Please retype it."
-                        .into(),
-                ));
-            }
-        }
-        let (ey, em, ed) = EARLIEST;
-        let (ly, lm, ld) = LATEST;
-        let earliest = NaiveDate::from_ymd_opt(ey, em, ed);
-        let latest = NaiveDate::from_ymd_opt(ly, lm, ld);
-        for date in [
-            self.asked_on,
-            self.records_requested_on,
-            self.records_received_on,
-            self.appointment.date,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if Some(date) < earliest || Some(date) > latest {
-                return Err(Error::InvalidInput(format!(
-                    "The date {} does not look right. Please check the year.",
-                    crate::dates::long_uk(date)
-                )));
-            }
-        }
         Ok(())
     }
 
-    fn texts(&self) -> Vec<&str> {
-        let mut texts = vec![
-            self.diagnosed_when.as_str(),
-            &self.treatment_proposed,
-            &self.go_ahead_why,
-            &self.specialist_notes,
-            &self.carer_name,
-            &self.carer_relationship,
-            &self.answer,
-            &self.records_holder,
-            &self.appointment.time,
-            &self.appointment.place,
-            &self.appointment.with_whom,
-            &self.appointment.who_comes,
-            &self.allergies,
-            &self.decision,
-            &self.decision_why,
-            &self.what_matters_most,
-            &self.next_steps,
-        ];
-        for o in [&self.first_opinion, &self.second_opinion] {
-            texts.extend([
-                o.diagnosis.as_str(),
-                &o.options,
-                &o.risks,
-                &o.recommendation,
-                &o.anything_new,
-            ]);
+    /// Every answer that cannot be saved as typed, each with its field and what to change.
+    /// Any script, emoji and markup are kept. A list with too many entries is an error.
+    pub fn problems(&self) -> Result<Vec<FieldProblem>> {
+        self.check_lists()?;
+        let record = serde_json::to_value(self)
+            .map_err(|e| Error::Storage(format!("journey could not be read: {e}")))?;
+        Ok(problems_of(&record))
+    }
+
+    /// Checks limits, so nothing unusable is stored: the first problem as an error (for saves
+    /// that refuse the whole record).
+    pub fn validate(&self) -> Result<()> {
+        match self.problems()?.into_iter().next() {
+            Some(p) => Err(p.into_error()),
+            None => Ok(()),
         }
-        texts.extend(self.reasons.iter().map(String::as_str));
-        texts.extend(self.bring_ready.iter().map(String::as_str));
-        texts.extend(self.route.as_deref());
-        for r in &self.records {
-            texts.push(&r.label);
-        }
-        for q in &self.questions {
-            texts.extend([q.text.as_str(), &q.answer]);
-            texts.extend(q.bank_id.as_deref());
-        }
-        for t in &self.timeline {
-            texts.extend([t.when.as_str(), &t.what]);
-        }
-        for m in &self.medicines {
-            texts.extend([m.name.as_str(), &m.dose, &m.notes]);
-        }
-        texts
     }
 
     /// Whether the person said they are in hospital and getting worse: the app then shows
@@ -338,6 +310,51 @@ impl Journey {
                 .collect(),
         }
     }
+}
+
+/// The problems in a journey given as JSON (the same record [`Journey`] serialises to).
+pub(crate) fn problems_of(record: &serde_json::Value) -> Vec<FieldProblem> {
+    let (ey, em, ed) = EARLIEST;
+    let (ly, lm, ld) = LATEST;
+    let earliest = NaiveDate::from_ymd_opt(ey, em, ed);
+    let latest = NaiveDate::from_ymd_opt(ly, lm, ld);
+    let mut problems = Vec::new();
+    for (field, text) in crate::cases::field_strings(record) {
+        let step = step_of(&field);
+        let len = text.chars().count();
+        if len > MAX_TEXT {
+            problems.push(FieldProblem::new(
+                &field,
+                step,
+                "too_long",
+                format!(
+                    "This answer is too long ({len} characters). Please keep it under {MAX_TEXT} characters."
+                ),
+            ));
+        } else if text.contains('\0') {
+            problems.push(FieldProblem::new(
+                &field,
+                step,
+                "hidden_character",
+                "This answer has a hidden character that cannot be saved. Please retype it.".into(),
+            ));
+        } else if DATE_FIELDS.contains(&field.as_str()) {
+            if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                if Some(date) < earliest || Some(date) > latest {
+                    problems.push(FieldProblem::new(
+                        &field,
+                        step,
+                        "invalid_date",
+                        format!(
+                            "The date {} does not look right. Please check the year.",
+                            crate::dates::long_uk(date)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

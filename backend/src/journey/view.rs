@@ -48,6 +48,33 @@ pub struct JourneyView {
     pub notices: Vec<Notice>,
 }
 
+/// A journey as the person last typed it: `view` is what is saved and used (letters, the pack,
+/// the dates that follow); `typed` has each refused answer as typed (kept as an encrypted
+/// draft), and `problems` says what to change in each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JourneyAsTyped {
+    pub view: JourneyView,
+    pub typed: Journey,
+    pub problems: Vec<crate::cases::FieldProblem>,
+}
+
+impl JourneyAsTyped {
+    /// The view of what is stored on `today`, with what was typed and its problems.
+    pub fn new(stored: crate::cases::JourneyAsStored, today: NaiveDate) -> JourneyAsTyped {
+        JourneyAsTyped {
+            view: JourneyView::new(stored.journey, today),
+            typed: stored.typed,
+            problems: stored.problems,
+        }
+    }
+
+    /// Adds the safety notices for a case in `nation` to the view (see [`JourneyView::with_notices`]).
+    pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyAsTyped {
+        self.view = self.view.with_notices(content, nation);
+        self
+    }
+}
+
 impl JourneyView {
     /// Works out everything the UI shows for `journey` on `today`.
     pub fn new(journey: Journey, today: NaiveDate) -> JourneyView {

@@ -2,7 +2,7 @@
 
 use backend::cases::{CaseId, Nation};
 use backend::content::{Content, Guidance};
-use backend::journey::{Journey, JourneyView};
+use backend::journey::{Journey, JourneyAsTyped};
 use chrono::Utc;
 use tauri::State;
 
@@ -17,26 +17,31 @@ pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
 
 /// A case's journey and what follows from it today (records due, upcoming, comparison).
 #[tauri::command(async)]
-pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyView> {
-    let (journey, nation) =
-        state.with_store(|s| Ok((s.journey(case_id)?, s.case(case_id)?.details.nation)))?;
-    Ok(JourneyView::new(journey, chrono::Local::now().date_naive())
-        .with_notices(Content::embedded()?, nation))
+pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyAsTyped> {
+    let (journey, nation) = state
+        .with_store(|s| Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details.nation)))?;
+    Ok(
+        JourneyAsTyped::new(journey, chrono::Local::now().date_naive())
+            .with_notices(Content::embedded()?, nation),
+    )
 }
 
-/// Saves a case's journey (autosave); returns it as stored, with what follows from it.
+/// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
+/// typed; returns it as stored, with what follows from it and what to change.
 #[tauri::command(async)]
 pub fn save_journey(
     state: State<'_, AppState>,
     case_id: CaseId,
     journey: Journey,
-) -> CommandResult<JourneyView> {
+) -> CommandResult<JourneyAsTyped> {
     let (saved, nation) = state.with_store(|s| {
         Ok((
-            s.save_journey(case_id, &journey, Utc::now())?,
+            s.save_journey_as_typed(case_id, &journey, Utc::now())?,
             s.case(case_id)?.details.nation,
         ))
     })?;
-    Ok(JourneyView::new(saved, chrono::Local::now().date_naive())
-        .with_notices(Content::embedded()?, nation))
+    Ok(
+        JourneyAsTyped::new(saved, chrono::Local::now().date_naive())
+            .with_notices(Content::embedded()?, nation),
+    )
 }

@@ -10,8 +10,9 @@ import type {
   CarerConsent,
   CarerConsentDetails,
   Backup,
-  Case,
+  CaseAsTyped,
   CaseDetails,
+  FieldLimit,
   CreatedProfile,
   DateReading,
   Preferences,
@@ -24,7 +25,7 @@ import type {
   Guidance,
   HelpScreen,
   Journey,
-  JourneyView,
+  JourneyAsTyped,
   Nation,
   Note,
   SavedDocument,
@@ -123,16 +124,20 @@ export const api = {
   unreadableProfiles: () => call<number>('unreadable_profiles'),
   homeScreen: () => call<Screen>('home_screen'),
   listCases: () => call<CaseSummary[]>('list_cases'),
-  getCase: (id: number) => call<Case>('get_case', { id }),
-  createCase: (details: CaseDetails) => call<Case>('create_case', { details }),
-  saveCase: (id: number, details: CaseDetails) => call<Case>('save_case', { id, details }),
+  /** A case as last typed: what is saved (`case`), what was typed (`typed`), what to change. */
+  getCase: (id: number) => call<CaseAsTyped>('get_case', { id }),
+  /** The autosave: every valid field is saved, each refused one kept as typed with its problem. */
+  createCase: (details: CaseDetails) => call<CaseAsTyped>('create_case', { details }),
+  saveCase: (id: number, details: CaseDetails) => call<CaseAsTyped>('save_case', { id, details }),
+  /** The most characters each field takes (`*`: every other journey text). */
+  fieldLimits: () => call<FieldLimit[]>('field_limits'),
   archiveCase: (id: number, archived: boolean) => call<null>('archive_case', { id, archived }),
   deleteCase: (id: number) => call<null>('delete_case', { id }),
   /** Everything the journey shows for one nation (help, routes, questions…). */
   guidance: (nation: Nation) => call<Guidance>('guidance', { nation }),
-  getJourney: (caseId: number) => call<JourneyView>('get_journey', { caseId }),
+  getJourney: (caseId: number) => call<JourneyAsTyped>('get_journey', { caseId }),
   saveJourney: (caseId: number, journey: Journey) =>
-    call<JourneyView>('save_journey', { caseId, journey }),
+    call<JourneyAsTyped>('save_journey', { caseId, journey }),
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),

@@ -8,6 +8,12 @@ export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 const all = new Set<Autosave>();
 
 export class Autosave {
+  /** What could not be saved at all (after `saveAll`), in plain words; null when all is saved. */
+  static unsavedProblem(): string | null {
+    for (const a of all) if (a.dirty && a.status === 'error') return a.problem;
+    return null;
+  }
+
   /** Saves everything that is waiting, on every screen (before locking or closing the window). */
   static async saveAll(): Promise<void> {
     await Promise.all([...all].map((a) => a.save()));

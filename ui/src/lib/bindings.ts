@@ -74,7 +74,43 @@ export type CaseSummary = { id: number, patient_name: string, updated_at: string
 /**
  * Moved out of the main list by the person; nothing is deleted.
  */
-archived: boolean, };
+archived: boolean, 
+/**
+ * How many answers are kept as typed but need a change before they can be used.
+ */
+needs_change: number, };
+
+export type FieldProblem = { 
+/**
+ * The field, as named in `CaseDetails` or `Journey`; nested fields joined by dots.
+ */
+field: string, 
+/**
+ * The journey step the field is on.
+ */
+step: Step, 
+/**
+ * Stable, for the UI: `too_long`, `hidden_character`, `invalid_nhs_number`,
+ * `invalid_date_of_birth` or `invalid_date`.
+ */
+code: string, 
+/**
+ * Plain words: what is wrong and what to change.
+ */
+message: string, 
+/**
+ * Whether what was typed is kept (encrypted, in the profile) until it is changed. `false`
+ * only for text longer than [`MAX_DRAFT_CHARS`].
+ */
+kept: boolean, };
+
+export type FieldLimit = { 
+/**
+ * As in [`FieldProblem::field`]; `*` is the limit of every journey text not listed.
+ */
+field: string, max_chars: number, };
+
+export type CaseAsTyped = { case: Case, typed: CaseDetails, problems: Array<FieldProblem>, };
 
 export type Note = { id: number, case_id: number, 
 /**
@@ -810,6 +846,8 @@ nation: Nation | null,
  * and the medicines caution. Empty until the nation is known.
  */
 notices: Array<Notice>, };
+
+export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
 export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary";
 

@@ -26,7 +26,8 @@ impl Store {
         }
     }
 
-    /// Saves the journey for a case in one transaction (autosave). Returns it as stored.
+    /// Saves the journey for a case in one transaction. Returns it as stored. Refuses it whole
+    /// if any answer is refused (the app's autosave is [`Store::save_journey_as_typed`]).
     pub fn save_journey(
         &mut self,
         case_id: CaseId,
@@ -34,22 +35,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Journey> {
         journey.validate()?;
-        let json = serde_json::to_string(journey)
-            .map_err(|e| Error::Storage(format!("journey could not be written: {e}")))?;
-        let ts = timestamp(now);
         let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
-            params![case_id, ts],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound);
-        }
-        tx.execute(
-            "INSERT INTO journeys (case_id, data, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            params![case_id, json, ts],
-        )?;
+        write_journey(&tx, case_id, journey, &timestamp(now))?;
         tx.commit()?;
         self.journey(case_id)
     }
@@ -71,6 +58,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM journeys WHERE case_id = ?1", [case_id])?;
         tx.execute("DELETE FROM notes WHERE case_id = ?1", [case_id])?;
+        tx.execute("DELETE FROM drafts WHERE case_id = ?1", [case_id])?;
         let changed = tx.execute("DELETE FROM cases WHERE id = ?1", [case_id])?;
         if changed == 0 {
             return Err(Error::NotFound);
@@ -91,6 +79,30 @@ impl Store {
             Err(Error::NotFound)
         }
     }
+}
+
+/// Writes a case's journey inside the caller's transaction, and marks the case as changed.
+pub(super) fn write_journey(
+    tx: &rusqlite::Transaction<'_>,
+    case_id: CaseId,
+    journey: &Journey,
+    ts: &str,
+) -> Result<()> {
+    let json = serde_json::to_string(journey)
+        .map_err(|e| Error::Storage(format!("journey could not be written: {e}")))?;
+    let changed = tx.execute(
+        "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
+        params![case_id, ts],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    tx.execute(
+        "INSERT INTO journeys (case_id, data, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (case_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        params![case_id, json, ts],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
