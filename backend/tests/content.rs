@@ -492,7 +492,7 @@ mod content_guidance {
             (
                 Nation::England,
                 "call NHS 111 or use NHS 111 online",
-                "call 111 and choose the mental health option",
+                "call 111 and pick the option for mental health",
                 "or call NHS 111.",
             ),
             (
@@ -509,7 +509,7 @@ mod content_guidance {
             ),
             (
                 Nation::NorthernIreland,
-                "contact your GP practice. When it is closed, contact your GP out-of-hours service.",
+                "contact your GP practice. If the practice is shut, contact your GP out-of-hours service.",
                 "call Lifeline on 0808 808 8000",
                 "When the practice is closed, contact your GP out-of-hours service.",
             ),

@@ -465,7 +465,7 @@ fn each_nations_pack_prints_its_urgent_line_crisis_route_medicines_caution_and_s
         (
             Nation::England,
             "call NHS 111 or use NHS 111 online",
-            "call 111 and choose the mental health option",
+            "call 111 and pick the option for mental health",
             "or call NHS 111.",
         ),
         (
@@ -482,7 +482,7 @@ fn each_nations_pack_prints_its_urgent_line_crisis_route_medicines_caution_and_s
         ),
         (
             Nation::NorthernIreland,
-            "contact your GP practice. When it is closed, contact your GP out-of-hours service.",
+            "contact your GP practice. If the practice is shut, contact your GP out-of-hours service.",
             "call Lifeline on 0808 808 8000",
             "When the practice is closed, contact your GP out-of-hours service.",
         ),

@@ -57,7 +57,11 @@ async function setContrast(contrast) {
   await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.contrast)) === contrast);
 }
 async function closePage(label) {
-  await browser.$(`button=${label}`).click();
+  const button = browser.$(`button=${label}`);
+  await button.click();
+  // The page closes on the next render: wait for that, so the next click reaches the screen
+  // underneath rather than the page going away.
+  await button.waitForDisplayed({ reverse: true, timeout: 5000 });
 }
 
 const step = (id) => browser.$(`button[data-step="${id}"]`).click();

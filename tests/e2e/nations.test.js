@@ -33,7 +33,7 @@ const nations = [
     nation: 'england',
     suffix: 'england',
     banner: 'In an emergency call 999. For urgent help that is not an emergency, call NHS 111 or use NHS 111 online.',
-    crisis: 'call 111 and choose the mental health option',
+    crisis: 'call 111 and pick the option for mental health',
     urgency: 'urgent',
     condition: null,
   },
@@ -57,7 +57,7 @@ const nations = [
     nation: 'northern-ireland',
     suffix: 'northern-ireland',
     banner:
-      'In an emergency call 999. For urgent help that is not an emergency, contact your GP practice. When it is closed, contact your GP out-of-hours service.',
+      'In an emergency call 999. For urgent help that is not an emergency, contact your GP practice. If the practice is shut, contact your GP out-of-hours service.',
     crisis: 'call Lifeline on 0808 808 8000',
     urgency: 'routine',
     condition: 'true',

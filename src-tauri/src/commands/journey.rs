@@ -18,8 +18,12 @@ pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
 /// A case's journey and what follows from it today (records due, upcoming, comparison).
 #[tauri::command(async)]
 pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyAsTyped> {
-    let (journey, nation) = state
-        .with_store(|s| Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details.nation)))?;
+    let (journey, nation) = state.with_store(|s| {
+        Ok((
+            s.journey_as_typed(case_id)?,
+            s.case(case_id)?.details.nation,
+        ))
+    })?;
     Ok(
         JourneyAsTyped::new(journey, chrono::Local::now().date_naive())
             .with_notices(Content::embedded()?, nation),
