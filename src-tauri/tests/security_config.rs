@@ -217,3 +217,34 @@ fn no_outside_links_and_the_opener_only_opens_saved_documents() {
         );
     }
 }
+
+#[test]
+fn every_command_runs_off_the_main_thread() {
+    // Tauri runs a synchronous command on the main thread, where a slow one (a backup, a
+    // document, opening a profile) would freeze the window; `async` commands run on its pool.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&dir, &[".rs"], &mut files);
+    let mut commands = 0;
+    let mut sync = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let line = line.trim();
+            if !line.starts_with("#[tauri::command") {
+                continue;
+            }
+            commands += 1;
+            let next = lines.get(i + 1).map_or("", |l| l.trim());
+            if !(line.contains("async") || next.contains("async fn")) {
+                sync.push(format!("{}: {next}", file.display()));
+            }
+        }
+    }
+    assert!(
+        commands >= registered_commands().len(),
+        "every registered command is found"
+    );
+    assert!(sync.is_empty(), "synchronous commands: {sync:#?}");
+}

@@ -10,19 +10,19 @@ use super::CommandResult;
 use crate::state::AppState;
 
 /// A profile's backups, newest first (file names and times only: no passphrase needed).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Backup>> {
     Ok(state.profiles.backups(&id)?)
 }
 
 /// How many profile folders could not be read (the picker says so rather than hiding them).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unreadable_profiles(state: State<'_, AppState>) -> CommandResult<usize> {
     Ok(state.profiles.unreadable_count()?)
 }
 
 /// Puts the backup `backup` in place of the profile's database and opens the profile.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn restore_backup(
     state: State<'_, AppState>,
     id: String,

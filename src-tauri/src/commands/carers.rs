@@ -17,19 +17,19 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// Every consent recorded in the open profile, ended ones too.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn carer_consents(state: State<'_, AppState>) -> CommandResult<Vec<CarerConsent>> {
     state.with_store(|s| s.carer_consents())
 }
 
 /// The consents that cover today: the people who may act for the person now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn active_carer_consents(state: State<'_, AppState>) -> CommandResult<Vec<CarerConsent>> {
     state.with_store(|s| s.active_carer_consents(today()))
 }
 
 /// Records a carer's consent (only the person themselves may).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_carer_consent(
     state: State<'_, AppState>,
     details: CarerConsentDetails,
@@ -45,7 +45,7 @@ pub fn add_carer_consent(
 }
 
 /// Ends a consent: `last_day` becomes its last day. The record is kept.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn end_carer_consent(
     state: State<'_, AppState>,
     id: i64,
@@ -62,7 +62,7 @@ pub fn end_carer_consent(
 
 /// Says who is using the profile now: a carer under consent `consent_id`, or the person
 /// themselves (`None`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn act_for(
     state: State<'_, AppState>,
     consent_id: Option<i64>,
@@ -81,13 +81,13 @@ pub fn act_for(
 }
 
 /// The carer acting for the person now, if any.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn acting_carer(state: State<'_, AppState>) -> CommandResult<Option<ActingCarer>> {
     state.with_profile(|p| Ok(p.acting_carer().cloned()))
 }
 
 /// Prints the consent form for a recorded consent, for the person and their helper to sign.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn write_consent_form(
     app: AppHandle,
     state: State<'_, AppState>,

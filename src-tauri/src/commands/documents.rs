@@ -17,7 +17,7 @@ use crate::state::AppState;
 /// Makes a document of `kind` from the case and its journey, asks where to save it, saves it,
 /// opens it in the PDF viewer and records it in the activity log. Returns `None` when the person
 /// closes the save dialog without choosing.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn write_document(
     app: AppHandle,
     state: State<'_, AppState>,

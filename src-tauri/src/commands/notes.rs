@@ -6,18 +6,18 @@ use tauri::State;
 use super::CommandResult;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_notes(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<Vec<Note>> {
     state.with_store(|s| s.list_notes(case_id))
 }
 
 /// Adds a note written now, on the computer's clock (its day is the local day).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_note(state: State<'_, AppState>, case_id: CaseId, text: String) -> CommandResult<Note> {
     state.with_store(|s| s.add_note(case_id, &text, chrono::Local::now().fixed_offset()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search_notes(
     state: State<'_, AppState>,
     case_id: CaseId,
@@ -27,7 +27,7 @@ pub fn search_notes(
 }
 
 /// Deletes one note (the UI confirms first).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_note(state: State<'_, AppState>, id: NoteId) -> CommandResult<()> {
     state.with_store(|s| s.delete_note(id))
 }

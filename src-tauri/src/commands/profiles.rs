@@ -22,20 +22,20 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// The profiles on this computer: names only, never case details.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileSummary>> {
     Ok(state.profiles.list()?)
 }
 
 /// The profile that is open now, if any.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_profile(state: State<'_, AppState>) -> CommandResult<Option<ProfileSummary>> {
     Ok(state.with_profile(|p| Ok(p.summary())).ok())
 }
 
 /// Makes a new profile and opens it. Runs off the window's thread (key derivation takes a
 /// moment).
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn create_profile(
     state: State<'_, AppState>,
     name: String,
@@ -59,7 +59,7 @@ pub async fn create_profile(
 }
 
 /// Opens a profile with its passphrase.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn unlock_profile(
     state: State<'_, AppState>,
     id: String,
@@ -82,7 +82,7 @@ pub async fn unlock_profile(
 
 /// Opens a profile whose passphrase was forgotten, with its recovery code, and sets a new
 /// passphrase.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn recover_profile(
     state: State<'_, AppState>,
     id: String,
@@ -109,7 +109,7 @@ pub async fn recover_profile(
 }
 
 /// Changes the open profile's passphrase (the old one must be typed again).
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn change_passphrase(
     state: State<'_, AppState>,
     old_passphrase: String,
@@ -132,7 +132,7 @@ pub async fn change_passphrase(
 }
 
 /// Makes a new recovery code for the open profile; the old one stops working. Shown once.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<String> {
     state.with_profile(|p| {
         p.require_owner()?;
@@ -145,7 +145,7 @@ pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<Stri
 }
 
 /// Saves the recovery sheet for the open profile, with the code just shown.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn write_recovery_sheet(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -167,7 +167,7 @@ pub async fn write_recovery_sheet(
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`.
 /// `None` when the person closed the save dialog.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn export_profile(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -199,7 +199,7 @@ pub async fn export_profile(
 
 /// Makes a new profile from an export file the person chooses, and opens it with a new
 /// recovery code. `None` when the person closed the open dialog.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn import_profile(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -229,26 +229,26 @@ pub async fn import_profile(
 }
 
 /// Deletes the open profile and all its files once its name is typed exactly; locks first.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn delete_profile(state: State<'_, AppState>, typed_name: String) -> CommandResult<()> {
     state.delete_open_profile(&typed_name)
 }
 
 /// The open profile's activity log, most recent first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn activity_log(state: State<'_, AppState>) -> CommandResult<Vec<ActivityEntry>> {
     state.with_store(|s| s.activity())
 }
 
 /// Locks: every case detail leaves the backend's memory; the key is zeroed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_profile(state: State<'_, AppState>) {
     state.lock();
 }
 
 /// How long the open profile may sit unused before it locks itself, in seconds: the person's
 /// choice (ten minutes unless chosen), or `SECOND_OPINION_TEST_IDLE_SECONDS` in tests.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn idle_lock_seconds(state: State<'_, AppState>) -> u32 {
     if let Some(seconds) = std::env::var("SECOND_OPINION_TEST_IDLE_SECONDS")
         .ok()
@@ -263,7 +263,7 @@ pub fn idle_lock_seconds(state: State<'_, AppState>) -> u32 {
 }
 
 /// The minutes the person may choose from, and their choice now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn idle_lock_minutes(state: State<'_, AppState>) -> CommandResult<(Vec<u32>, u32)> {
     state.with_profile(|p| {
         Ok((
@@ -274,7 +274,7 @@ pub fn idle_lock_minutes(state: State<'_, AppState>) -> CommandResult<(Vec<u32>,
 }
 
 /// Sets how long the open profile may sit unused before it locks itself.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_idle_lock_minutes(state: State<'_, AppState>, minutes: u32) -> CommandResult<()> {
     state.with_profile(|p| state.profiles.set_idle_lock_minutes(p, minutes))
 }
