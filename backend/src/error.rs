@@ -76,6 +76,10 @@ pub enum Error {
     /// A backup asked for cannot be used (damaged, missing, or from a newer app).
     #[error("That backup could not be read, so it was not used. Nothing has been changed. You can try an older backup.")]
     BackupUnusable,
+    /// A profile or export file asks for key settings below the app's floor (so too easy to
+    /// guess from a copy) or so heavy they would stall the computer. Nothing is derived.
+    #[error("This file asks for security settings that Second Opinion does not accept (too weak, or too heavy for this computer), so it was not used. Nothing has been changed.")]
+    KeySettingsRefused,
 }
 
 impl Error {
@@ -102,6 +106,7 @@ impl Error {
             Error::ReadOnly => "read_only",
             Error::ProfileInUse => "profile_in_use",
             Error::BackupUnusable => "backup_unusable",
+            Error::KeySettingsRefused => "key_settings_refused",
         }
     }
 }
