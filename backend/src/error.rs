@@ -80,6 +80,10 @@ pub enum Error {
     /// guess from a copy) or so heavy they would stall the computer. Nothing is derived.
     #[error("This file asks for security settings that Second Opinion does not accept (too weak, or too heavy for this computer), so it was not used. Nothing has been changed.")]
     KeySettingsRefused,
+    /// A database holds tables, triggers or other parts the app did not make (a crafted file),
+    /// so it was not used.
+    #[error("This file holds parts that Second Opinion did not put there, so it was not used. Nothing has been changed.")]
+    UnexpectedContents,
 }
 
 impl Error {
@@ -107,6 +111,7 @@ impl Error {
             Error::ProfileInUse => "profile_in_use",
             Error::BackupUnusable => "backup_unusable",
             Error::KeySettingsRefused => "key_settings_refused",
+            Error::UnexpectedContents => "unexpected_contents",
         }
     }
 }

@@ -545,14 +545,14 @@ fn one_profiles_key_cannot_open_anothers_database() {
         assert_eq!(n, 1);
     }
 
-    // B's passphrase slot moved into A's folder does not open A's database.
+    // B's passphrase slot moved into A's folder does not open: the slot is bound to B's id.
     let b_meta = std::fs::read_to_string(dir.path().join(&b_id).join("profile.json")).expect("b");
     let a_meta_path = dir.path().join(&a_id).join("profile.json");
     std::fs::write(&a_meta_path, b_meta.replace(&b_id, &a_id)).expect("swap");
     let err = profiles
         .unlock(&a_id, PASS)
         .expect_err("B's key on A's database");
-    assert_eq!(err.code(), "database_damaged", "{err:?}");
+    assert_eq!(err.code(), "wrong_passphrase", "{err:?}");
 }
 
 #[test]

@@ -208,12 +208,16 @@ impl OpenProfile {
     }
 
     /// Makes a backup if the newest one is [`BACKUP_EVERY_HOURS`] old or more (or there is
-    /// none). Returns the backup made, if any.
+    /// none, or its time is in the future: a clock set wrong once must not stop backups until
+    /// that time comes). Returns the backup made, if any.
     pub fn back_up_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
         let newest = found(&self.folder)?.into_iter().next();
         let due = match newest {
             None => true,
-            Some(f) => now.signed_duration_since(f.taken).num_hours() >= BACKUP_EVERY_HOURS,
+            Some(f) => {
+                let age = now.signed_duration_since(f.taken);
+                age < chrono::TimeDelta::zero() || age.num_hours() >= BACKUP_EVERY_HOURS
+            }
         };
         if due {
             self.back_up(now).map(Some)
