@@ -993,3 +993,64 @@ fn every_field_of_profile_json_is_checked_when_read() {
         5
     );
 }
+
+#[test]
+fn a_deleted_notes_words_leave_the_database() {
+    const MARKER: &str = "Qwixotlmarker";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (mut open, _) = profiles
+        .create("Ann", PASS, FAST, &mut rng(340))
+        .expect("creates");
+    let case = open
+        .store_mut()
+        .create_case(&details(), at(0))
+        .expect("case");
+    let keep = open
+        .store_mut()
+        .add_note(case.id, "apples and pears", at(1).fixed_offset())
+        .expect("note");
+    let gone = open
+        .store_mut()
+        .add_note(case.id, MARKER, at(2).fixed_offset())
+        .expect("note");
+    open.store_mut().delete_note(gone.id).expect("deletes");
+    assert!(open
+        .store()
+        .search_notes(case.id, MARKER)
+        .expect("search")
+        .is_empty());
+    assert_eq!(
+        open.store().search_notes(case.id, "apples").expect("search")[0].id,
+        keep.id
+    );
+    let (db, hex) = (open.database_path(), open.raw_key_hex_for_tests());
+    open.lock();
+
+    // A decrypted copy of the database, and every page of the search index's own table.
+    let conn = keyed_connection(&db, &hex);
+    let plain = dir.path().join("plain.db");
+    conn.execute_batch(&format!(
+        "ATTACH DATABASE '{}' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;",
+        plain.display()
+    ))
+    .expect("decrypted copy");
+    let marker = MARKER.to_lowercase();
+    let mut stmt = conn
+        .prepare("SELECT block FROM notes_search_data")
+        .expect("index pages");
+    let blocks: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("blocks");
+    assert!(!blocks.is_empty());
+    for block in &blocks {
+        assert!(!contains(block, marker.as_bytes()), "in the index's pages");
+    }
+    assert!(blocks.iter().any(|b| contains(b, b"pears")), "the test can see words");
+    // Everything in the database, decrypted.
+    let decrypted = std::fs::read(&plain).expect("plain copy");
+    assert!(!contains(&decrypted, marker.as_bytes()));
+    assert!(!contains(&decrypted, MARKER.as_bytes()));
+}

@@ -111,6 +111,9 @@ const MIGRATIONS: &[M<'static>] = &[
         "ALTER TABLE cases ADD COLUMN date_of_birth TEXT;
         ALTER TABLE cases ADD COLUMN nhs_number TEXT NOT NULL DEFAULT '';",
     ),
+    // 7: FTS5 removes a deleted note's words from the search index's pages at once, instead
+    // of leaving them there until a later merge (a setting of the index, not a schema change).
+    M::up("INSERT INTO notes_search (notes_search, rank) VALUES ('secure-delete', 1);"),
 ];
 
 /// The schema version this build of the app writes.
@@ -159,10 +162,12 @@ fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
 
 /// Turns on SQLite's defences against a crafted file: no writing to the schema or to virtual
 /// tables' shadow tables by hand, and no functions with side effects from inside triggers,
-/// views or the schema.
+/// views or the schema. Also overwrites what is deleted.
 fn harden(conn: &Connection) -> Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.pragma_update(None, "trusted_schema", false)?;
+    // Deleted rows are overwritten with zeros, not left in free pages.
+    conn.pragma_update(None, "secure_delete", true)?;
     Ok(())
 }
 
