@@ -1054,3 +1054,66 @@ fn a_deleted_notes_words_leave_the_database() {
     assert!(!contains(&decrypted, marker.as_bytes()));
     assert!(!contains(&decrypted, MARKER.as_bytes()));
 }
+
+#[cfg(unix)]
+#[test]
+fn only_the_persons_own_account_can_read_the_profile_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    let check_all = |root: &Path| {
+        assert_eq!(mode(root), 0o700, "{}", root.display());
+        let mut seen = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    assert_eq!(mode(&path), 0o700, "{}", path.display());
+                    stack.push(path);
+                } else {
+                    assert_eq!(mode(&path), 0o600, "{}", path.display());
+                    seen.push(path.file_name().expect("name").to_string_lossy().into_owned());
+                }
+            }
+        }
+        seen
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("profiles");
+    let profiles = Profiles::at(&root);
+    let open = profile_with_a_case(&profiles, "Ann", 350);
+    open.back_up(at(5)).expect("backs up");
+    let id = open.id().to_owned();
+    let seen = check_all(&root);
+    for name in ["cases.db", "cases.db-wal", "cases.db-shm", "open.lock", "profile.json"] {
+        assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
+    }
+    assert!(seen.iter().any(|s| s.ends_with("-daily.db")), "{seen:?}");
+    open.lock();
+
+    // Files left readable by others (an earlier app, a copy) are made private on the next open.
+    let folder = root.join(&id);
+    for entry in std::fs::read_dir(&folder).expect("dir") {
+        let path = entry.expect("entry").path();
+        let wide = if path.is_dir() { 0o755 } else { 0o644 };
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(wide)).expect("chmod");
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let open = profiles.unlock(&id, PASS).expect("opens");
+    check_all(&root);
+    open.lock();
+
+    // An imported profile is private from the start.
+    let file = dir.path().join("ann.soprofile");
+    let open = profiles.unlock(&id, PASS).expect("opens");
+    profiles
+        .export(&open, &file, "export passphrase", &mut rng(351))
+        .expect("exports");
+    open.lock();
+    let other = Profiles::at(dir.path().join("elsewhere"));
+    let (imported, _) = other
+        .import(&file, "export passphrase", &mut rng(352))
+        .expect("imports");
+    check_all(&dir.path().join("elsewhere"));
+    imported.lock();
+}

@@ -233,6 +233,9 @@ impl Store {
         key: Option<&DatabaseKey>,
         before_update: Option<BeforeUpdate<'_>>,
     ) -> Result<Store> {
+        if key.is_some() && !path.exists() {
+            crate::private_files::create_private_file(path)?;
+        }
         let conn = Connection::open(path)?;
         match key {
             Some(key) => apply_key(&conn, key)?,
@@ -484,6 +487,7 @@ pub(crate) fn export_encrypted(conn: &Connection, dest: &Path, key: &DatabaseKey
             "the export's temporary file already exists".into(),
         ));
     }
+    crate::private_files::create_private_file(dest)?;
     let dest_text = dest
         .to_str()
         .ok_or_else(|| Error::Storage("the export folder's path is not valid text".into()))?;

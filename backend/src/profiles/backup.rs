@@ -156,6 +156,7 @@ pub(crate) fn write_backup(
 ) -> Result<Backup> {
     let dir = folder.join(BACKUPS_DIR);
     std::fs::create_dir_all(&dir)?;
+    crate::private_files::restrict_folder(&dir)?;
     // A copy cut short by a crash is hidden; clear it away.
     for entry in std::fs::read_dir(&dir)? {
         let entry = entry?;
@@ -356,6 +357,7 @@ impl Profiles {
         if !present.is_empty() {
             let aside = free_aside_folder(&folder, now)?;
             std::fs::create_dir_all(&aside)?;
+            crate::private_files::restrict_tree(&folder.join(SET_ASIDE_DIR))?;
             for suffix in present {
                 std::fs::rename(
                     with_suffix(&database, suffix),

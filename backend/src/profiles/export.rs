@@ -184,12 +184,15 @@ impl Profiles {
         let name = self.free_name(&name)?;
 
         std::fs::create_dir_all(&self.dir)?;
+        crate::private_files::restrict_folder(&self.dir)?;
         let id = random_hex(rng, 16);
         let staging = self.dir.join(format!(".importing-{}", random_hex(rng, 8)));
         let made = (|| -> Result<RecoveryCode> {
             std::fs::create_dir(&staging)?;
+            crate::private_files::restrict_folder(&staging)?;
             let db_path = staging.join(DATABASE_FILE);
-            let mut f = std::fs::File::create_new(&db_path)?;
+            crate::private_files::create_private_file(&db_path)?;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&db_path)?;
             f.write_all(&database)?;
             f.sync_all()?;
             drop(f);

@@ -458,12 +458,14 @@ impl Profiles {
         let params = params.check()?;
         self.check_name_is_free(&name)?;
         std::fs::create_dir_all(&self.dir)?;
+        crate::private_files::restrict_folder(&self.dir)?;
 
         let key = DatabaseKey::generate(rng);
         let id = random_hex(rng, 16);
         let staging = self.dir.join(format!(".creating-{}", random_hex(rng, 8)));
         let made = (|| -> Result<RecoveryCode> {
             std::fs::create_dir(&staging)?;
+            crate::private_files::restrict_folder(&staging)?;
             // Creates the encrypted database and its tables.
             drop(Store::open_encrypted(&staging.join(DATABASE_FILE), &key)?);
             let recovery = RecoveryCode::generate(rng);
@@ -551,6 +553,11 @@ impl Profiles {
         if !db.is_file() {
             return Err(Error::ProfileDamaged);
         }
+        // Files made by an earlier app, or copied in, become private to this account.
+        if let Some(parent) = folder.parent() {
+            crate::private_files::restrict_folder(parent)?;
+        }
+        crate::private_files::restrict_tree(&folder)?;
         let store = Store::open_encrypted_with_backup(&db, &key, &|conn| {
             backup::write_backup(conn, &key, &folder, BackupReason::BeforeUpdate, None).map(drop)
         })?;
