@@ -1117,3 +1117,64 @@ fn only_the_persons_own_account_can_read_the_profile_files() {
     check_all(&dir.path().join("elsewhere"));
     imported.lock();
 }
+
+#[test]
+fn two_names_that_look_the_same_cannot_stand_side_by_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    profiles
+        .create("Siân", PASS, FAST, &mut rng(360))
+        .expect("creates")
+        .0
+        .lock();
+    // Full-width letters, and the circumflex typed as a separate mark: the same name.
+    for same in ["ＳＩＡＮ", "sia\u{0302}n", "SIÂN"] {
+        let err = profiles
+            .create(same, PASS, FAST, &mut rng(361))
+            .expect_err("the same name");
+        assert!(err.to_string().contains("already a profile"), "{same:?}");
+    }
+    // Hidden characters and those that turn text around are refused in plain words.
+    for hidden in ["Sian\u{200b}", "\u{202e}naiS", "Si\u{2066}an"] {
+        let err = profiles
+            .create(hidden, PASS, FAST, &mut rng(362))
+            .expect_err("hidden");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("hidden character"), "{hidden:?}");
+    }
+    assert_eq!(profiles.list().expect("list").len(), 1);
+}
+
+#[test]
+fn a_backup_name_is_checked_without_the_passphrase_or_the_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let open = profile_with_a_case(&profiles, "Ann", 370);
+    let backup = open.back_up(at(5)).expect("backs up");
+    let id = open.id().to_owned();
+    // Checked while the profile is open (its lock held), so the app can refuse a wrong name
+    // before it locks the profile to restore.
+    profiles
+        .check_backup_name(&id, &backup.name)
+        .expect("a real backup");
+    for bad in ["000099-daily.db", "../cases.db", "cases.db", ""] {
+        assert_eq!(
+            profiles
+                .check_backup_name(&id, bad)
+                .expect_err("not a backup")
+                .code(),
+            "backup_unusable",
+            "{bad:?}"
+        );
+    }
+    open.lock();
+    // restore_backup itself looks at the name first: a wrong one is refused even with a wrong
+    // passphrase, and nothing is derived or locked for it.
+    assert_eq!(
+        profiles
+            .restore_backup(&id, "not it at all", "000099-daily.db", at(6))
+            .expect_err("refused")
+            .code(),
+        "backup_unusable"
+    );
+}
