@@ -602,10 +602,8 @@ fn a_backup_dated_in_the_future_does_not_stop_backups() {
 /// trigger that deletes every case whenever a case is saved.
 fn add_a_hostile_trigger(path: &Path, hex: &str) {
     let conn = keyed_connection(path, hex);
-    conn.execute_batch(
-        "CREATE TRIGGER wipe AFTER UPDATE ON cases BEGIN DELETE FROM cases; END;",
-    )
-    .expect("trigger");
+    conn.execute_batch("CREATE TRIGGER wipe AFTER UPDATE ON cases BEGIN DELETE FROM cases; END;")
+        .expect("trigger");
 }
 
 #[test]
@@ -621,7 +619,10 @@ fn an_import_whose_database_was_given_extra_parts_is_refused() {
     // Made by hand on the open profile's file, then exported (well sealed) as usual.
     add_a_hostile_trigger(&open.database_path(), &open.raw_key_hex_for_tests());
     // The open connection reads the changed schema before it copies it.
-    let _ = open.store().connection_for_tests().execute_batch("SELECT * FROM cases");
+    let _ = open
+        .store()
+        .connection_for_tests()
+        .execute_batch("SELECT * FROM cases");
     let file = dir.path().join("crafted.soprofile");
     home.export(&open, &file, PASS, &mut StdRng::seed_from_u64(411))
         .expect("exports");

@@ -849,7 +849,7 @@ fn cheap_key_settings_written_into_profile_json_are_refused_and_never_reused() {
     profiles
         .unlock_with_recovery(
             &id,
-            &code.formatted().to_string(),
+            code.formatted().as_ref(),
             "a brand new passphrase",
             &mut rng(301),
         )
@@ -858,7 +858,11 @@ fn cheap_key_settings_written_into_profile_json_are_refused_and_never_reused() {
     let meta = read_json(&meta_path);
     for slot in ["passphrase_slot", "recovery_slot"] {
         let kdf = &meta[slot]["kdf"];
-        assert_eq!(kdf["m_cost_kib"], KdfParams::RECOMMENDED.m_cost_kib, "{slot}");
+        assert_eq!(
+            kdf["m_cost_kib"],
+            KdfParams::RECOMMENDED.m_cost_kib,
+            "{slot}"
+        );
         assert_eq!(kdf["t_cost"], KdfParams::RECOMMENDED.t_cost, "{slot}");
         assert_eq!(meta[slot]["binding"], 2, "{slot}");
     }
@@ -895,7 +899,12 @@ fn an_import_asking_for_too_weak_or_too_heavy_key_settings_is_refused_in_plain_w
         .expect("exports");
     open.lock();
     let original = std::fs::read(&file).expect("read");
-    for (m_cost_kib, t_cost) in [(256, 1), (64, 2), (4 * 1024 * 1024, 2), (2 * 1024 * 1024, 2)] {
+    for (m_cost_kib, t_cost) in [
+        (256, 1),
+        (64, 2),
+        (4 * 1024 * 1024, 2),
+        (2 * 1024 * 1024, 2),
+    ] {
         std::fs::write(&file, &original).expect("write");
         edit_export_header(&file, |h| {
             h["slot"]["kdf"]["m_cost_kib"] = m_cost_kib.into();
@@ -944,9 +953,7 @@ fn every_field_of_profile_json_is_checked_when_read() {
         .create("Ann", PASS, FAST, &mut rng(330))
         .expect("creates");
     let id = open.id().to_owned();
-    profiles
-        .set_idle_lock_minutes(&mut open, 5)
-        .expect("sets");
+    profiles.set_idle_lock_minutes(&mut open, 5).expect("sets");
     open.lock();
     let meta_path = dir.path().join(&id).join("profile.json");
     let original = read_json(&meta_path);
@@ -984,7 +991,11 @@ fn every_field_of_profile_json_is_checked_when_read() {
         profiles.unlock(&id, PASS).expect_err("refused").code(),
         "profile_damaged"
     );
-    std::fs::write(&meta_path, serde_json::to_vec_pretty(&original).expect("json")).expect("w");
+    std::fs::write(
+        &meta_path,
+        serde_json::to_vec_pretty(&original).expect("json"),
+    )
+    .expect("w");
     assert_eq!(
         profiles
             .unlock(&id, PASS)
@@ -1021,7 +1032,10 @@ fn a_deleted_notes_words_leave_the_database() {
         .expect("search")
         .is_empty());
     assert_eq!(
-        open.store().search_notes(case.id, "apples").expect("search")[0].id,
+        open.store()
+            .search_notes(case.id, "apples")
+            .expect("search")[0]
+            .id,
         keep.id
     );
     let (db, hex) = (open.database_path(), open.raw_key_hex_for_tests());
@@ -1048,7 +1062,10 @@ fn a_deleted_notes_words_leave_the_database() {
     for block in &blocks {
         assert!(!contains(block, marker.as_bytes()), "in the index's pages");
     }
-    assert!(blocks.iter().any(|b| contains(b, b"pears")), "the test can see words");
+    assert!(
+        blocks.iter().any(|b| contains(b, b"pears")),
+        "the test can see words"
+    );
     // Everything in the database, decrypted.
     let decrypted = std::fs::read(&plain).expect("plain copy");
     assert!(!contains(&decrypted, marker.as_bytes()));
@@ -1072,7 +1089,12 @@ fn only_the_persons_own_account_can_read_the_profile_files() {
                     stack.push(path);
                 } else {
                     assert_eq!(mode(&path), 0o600, "{}", path.display());
-                    seen.push(path.file_name().expect("name").to_string_lossy().into_owned());
+                    seen.push(
+                        path.file_name()
+                            .expect("name")
+                            .to_string_lossy()
+                            .into_owned(),
+                    );
                 }
             }
         }
@@ -1085,7 +1107,13 @@ fn only_the_persons_own_account_can_read_the_profile_files() {
     open.back_up(at(5)).expect("backs up");
     let id = open.id().to_owned();
     let seen = check_all(&root);
-    for name in ["cases.db", "cases.db-wal", "cases.db-shm", "open.lock", "profile.json"] {
+    for name in [
+        "cases.db",
+        "cases.db-wal",
+        "cases.db-shm",
+        "open.lock",
+        "profile.json",
+    ] {
         assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
     }
     assert!(seen.iter().any(|s| s.ends_with("-daily.db")), "{seen:?}");

@@ -171,10 +171,13 @@ fn harden(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// One row of `sqlite_schema`: type, name, table name and SQL.
+type SchemaEntry = (String, String, String, Option<String>);
+
 /// A database's schema: every table, index, trigger and view with its SQL, in a fixed order.
 /// (SQLite's statistics tables, made only by `ANALYZE`, are left out: the app never makes them
 /// and they change no data.)
-fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String, Option<String>)>> {
+fn schema_of(conn: &Connection) -> Result<Vec<SchemaEntry>> {
     let mut stmt = conn.prepare(
         "SELECT type, name, tbl_name, sql FROM sqlite_schema
          WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4')
@@ -187,7 +190,7 @@ fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String, Option<St
 }
 
 /// The schema this app's migrations make at `version`, built in memory.
-fn expected_schema(version: usize) -> Result<Vec<(String, String, String, Option<String>)>> {
+fn expected_schema(version: usize) -> Result<Vec<SchemaEntry>> {
     let mut conn = Connection::open_in_memory()?;
     if version > 0 {
         Migrations::from_slice(MIGRATIONS).to_version(&mut conn, version)?;

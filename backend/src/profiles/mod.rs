@@ -470,13 +470,7 @@ impl Profiles {
             drop(Store::open_encrypted(&staging.join(DATABASE_FILE), &key)?);
             let recovery = RecoveryCode::generate(rng);
             let mut meta = ProfileMeta::new(id.clone(), name.clone());
-            meta.seal_slot(
-                Slot::Passphrase,
-                passphrase.as_bytes(),
-                params,
-                &key,
-                rng,
-            )?;
+            meta.seal_slot(Slot::Passphrase, passphrase.as_bytes(), params, &key, rng)?;
             meta.seal_slot(Slot::Recovery, recovery.secret(), params, &key, rng)?;
             meta.write(&staging)?;
             Ok(recovery)
@@ -855,7 +849,11 @@ mod tests {
         let read = |p: &Path| -> serde_json::Value {
             serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json")
         };
-        assert_eq!(read(&meta_path)["format"], 1, "plain unlock leaves the file");
+        assert_eq!(
+            read(&meta_path)["format"],
+            1,
+            "plain unlock leaves the file"
+        );
 
         let open = profiles
             .unlock_and_strengthen(&id, "old passphrase", &mut StdRng::seed_from_u64(6))
@@ -864,7 +862,10 @@ mod tests {
         let json = read(&meta_path);
         assert_eq!(json["format"], META_FORMAT);
         assert_eq!(json["passphrase_slot"]["binding"], 2);
-        assert!(json["recovery_slot"].get("binding").is_none(), "no code at hand");
+        assert!(
+            json["recovery_slot"].get("binding").is_none(),
+            "no code at hand"
+        );
         assert_eq!(json["idle_lock_minutes"], 15);
         profiles
             .unlock(&id, "old passphrase")
@@ -875,7 +876,7 @@ mod tests {
         profiles
             .unlock_with_recovery(
                 &id,
-                &code.formatted().to_string(),
+                code.formatted().as_ref(),
                 "new passphrase",
                 &mut StdRng::seed_from_u64(7),
             )
