@@ -5,6 +5,9 @@
 //!
 //! SQLite gives a database's `-wal` and `-shm` files the database file's own permissions, so a
 //! database file made here first (empty, 0600) keeps all three private.
+//!
+//! Setting permissions is best effort: a drive that has none (FAT) or refuses the change is
+//! logged, never a reason to keep a person out of their profile.
 
 use std::path::Path;
 
@@ -12,27 +15,26 @@ use crate::error::Result;
 
 /// Makes `folder` readable by its owner only (0700).
 pub(crate) fn restrict_folder(folder: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
+    set_mode(folder, 0o700);
     Ok(())
 }
 
 /// Makes `file` readable by its owner only (0600).
 pub(crate) fn restrict_file(file: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))?;
-    }
-    #[cfg(not(unix))]
-    let _ = file;
+    set_mode(file, 0o600);
     Ok(())
 }
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+        tracing::warn!(error = %e.kind(), "could not make a profile file private");
+    }
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) {}
 
 /// Makes a new, empty file at `path` readable by its owner only, so SQLite fills it (and makes
 /// its `-wal` and `-shm`) without a moment of wider permissions. Fails if it exists.
@@ -52,9 +54,13 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 /// of a profile, so files made by an earlier app (or copied in) are brought in line.
 pub(crate) fn restrict_tree(folder: &Path) -> Result<()> {
     restrict_folder(folder)?;
-    for entry in std::fs::read_dir(folder)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             restrict_tree(&entry.path())?;
         } else if kind.is_file() {

@@ -1156,7 +1156,7 @@ fn two_names_that_look_the_same_cannot_stand_side_by_side() {
         .0
         .lock();
     // Full-width letters, and the circumflex typed as a separate mark: the same name.
-    for same in ["ＳＩＡＮ", "sia\u{0302}n", "SIÂN"] {
+    for same in ["ＳＩÂＮ", "sia\u{0302}n", "SIÂN"] {
         let err = profiles
             .create(same, PASS, FAST, &mut rng(361))
             .expect_err("the same name");
