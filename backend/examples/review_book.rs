@@ -404,9 +404,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &layout,
         &PdfInfo {
             title: "Second Opinion: content review book".into(),
-            author: "Second Opinion".into(),
-            subject: "Every guidance item with its sources and review dates, for clinical review"
-                .into(),
             date,
         },
     )?;

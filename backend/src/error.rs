@@ -76,6 +76,14 @@ pub enum Error {
     /// A backup asked for cannot be used (damaged, missing, or from a newer app).
     #[error("That backup could not be read, so it was not used. Nothing has been changed. You can try an older backup.")]
     BackupUnusable,
+    /// A profile or export file asks for key settings below the app's floor (so too easy to
+    /// guess from a copy) or so heavy they would stall the computer. Nothing is derived.
+    #[error("This file asks for security settings that Second Opinion does not accept (too weak, or too heavy for this computer), so it was not used. Nothing has been changed.")]
+    KeySettingsRefused,
+    /// A database holds tables, triggers or other parts the app did not make (a crafted file),
+    /// so it was not used.
+    #[error("This file holds parts that Second Opinion did not put there, so it was not used. Nothing has been changed.")]
+    UnexpectedContents,
 }
 
 impl Error {
@@ -102,6 +110,8 @@ impl Error {
             Error::ReadOnly => "read_only",
             Error::ProfileInUse => "profile_in_use",
             Error::BackupUnusable => "backup_unusable",
+            Error::KeySettingsRefused => "key_settings_refused",
+            Error::UnexpectedContents => "unexpected_contents",
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod error;
 pub mod file_names;
 pub mod journey;
 pub mod preferences;
+mod private_files;
 pub mod profiles;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -582,3 +582,112 @@ mod on_linux {
         assert_eq!(only_reason(&open), reason, "nothing lost");
     }
 }
+
+#[test]
+fn a_backup_dated_in_the_future_does_not_stop_backups() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (open, _) = profiles
+        .create("Ann", PASS, FAST, &mut StdRng::seed_from_u64(400))
+        .expect("creates");
+    // Made while the clock was a year ahead.
+    open.back_up(now() + Duration::days(365)).expect("backs up");
+    let made = open.back_up_if_due(now()).expect("checks");
+    assert!(made.is_some(), "a future time counts as due");
+    assert_eq!(open.backups().expect("backups").len(), 2);
+    assert!(open.back_up_if_due(now()).expect("checks").is_none());
+}
+
+/// Adds to the database at `path` (keyed with `hex`) what a crafted file would carry: a
+/// trigger that deletes every case whenever a case is saved.
+fn add_a_hostile_trigger(path: &Path, hex: &str) {
+    let conn = keyed_connection(path, hex);
+    conn.execute_batch("CREATE TRIGGER wipe AFTER UPDATE ON cases BEGIN DELETE FROM cases; END;")
+        .expect("trigger");
+}
+
+#[test]
+fn an_import_whose_database_was_given_extra_parts_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = Profiles::at(dir.path().join("home"));
+    let (mut open, _) = home
+        .create("Ann", PASS, FAST, &mut StdRng::seed_from_u64(410))
+        .expect("creates");
+    open.store_mut()
+        .create_case(&details("before"), now())
+        .expect("saves");
+    // Made by hand on the open profile's file, then exported (well sealed) as usual.
+    add_a_hostile_trigger(&open.database_path(), &open.raw_key_hex_for_tests());
+    // The open connection reads the changed schema before it copies it.
+    let _ = open
+        .store()
+        .connection_for_tests()
+        .execute_batch("SELECT * FROM cases");
+    let file = dir.path().join("crafted.soprofile");
+    home.export(&open, &file, PASS, &mut StdRng::seed_from_u64(411))
+        .expect("exports");
+    open.lock();
+
+    let away = Profiles::at(dir.path().join("away"));
+    let err = away
+        .import(&file, PASS, &mut StdRng::seed_from_u64(412))
+        .expect_err("refused");
+    assert_eq!(err.code(), "unexpected_contents", "{err:?}");
+    assert!(err.to_string().contains("Nothing has been changed"));
+    assert!(away.list().expect("list").is_empty());
+    let leftovers = std::fs::read_dir(dir.path().join("away"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 0, "nothing left behind");
+
+    // The profile itself, with the trigger in it, is refused too rather than run.
+    let id = home.list().expect("list")[0].id.clone();
+    assert_eq!(
+        home.unlock(&id, PASS).expect_err("refused").code(),
+        "unexpected_contents"
+    );
+}
+
+#[test]
+fn a_backup_given_extra_parts_is_not_restored_and_nothing_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (id, db) = backed_up_profile(&profiles, "Ann", 420);
+    let hex = {
+        let open = profiles.unlock(&id, PASS).expect("opens");
+        let hex = open.raw_key_hex_for_tests();
+        open.lock();
+        hex
+    };
+    let name = profiles.backups(&id).expect("backups")[0].name.clone();
+    let backup = db.with_file_name("backups").join(&name);
+    add_a_hostile_trigger(&backup, &hex);
+    let folder = db.parent().expect("folder").to_path_buf();
+    let before = snapshot(&folder);
+    let err = profiles
+        .restore_backup(&id, PASS, &name, now())
+        .expect_err("refused");
+    assert_eq!(err.code(), "backup_unusable", "{err:?}");
+    assert_eq!(snapshot(&folder), before);
+    assert_eq!(
+        only_reason(&profiles.unlock(&id, PASS).expect("opens")),
+        "after"
+    );
+}
+
+#[test]
+fn databases_are_opened_defensively() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (open, _) = profiles
+        .create("Ann", PASS, FAST, &mut StdRng::seed_from_u64(430))
+        .expect("creates");
+    let conn = open.store().connection_for_tests();
+    let trusted: i64 = conn
+        .query_row("PRAGMA trusted_schema", [], |r| r.get(0))
+        .expect("pragma");
+    assert_eq!(trusted, 0);
+    assert!(conn
+        .db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE)
+        .expect("config"));
+}

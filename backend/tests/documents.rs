@@ -185,8 +185,10 @@ fn gp_letter_file_name_and_metadata_hold_no_health_details() {
         field("Title"),
         "Letter to GP practice — second opinion request"
     );
-    assert_eq!(field("Author"), "Margaret Ellison");
-    assert_eq!(field("Subject"), "Referral for a second opinion");
+    // No patient's name as the author, and no subject naming what it is about.
+    assert_eq!(field("Author"), "");
+    assert_eq!(field("Subject"), "");
+    assert!(!info.values().any(|v| v.contains("Ellison")), "{info:?}");
     assert_eq!(field("Creator"), "Second Opinion");
     assert_eq!(field("Producer"), "Second Opinion");
     assert_eq!(field("CreationDate"), "2026-11-21T00:00:00Z");
@@ -621,8 +623,6 @@ fn any_layout_renders_and_unprintable_text_is_refused() {
     };
     let info = PdfInfo {
         title: "Review book".into(),
-        author: String::new(),
-        subject: "Content review".into(),
         date: date(),
     };
     let ok = lay_out(

@@ -487,7 +487,7 @@ fn an_encrypted_profile_from_a_newer_app_is_refused_and_left_untouched() {
     // A newer profile.json is refused too, and not rewritten.
     let meta_path = dir.path().join(&id).join("profile.json");
     let meta = std::fs::read_to_string(&meta_path).expect("meta");
-    let newer = meta.replace("\"format\": 1", "\"format\": 2");
+    let newer = meta.replace("\"format\": 2", "\"format\": 3");
     assert_ne!(meta, newer);
     std::fs::write(&meta_path, &newer).expect("write");
     let err = profiles.unlock(&id, PASS).expect_err("refused");
@@ -545,22 +545,23 @@ fn one_profiles_key_cannot_open_anothers_database() {
         assert_eq!(n, 1);
     }
 
-    // B's passphrase slot moved into A's folder does not open A's database.
+    // B's passphrase slot moved into A's folder does not open: the slot is bound to B's id.
     let b_meta = std::fs::read_to_string(dir.path().join(&b_id).join("profile.json")).expect("b");
     let a_meta_path = dir.path().join(&a_id).join("profile.json");
     std::fs::write(&a_meta_path, b_meta.replace(&b_id, &a_id)).expect("swap");
     let err = profiles
         .unlock(&a_id, PASS)
         .expect_err("B's key on A's database");
-    assert_eq!(err.code(), "database_damaged", "{err:?}");
+    assert_eq!(err.code(), "wrong_passphrase", "{err:?}");
 }
 
 #[test]
 fn argon2_parameters_are_stored_and_honoured() {
     let dir = tempfile::tempdir().expect("temp dir");
     let profiles = Profiles::at(dir.path());
+    // At the floor's memory, more passes and lanes than today's.
     let x = KdfParams {
-        m_cost_kib: 256,
+        m_cost_kib: KdfParams::MIN_M_COST_KIB,
         t_cost: 3,
         p_cost: 2,
     };
@@ -576,7 +577,7 @@ fn argon2_parameters_are_stored_and_honoured() {
     for slot in ["passphrase_slot", "recovery_slot"] {
         let kdf = &meta[slot]["kdf"];
         assert_eq!(kdf["algorithm"], "argon2id");
-        assert_eq!(kdf["m_cost_kib"], 256, "{slot}");
+        assert_eq!(kdf["m_cost_kib"], KdfParams::MIN_M_COST_KIB, "{slot}");
         assert_eq!(kdf["t_cost"], 3, "{slot}");
         assert_eq!(kdf["p_cost"], 2, "{slot}");
         assert_eq!(kdf["salt"].as_str().expect("salt").len(), 32);
@@ -600,13 +601,19 @@ fn argon2_parameters_are_stored_and_honoured() {
     std::fs::write(&meta_path, &original).expect("restore");
     let open = profiles.unlock(&id, PASS).expect("unlocks again");
 
-    // A passphrase change keeps the profile's parameters.
+    // A passphrase change keeps the profile's parameters where they are above today's, and
+    // raises the rest to today's.
     profiles
         .change_passphrase(&open, PASS, "another passphrase", &mut rng(11))
         .expect("changes");
     let meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&meta_path).expect("meta")).expect("json");
     assert_eq!(meta["passphrase_slot"]["kdf"]["t_cost"], 3);
+    assert_eq!(meta["passphrase_slot"]["kdf"]["p_cost"], 2);
+    assert_eq!(
+        meta["passphrase_slot"]["kdf"]["m_cost_kib"],
+        KdfParams::RECOMMENDED.m_cost_kib
+    );
 
     // Out-of-bounds parameters are refused when making a profile.
     let err = profiles
@@ -621,7 +628,7 @@ fn argon2_parameters_are_stored_and_honoured() {
             &mut rng(12),
         )
         .expect_err("too much memory");
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), "key_settings_refused");
 }
 
 #[test]
@@ -794,4 +801,408 @@ fn the_idle_lock_time_is_kept_with_the_profile() {
     open.lock();
     let open = profiles.unlock(&id, PASS).expect("unlocks");
     assert_eq!(open.idle_lock_minutes(), 30);
+}
+
+/// Sets the Argon2 settings of one slot of `profile.json` (the file as the app wrote it).
+fn set_slot_params(meta_path: &Path, slot: &str, params: KdfParams) {
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(meta_path).expect("meta")).expect("json");
+    let kdf = &mut meta[slot]["kdf"];
+    kdf["m_cost_kib"] = params.m_cost_kib.into();
+    kdf["t_cost"] = params.t_cost.into();
+    kdf["p_cost"] = params.p_cost.into();
+    std::fs::write(meta_path, serde_json::to_vec_pretty(&meta).expect("json")).expect("write");
+}
+
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json")
+}
+
+#[test]
+fn cheap_key_settings_written_into_profile_json_are_refused_and_never_reused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let floor = KdfParams {
+        m_cost_kib: KdfParams::MIN_M_COST_KIB,
+        t_cost: KdfParams::MIN_T_COST,
+        p_cost: 1,
+    };
+    let (open, code) = profiles
+        .create("Ann", PASS, floor, &mut rng(300))
+        .expect("creates");
+    let id = open.id().to_owned();
+    open.lock();
+    let meta_path = dir.path().join(&id).join("profile.json");
+
+    // What the review did: 64 KiB and one pass on the passphrase's slot.
+    let cheap = KdfParams {
+        m_cost_kib: 64,
+        t_cost: 1,
+        p_cost: 2,
+    };
+    set_slot_params(&meta_path, "passphrase_slot", cheap);
+    let err = profiles.unlock(&id, PASS).expect_err("refused");
+    assert_eq!(err.code(), "profile_damaged", "{err:?}");
+
+    // The owner then resets the passphrase with the recovery code: the new seal uses the
+    // recovery slot's own settings raised to today's, never the edited ones.
+    profiles
+        .unlock_with_recovery(
+            &id,
+            code.formatted().as_ref(),
+            "a brand new passphrase",
+            &mut rng(301),
+        )
+        .expect("recovers")
+        .lock();
+    let meta = read_json(&meta_path);
+    for slot in ["passphrase_slot", "recovery_slot"] {
+        let kdf = &meta[slot]["kdf"];
+        assert_eq!(
+            kdf["m_cost_kib"],
+            KdfParams::RECOMMENDED.m_cost_kib,
+            "{slot}"
+        );
+        assert_eq!(kdf["t_cost"], KdfParams::RECOMMENDED.t_cost, "{slot}");
+        assert_eq!(meta[slot]["binding"], 2, "{slot}");
+    }
+    profiles
+        .unlock(&id, "a brand new passphrase")
+        .expect("the new passphrase works")
+        .lock();
+}
+
+/// Rewrites the header of an export file with `edit`.
+fn edit_export_header(file: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    const MAGIC: &[u8] = b"SECOND-OPINION-PROFILE-EXPORT\n";
+    let bytes = std::fs::read(file).expect("read");
+    let rest = &bytes[MAGIC.len()..];
+    let len = u32::from_le_bytes(rest[..4].try_into().expect("4")) as usize;
+    let mut header: serde_json::Value = serde_json::from_slice(&rest[4..4 + len]).expect("json");
+    edit(&mut header);
+    let header = serde_json::to_vec(&header).expect("json");
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+    out.extend_from_slice(&header);
+    out.extend_from_slice(&rest[4 + len..]);
+    std::fs::write(file, out).expect("write");
+}
+
+#[test]
+fn an_import_asking_for_too_weak_or_too_heavy_key_settings_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path().join("profiles"));
+    let open = profile_with_a_case(&profiles, "Ann", 310);
+    let file = dir.path().join("ann.soprofile");
+    profiles
+        .export(&open, &file, "export passphrase", &mut rng(311))
+        .expect("exports");
+    open.lock();
+    let original = std::fs::read(&file).expect("read");
+    for (m_cost_kib, t_cost) in [
+        (256, 1),
+        (64, 2),
+        (4 * 1024 * 1024, 2),
+        (2 * 1024 * 1024, 2),
+    ] {
+        std::fs::write(&file, &original).expect("write");
+        edit_export_header(&file, |h| {
+            h["slot"]["kdf"]["m_cost_kib"] = m_cost_kib.into();
+            h["slot"]["kdf"]["t_cost"] = t_cost.into();
+        });
+        let err = profiles
+            .import(&file, "export passphrase", &mut rng(312))
+            .expect_err("refused");
+        assert_eq!(err.code(), "key_settings_refused", "{m_cost_kib} KiB");
+        assert!(err.to_string().contains("Nothing has been changed"));
+    }
+    assert_eq!(profiles.list().expect("list").len(), 1, "nothing imported");
+}
+
+#[test]
+fn names_swapped_between_profiles_are_detected() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (ann, _) = profiles
+        .create("Ann", PASS, FAST, &mut rng(320))
+        .expect("creates");
+    let (bob, _) = profiles
+        .create("Bob", "bobs passphrase", FAST, &mut rng(321))
+        .expect("creates");
+    let (ann_id, bob_id) = (ann.id().to_owned(), bob.id().to_owned());
+    ann.lock();
+    bob.lock();
+    let ann_meta = dir.path().join(&ann_id).join("profile.json");
+    let bob_meta = dir.path().join(&bob_id).join("profile.json");
+    let mut a = read_json(&ann_meta);
+    let mut b = read_json(&bob_meta);
+    a["name"] = "Bob".into();
+    b["name"] = "Ann".into();
+    std::fs::write(&ann_meta, serde_json::to_vec_pretty(&a).expect("json")).expect("write");
+    std::fs::write(&bob_meta, serde_json::to_vec_pretty(&b).expect("json")).expect("write");
+    // Bob's folder now says "Ann": Bob's passphrase must not open it as Ann's.
+    assert!(profiles.unlock(&bob_id, "bobs passphrase").is_err());
+    assert!(profiles.unlock(&ann_id, PASS).is_err());
+}
+
+#[test]
+fn every_field_of_profile_json_is_checked_when_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (mut open, _) = profiles
+        .create("Ann", PASS, FAST, &mut rng(330))
+        .expect("creates");
+    let id = open.id().to_owned();
+    profiles.set_idle_lock_minutes(&mut open, 5).expect("sets");
+    open.lock();
+    let meta_path = dir.path().join(&id).join("profile.json");
+    let original = read_json(&meta_path);
+
+    // Never locking, locking at once, and a multiply that overflows: the default instead.
+    for minutes in [35791u64, 0, 71582788, 7, u64::from(u32::MAX)] {
+        let mut m = original.clone();
+        m["idle_lock_minutes"] = minutes.into();
+        std::fs::write(&meta_path, serde_json::to_vec_pretty(&m).expect("json")).expect("w");
+        let open = profiles.unlock(&id, PASS).expect("still opens");
+        assert_eq!(
+            open.idle_lock_minutes(),
+            backend::profiles::DEFAULT_IDLE_LOCK_MINUTES,
+            "{minutes}"
+        );
+        open.lock();
+    }
+
+    // A name the app would never have saved: the profile is refused, not shown.
+    for name in ["", "   ", "Ann\u{202e}", "A\nB", &"x".repeat(61)] {
+        let mut m = original.clone();
+        m["name"] = name.into();
+        std::fs::write(&meta_path, serde_json::to_vec_pretty(&m).expect("json")).expect("w");
+        assert!(profiles.list().expect("list").is_empty(), "{name:?}");
+        assert_eq!(
+            profiles.unlock(&id, PASS).expect_err("refused").code(),
+            "profile_damaged",
+            "{name:?}"
+        );
+    }
+    let mut m = original.clone();
+    m["format"] = 0.into();
+    std::fs::write(&meta_path, serde_json::to_vec_pretty(&m).expect("json")).expect("w");
+    assert_eq!(
+        profiles.unlock(&id, PASS).expect_err("refused").code(),
+        "profile_damaged"
+    );
+    std::fs::write(
+        &meta_path,
+        serde_json::to_vec_pretty(&original).expect("json"),
+    )
+    .expect("w");
+    assert_eq!(
+        profiles
+            .unlock(&id, PASS)
+            .expect("opens")
+            .idle_lock_minutes(),
+        5
+    );
+}
+
+#[test]
+fn a_deleted_notes_words_leave_the_database() {
+    const MARKER: &str = "Qwixotlmarker";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (mut open, _) = profiles
+        .create("Ann", PASS, FAST, &mut rng(340))
+        .expect("creates");
+    let case = open
+        .store_mut()
+        .create_case(&details(), at(0))
+        .expect("case");
+    let keep = open
+        .store_mut()
+        .add_note(case.id, "apples and pears", at(1).fixed_offset())
+        .expect("note");
+    let gone = open
+        .store_mut()
+        .add_note(case.id, MARKER, at(2).fixed_offset())
+        .expect("note");
+    open.store_mut().delete_note(gone.id).expect("deletes");
+    assert!(open
+        .store()
+        .search_notes(case.id, MARKER)
+        .expect("search")
+        .is_empty());
+    assert_eq!(
+        open.store()
+            .search_notes(case.id, "apples")
+            .expect("search")[0]
+            .id,
+        keep.id
+    );
+    let (db, hex) = (open.database_path(), open.raw_key_hex_for_tests());
+    open.lock();
+
+    // A decrypted copy of the database, and every page of the search index's own table.
+    let conn = keyed_connection(&db, &hex);
+    let plain = dir.path().join("plain.db");
+    conn.execute_batch(&format!(
+        "ATTACH DATABASE '{}' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;",
+        plain.display()
+    ))
+    .expect("decrypted copy");
+    let marker = MARKER.to_lowercase();
+    let mut stmt = conn
+        .prepare("SELECT block FROM notes_search_data")
+        .expect("index pages");
+    let blocks: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("blocks");
+    assert!(!blocks.is_empty());
+    for block in &blocks {
+        assert!(!contains(block, marker.as_bytes()), "in the index's pages");
+    }
+    assert!(
+        blocks.iter().any(|b| contains(b, b"pears")),
+        "the test can see words"
+    );
+    // Everything in the database, decrypted.
+    let decrypted = std::fs::read(&plain).expect("plain copy");
+    assert!(!contains(&decrypted, marker.as_bytes()));
+    assert!(!contains(&decrypted, MARKER.as_bytes()));
+}
+
+#[cfg(unix)]
+#[test]
+fn only_the_persons_own_account_can_read_the_profile_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    let check_all = |root: &Path| {
+        assert_eq!(mode(root), 0o700, "{}", root.display());
+        let mut seen = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    assert_eq!(mode(&path), 0o700, "{}", path.display());
+                    stack.push(path);
+                } else {
+                    assert_eq!(mode(&path), 0o600, "{}", path.display());
+                    seen.push(
+                        path.file_name()
+                            .expect("name")
+                            .to_string_lossy()
+                            .into_owned(),
+                    );
+                }
+            }
+        }
+        seen
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("profiles");
+    let profiles = Profiles::at(&root);
+    let open = profile_with_a_case(&profiles, "Ann", 350);
+    open.back_up(at(5)).expect("backs up");
+    let id = open.id().to_owned();
+    let seen = check_all(&root);
+    for name in [
+        "cases.db",
+        "cases.db-wal",
+        "cases.db-shm",
+        "open.lock",
+        "profile.json",
+    ] {
+        assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
+    }
+    assert!(seen.iter().any(|s| s.ends_with("-daily.db")), "{seen:?}");
+    open.lock();
+
+    // Files left readable by others (an earlier app, a copy) are made private on the next open.
+    let folder = root.join(&id);
+    for entry in std::fs::read_dir(&folder).expect("dir") {
+        let path = entry.expect("entry").path();
+        let wide = if path.is_dir() { 0o755 } else { 0o644 };
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(wide)).expect("chmod");
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let open = profiles.unlock(&id, PASS).expect("opens");
+    check_all(&root);
+    open.lock();
+
+    // An imported profile is private from the start.
+    let file = dir.path().join("ann.soprofile");
+    let open = profiles.unlock(&id, PASS).expect("opens");
+    profiles
+        .export(&open, &file, "export passphrase", &mut rng(351))
+        .expect("exports");
+    open.lock();
+    let other = Profiles::at(dir.path().join("elsewhere"));
+    let (imported, _) = other
+        .import(&file, "export passphrase", &mut rng(352))
+        .expect("imports");
+    check_all(&dir.path().join("elsewhere"));
+    imported.lock();
+}
+
+#[test]
+fn two_names_that_look_the_same_cannot_stand_side_by_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    profiles
+        .create("Siân", PASS, FAST, &mut rng(360))
+        .expect("creates")
+        .0
+        .lock();
+    // Full-width letters, and the circumflex typed as a separate mark: the same name.
+    for same in ["ＳＩÂＮ", "sia\u{0302}n", "SIÂN"] {
+        let err = profiles
+            .create(same, PASS, FAST, &mut rng(361))
+            .expect_err("the same name");
+        assert!(err.to_string().contains("already a profile"), "{same:?}");
+    }
+    // Hidden characters and those that turn text around are refused in plain words.
+    for hidden in ["Sian\u{200b}", "\u{202e}naiS", "Si\u{2066}an"] {
+        let err = profiles
+            .create(hidden, PASS, FAST, &mut rng(362))
+            .expect_err("hidden");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("hidden character"), "{hidden:?}");
+    }
+    assert_eq!(profiles.list().expect("list").len(), 1);
+}
+
+#[test]
+fn a_backup_name_is_checked_without_the_passphrase_or_the_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let open = profile_with_a_case(&profiles, "Ann", 370);
+    let backup = open.back_up(at(5)).expect("backs up");
+    let id = open.id().to_owned();
+    // Checked while the profile is open (its lock held), so the app can refuse a wrong name
+    // before it locks the profile to restore.
+    profiles
+        .check_backup_name(&id, &backup.name)
+        .expect("a real backup");
+    for bad in ["000099-daily.db", "../cases.db", "cases.db", ""] {
+        assert_eq!(
+            profiles
+                .check_backup_name(&id, bad)
+                .expect_err("not a backup")
+                .code(),
+            "backup_unusable",
+            "{bad:?}"
+        );
+    }
+    open.lock();
+    // restore_backup itself looks at the name first: a wrong one is refused even with a wrong
+    // passphrase, and nothing is derived or locked for it.
+    assert_eq!(
+        profiles
+            .restore_backup(&id, "not it at all", "000099-daily.db", at(6))
+            .expect_err("refused")
+            .code(),
+        "backup_unusable"
+    );
 }

@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 
@@ -125,6 +126,9 @@ const MIGRATIONS: &[M<'static>] = &[
             PRIMARY KEY (case_id, part, field)
         ) STRICT;",
     ),
+    // 8: FTS5 removes a deleted note's words from the search index's pages at once, instead
+    // of leaving them there until a later merge (a setting of the index, not a schema change).
+    M::up("INSERT INTO notes_search (notes_search, rank) VALUES ('secure-delete', 1);"),
 ];
 
 /// The schema version this build of the app writes.
@@ -171,6 +175,44 @@ fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
         .map_err(|_| Error::Storage("could not give the key to the database".into()))
 }
 
+/// Turns on SQLite's defences against a crafted file: no writing to the schema or to virtual
+/// tables' shadow tables by hand, and no functions with side effects from inside triggers,
+/// views or the schema. Also overwrites what is deleted.
+fn harden(conn: &Connection) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    // Deleted rows are overwritten with zeros, not left in free pages.
+    conn.pragma_update(None, "secure_delete", true)?;
+    Ok(())
+}
+
+/// One row of `sqlite_schema`: type, name, table name and SQL.
+type SchemaEntry = (String, String, String, Option<String>);
+
+/// A database's schema: every table, index, trigger and view with its SQL, in a fixed order.
+/// (SQLite's statistics tables, made only by `ANALYZE`, are left out: the app never makes them
+/// and they change no data.)
+fn schema_of(conn: &Connection) -> Result<Vec<SchemaEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema
+         WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4')
+         ORDER BY type, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The schema this app's migrations make at `version`, built in memory.
+fn expected_schema(version: usize) -> Result<Vec<SchemaEntry>> {
+    let mut conn = Connection::open_in_memory()?;
+    if version > 0 {
+        Migrations::from_slice(MIGRATIONS).to_version(&mut conn, version)?;
+    }
+    schema_of(&conn)
+}
+
 /// Runs a pragma that may or may not return rows, ignoring them.
 fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare(sql)?;
@@ -209,6 +251,9 @@ impl Store {
         key: Option<&DatabaseKey>,
         before_update: Option<BeforeUpdate<'_>>,
     ) -> Result<Store> {
+        if key.is_some() && !path.exists() {
+            crate::private_files::create_private_file(path)?;
+        }
         let conn = Connection::open(path)?;
         match key {
             Some(key) => apply_key(&conn, key)?,
@@ -225,15 +270,22 @@ impl Store {
 
     fn prepare(mut conn: Connection, before_update: Option<BeforeUpdate<'_>>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        harden(&conn)?;
         // The first read: fails here for a damaged file, before anything is written.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = i64::try_from(schema_version()).unwrap_or(i64::MAX);
         if version > known {
             return Err(Error::DatabaseTooNew);
         }
+        // Before anything runs against it (a backup, a migration, a write that would fire a
+        // trigger): the schema must be exactly what this app's migrations make at that version.
+        let version = usize::try_from(version).map_err(|_| Error::DatabaseDamaged)?;
+        if schema_of(&conn)? != expected_schema(version)? {
+            return Err(Error::UnexpectedContents);
+        }
         // Issue 7: a copy of an existing database before its schema changes.
         if let Some(before_update) = before_update {
-            if version > 0 && version < known {
+            if version > 0 && version < schema_version() {
                 before_update(&conn)?;
             }
         }
@@ -275,6 +327,12 @@ impl Store {
 
     /// The open connection, for copies made inside the backend (backups, exports).
     pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The open connection, so tests can check how it is configured. Never use it in the app.
+    #[doc(hidden)]
+    pub fn connection_for_tests(&self) -> &Connection {
         &self.conn
     }
 
@@ -459,6 +517,7 @@ pub(crate) fn export_encrypted(conn: &Connection, dest: &Path, key: &DatabaseKey
             "the export's temporary file already exists".into(),
         ));
     }
+    crate::private_files::create_private_file(dest)?;
     let dest_text = dest
         .to_str()
         .ok_or_else(|| Error::Storage("the export folder's path is not valid text".into()))?;

@@ -212,8 +212,6 @@ pub(crate) fn clinician_summary(
     );
     let info = PdfInfo {
         title: CLINICIAN_SUMMARY_TITLE.to_owned(),
-        author: one_line(&s.patient_name),
-        subject: "A summary for a doctor".to_owned(),
         date,
     };
     Ok((layout, info))

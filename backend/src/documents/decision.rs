@@ -38,8 +38,6 @@ pub(crate) fn decision_summary(
     );
     let info = PdfInfo {
         title: DECISION_SUMMARY_TITLE.to_owned(),
-        author: one_line(&case.patient_name),
-        subject: "Comparing two opinions".to_owned(),
         date,
     };
     Ok((layout, info))

@@ -150,8 +150,6 @@ pub(crate) fn prepare(
         layout,
         meta: PdfInfo {
             title: parts.title.to_owned(),
-            author: one_line(&parts.case.patient_name),
-            subject: printable_content("The letter's subject", &words.subject)?,
             date,
         },
         file_name: format!("{}-{}.pdf", words.file_stem, dates::iso(date)),

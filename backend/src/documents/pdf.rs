@@ -20,13 +20,13 @@ use super::fonts::Face;
 use super::layout::{Item, Layout, Paint, Tone};
 use crate::error::{Error, Result};
 
-/// What a PDF says about itself (File > Properties in a viewer). No health details in the title
-/// or subject: viewers show them in window titles and recent-file lists.
+/// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
+/// viewers show it in window titles and recent-file lists. No author and no subject either:
+/// the author would be the patient's name and a subject names what the letter is about, and
+/// both are indexed by desktop search and shown by file managers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfInfo {
     pub title: String,
-    pub author: String,
-    pub subject: String,
     /// Creation and modification date (midnight UTC).
     pub date: NaiveDate,
 }
@@ -97,8 +97,8 @@ pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
         .map_err(|e| Error::Document(e.to_owned()))?;
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
-    info.author = meta.author.clone();
-    info.subject = meta.subject.clone();
+    info.author = String::new();
+    info.subject = String::new();
     info.creator = CREATOR.to_owned();
     info.producer = CREATOR.to_owned();
     info.creation_date = when;
@@ -265,8 +265,6 @@ pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
 fn document_id(layout: &Layout, meta: &PdfInfo) -> [String; 2] {
     let mut hash = Fnv::new();
     hash.write(meta.title.as_bytes());
-    hash.write(meta.author.as_bytes());
-    hash.write(meta.subject.as_bytes());
     hash.write(meta.date.to_string().as_bytes());
     hash.write(layout.to_text_snapshot().as_bytes());
     let a = hash.0;

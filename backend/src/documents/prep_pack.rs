@@ -151,8 +151,6 @@ pub fn prep_pack(
     let layout = prep_pack_layout(pack, date, options)?;
     let meta = PdfInfo {
         title: PREP_PACK_TITLE.to_owned(),
-        author: one_line(&printable_field("The name", &pack.patient_name)?),
-        subject: "Getting ready for an appointment".to_owned(),
         date,
     };
     Ok(RenderedDocument {

@@ -85,8 +85,6 @@ pub(crate) fn recovery_sheet(
     );
     let info = PdfInfo {
         title: RECOVERY_SHEET_TITLE.to_owned(),
-        author: name,
-        subject: "Recovery sheet".to_owned(),
         date: sheet.made,
     };
     Ok((layout, info))

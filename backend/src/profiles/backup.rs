@@ -26,7 +26,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::lock::ProfileLock;
-use super::meta::{sync_folder, DATABASE_FILE, PASSPHRASE_PURPOSE};
+use super::meta::{sync_folder, Slot, DATABASE_FILE};
 use super::{key_from_slot, OpenProfile, Profiles};
 use crate::cases::{export_encrypted, DatabaseKey, Store};
 use crate::error::{Error, Result};
@@ -156,6 +156,7 @@ pub(crate) fn write_backup(
 ) -> Result<Backup> {
     let dir = folder.join(BACKUPS_DIR);
     std::fs::create_dir_all(&dir)?;
+    crate::private_files::restrict_folder(&dir)?;
     // A copy cut short by a crash is hidden; clear it away.
     for entry in std::fs::read_dir(&dir)? {
         let entry = entry?;
@@ -208,12 +209,16 @@ impl OpenProfile {
     }
 
     /// Makes a backup if the newest one is [`BACKUP_EVERY_HOURS`] old or more (or there is
-    /// none). Returns the backup made, if any.
+    /// none, or its time is in the future: a clock set wrong once must not stop backups until
+    /// that time comes). Returns the backup made, if any.
     pub fn back_up_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
         let newest = found(&self.folder)?.into_iter().next();
         let due = match newest {
             None => true,
-            Some(f) => now.signed_duration_since(f.taken).num_hours() >= BACKUP_EVERY_HOURS,
+            Some(f) => {
+                let age = now.signed_duration_since(f.taken);
+                age < chrono::TimeDelta::zero() || age.num_hours() >= BACKUP_EVERY_HOURS
+            }
         };
         if due {
             self.back_up(now).map(Some)
@@ -278,6 +283,24 @@ impl Profiles {
         Ok(found(&folder)?.into_iter().map(|f| f.backup).collect())
     }
 
+    /// Checks that profile `id` has a backup called `backup_name`, without opening anything:
+    /// the app calls this before it locks the open profile to restore, so a mistaken name
+    /// leaves the profile open. [`Error::BackupUnusable`] if not.
+    pub fn check_backup_name(&self, id: &str, backup_name: &str) -> Result<()> {
+        let folder = self.folder(id)?;
+        Self::find_backup(&folder, backup_name).map(drop)
+    }
+
+    fn find_backup(folder: &Path, backup_name: &str) -> Result<Found> {
+        if parse_name(backup_name).is_none() {
+            return Err(Error::BackupUnusable);
+        }
+        found(folder)?
+            .into_iter()
+            .find(|f| f.backup.name == backup_name)
+            .ok_or(Error::BackupUnusable)
+    }
+
     /// Puts the backup called `backup_name` in place of the profile's database and opens the
     /// profile. The backup is checked first (opened with the key from `passphrase` and fully
     /// integrity-checked, on a copy); if it fails, nothing changes ([`Error::BackupUnusable`]).
@@ -290,19 +313,16 @@ impl Profiles {
         now: DateTime<Utc>,
     ) -> Result<OpenProfile> {
         let (folder, meta) = self.read_meta(id)?;
+        // The backup asked for must exist before anything else is done.
+        let chosen = Self::find_backup(&folder, backup_name)?;
         let bytes = meta
-            .passphrase_slot
-            .open_with_secret(passphrase.as_bytes(), PASSPHRASE_PURPOSE)
+            .open_slot(Slot::Passphrase, passphrase.as_bytes())
             .map_err(|e| match e {
                 super::keyslot::SlotError::WrongSecret => Error::WrongPassphrase,
                 super::keyslot::SlotError::Malformed => Error::ProfileDamaged,
             })?;
         let key = key_from_slot(&bytes)?;
         let lock = ProfileLock::acquire(&folder)?;
-        let chosen = found(&folder)?
-            .into_iter()
-            .find(|f| f.backup.name == backup_name)
-            .ok_or(Error::BackupUnusable)?;
 
         // 1. Check a copy of the backup (opening it may bring its schema up to date).
         let restoring = folder.join(RESTORING_FILE);
@@ -337,6 +357,7 @@ impl Profiles {
         if !present.is_empty() {
             let aside = free_aside_folder(&folder, now)?;
             std::fs::create_dir_all(&aside)?;
+            crate::private_files::restrict_tree(&folder.join(SET_ASIDE_DIR))?;
             for suffix in present {
                 std::fs::rename(
                     with_suffix(&database, suffix),

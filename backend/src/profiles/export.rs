@@ -27,12 +27,10 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::keyslot::{KdfSpec, Keyslot, SlotError};
-use super::meta::{
-    self, ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE,
-};
+use super::meta::{self, ProfileMeta, Slot, DATABASE_FILE};
 use super::{
-    check_new_passphrase, key_from_slot, random_hex, remove_quietly, seal_key, OpenProfile,
-    Profiles, RecoveryCode,
+    check_new_passphrase, key_from_slot, random_hex, remove_quietly, OpenProfile, Profiles,
+    RecoveryCode,
 };
 use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
 use crate::error::{Error, Result};
@@ -83,11 +81,7 @@ impl Profiles {
     ) -> Result<()> {
         check_new_passphrase(export_passphrase)?;
         let (_, profile_meta) = self.read_meta(&open.id)?;
-        let params = profile_meta
-            .passphrase_slot
-            .kdf
-            .checked_params()
-            .map_err(|_| Error::ProfileDamaged)?;
+        let params = profile_meta.passphrase_slot.kdf.params.upgraded().check()?;
 
         // 1. An encrypted copy of the database under a fresh key, beside the profile's own.
         let export_key = DatabaseKey::generate(rng);
@@ -156,7 +150,10 @@ impl Profiles {
         rng: &mut R,
     ) -> Result<(OpenProfile, RecoveryCode)> {
         let (header, database) = read_export(file)?;
-        let params = header
+        // Settings below the floor (cheap to guess) or absurdly heavy are refused before
+        // anything is derived: they would become the new profile's.
+        let params = header.slot.kdf.params.check()?;
+        header
             .slot
             .kdf
             .checked_params()
@@ -187,12 +184,15 @@ impl Profiles {
         let name = self.free_name(&name)?;
 
         std::fs::create_dir_all(&self.dir)?;
+        crate::private_files::restrict_folder(&self.dir)?;
         let id = random_hex(rng, 16);
         let staging = self.dir.join(format!(".importing-{}", random_hex(rng, 8)));
         let made = (|| -> Result<RecoveryCode> {
             std::fs::create_dir(&staging)?;
+            crate::private_files::restrict_folder(&staging)?;
             let db_path = staging.join(DATABASE_FILE);
-            let mut f = std::fs::File::create_new(&db_path)?;
+            crate::private_files::create_private_file(&db_path)?;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&db_path)?;
             f.write_all(&database)?;
             f.sync_all()?;
             drop(f);
@@ -201,21 +201,16 @@ impl Profiles {
             store.check_integrity()?;
             drop(store);
             let recovery = RecoveryCode::generate(rng);
-            let meta = ProfileMeta {
-                format: META_FORMAT,
-                id: id.clone(),
-                name: name.clone(),
-                // The passphrase is the export's: reuse its derived key and salt, new nonce.
-                passphrase_slot: Keyslot::seal(
-                    header.slot.kdf.clone(),
-                    &wrapping,
-                    PASSPHRASE_PURPOSE,
-                    key.as_bytes(),
-                    rng,
-                ),
-                recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
-                idle_lock_minutes: None,
-            };
+            let mut meta = ProfileMeta::new(id.clone(), name.clone());
+            // The passphrase is the export's: reuse its derived key and salt, new nonce.
+            meta.seal_slot_with(
+                Slot::Passphrase,
+                header.slot.kdf.clone(),
+                &wrapping,
+                &key,
+                rng,
+            );
+            meta.seal_slot(Slot::Recovery, recovery.secret(), params, &key, rng)?;
             meta.write(&staging)?;
             Ok(recovery)
         })();

@@ -3,7 +3,11 @@
 //!
 //! Invariants: each slot carries its own Argon2id parameters and salt, and each seal uses a fresh
 //! random nonce; the associated data names the slot's purpose, so a slot cannot be swapped for
-//! one made for another purpose. A wrong secret and a tampered slot both fail authentication.
+//! one made for another purpose. A profile's slots made by this app are also *bound*
+//! (`binding: 2`): their associated data adds the profile's id, its name and the slot's own
+//! Argon2id settings and salt (see `meta.rs`), so none of those can be changed in the file
+//! without the slot failing to open. A wrong secret and a tampered slot both fail
+//! authentication.
 
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
@@ -77,6 +81,34 @@ pub(crate) struct Keyslot {
     pub nonce: String,
     /// The sealed secret followed by its 16-byte tag, hex.
     pub sealed: String,
+    /// What the associated data covers: absent for slots made by earlier apps (the purpose
+    /// only), [`BOUND`] for the purpose, the profile's id and name, and this slot's settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding: Option<u32>,
+}
+
+/// The binding of slots whose associated data covers the profile's id and name and the slot's
+/// own key settings.
+pub(crate) const BOUND: u32 = 2;
+
+impl KdfSpec {
+    /// The spec as bytes for associated data: every field, each with its length.
+    pub fn aad_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        push_field(&mut out, self.algorithm.as_bytes());
+        push_field(&mut out, &self.version.to_le_bytes());
+        push_field(&mut out, &self.params.m_cost_kib.to_le_bytes());
+        push_field(&mut out, &self.params.t_cost.to_le_bytes());
+        push_field(&mut out, &self.params.p_cost.to_le_bytes());
+        push_field(&mut out, self.salt.as_bytes());
+        out
+    }
+}
+
+/// Appends `bytes` with its length first, so fields cannot run into each other.
+pub(crate) fn push_field(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
 }
 
 fn decode_fixed<const N: usize>(text: &str) -> Result<[u8; N], SlotError> {
@@ -114,6 +146,7 @@ impl Keyslot {
             kdf,
             nonce: hex::encode(nonce),
             sealed: hex::encode(sealed),
+            binding: None,
         }
     }
 

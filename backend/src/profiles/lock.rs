@@ -25,13 +25,14 @@ impl ProfileLock {
     /// profile (in this process or another) holds it.
     pub(crate) fn acquire(folder: &Path) -> Result<ProfileLock> {
         let path = folder.join(LOCK_FILE);
-        let file = match OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
         {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = match options.open(&path) {
             Ok(file) => file,
             // A folder (or drive) that cannot be written: the profile cannot be opened to
             // change it, so say so before the database is touched.

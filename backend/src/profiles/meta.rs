@@ -9,9 +9,13 @@ use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
+use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
-use super::keyslot::Keyslot;
+use super::kdf::{KdfParams, WrappingKey};
+use super::keyslot::{push_field, KdfSpec, Keyslot, SlotError, BOUND};
+use crate::cases::DatabaseKey;
 use crate::error::{Error, Result};
 
 /// The metadata file's name inside a profile's folder.
@@ -19,12 +23,31 @@ pub(crate) const META_FILE: &str = "profile.json";
 /// The database file's name inside a profile's folder.
 pub(crate) const DATABASE_FILE: &str = "cases.db";
 /// The format of `profile.json` this app writes. A newer one is refused, never rewritten.
-pub(crate) const META_FORMAT: u32 = 1;
+/// Format 2 may hold bound keyslots (see `keyslot.rs`): an app that knows only format 1 refuses
+/// it rather than rewriting it without them. Format 1 files (every slot unbound) still open and
+/// are rewritten as format 2 when the profile is next unlocked.
+pub(crate) const META_FORMAT: u32 = 2;
 
 /// Associated data for the passphrase keyslot.
 pub(crate) const PASSPHRASE_PURPOSE: &[u8] = b"second-opinion/profile/v1/passphrase-slot";
 /// Associated data for the recovery-code keyslot.
 pub(crate) const RECOVERY_PURPOSE: &[u8] = b"second-opinion/profile/v1/recovery-slot";
+
+/// Which of a profile's two keyslots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Passphrase,
+    Recovery,
+}
+
+impl Slot {
+    fn purpose(self) -> &'static [u8] {
+        match self {
+            Slot::Passphrase => PASSPHRASE_PURPOSE,
+            Slot::Recovery => RECOVERY_PURPOSE,
+        }
+    }
+}
 
 /// The contents of `profile.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +76,29 @@ struct FormatOnly {
 }
 
 impl ProfileMeta {
+    /// A new profile's metadata, its slots still to be sealed ([`ProfileMeta::seal_slot`]).
+    pub fn new(id: String, name: String) -> ProfileMeta {
+        let empty = Keyslot {
+            kdf: KdfSpec {
+                algorithm: String::new(),
+                version: 0,
+                params: KdfParams::RECOMMENDED,
+                salt: String::new(),
+            },
+            nonce: String::new(),
+            sealed: String::new(),
+            binding: None,
+        };
+        ProfileMeta {
+            format: META_FORMAT,
+            id,
+            name,
+            passphrase_slot: empty.clone(),
+            recovery_slot: empty,
+            idle_lock_minutes: None,
+        }
+    }
+
     /// Reads `profile.json` from a profile's folder.
     pub fn read(folder: &Path) -> Result<ProfileMeta> {
         let text = match std::fs::read_to_string(folder.join(META_FILE)) {
@@ -67,7 +113,105 @@ impl ProfileMeta {
             return Err(Error::DatabaseTooNew);
         }
         let meta: ProfileMeta = serde_json::from_str(&text).map_err(|_| Error::ProfileDamaged)?;
-        Ok(meta)
+        meta.checked()
+    }
+
+    /// Checks every field with the rules used when it was written. A file that breaks them was
+    /// changed outside the app (or damaged) and is refused, except an idle time outside the
+    /// choices, which falls back to the default so the profile still opens and still locks.
+    fn checked(mut self) -> Result<ProfileMeta> {
+        if self.format == 0 || !super::is_valid_id(&self.id) {
+            return Err(Error::ProfileDamaged);
+        }
+        match super::check_name(&self.name) {
+            Ok(name) if name == self.name => {}
+            _ => return Err(Error::ProfileDamaged),
+        }
+        if let Some(minutes) = self.idle_lock_minutes {
+            if !super::IDLE_LOCK_CHOICES.contains(&minutes) {
+                tracing::warn!(
+                    profile = %self.id,
+                    "a profile's idle time is not one the app offers; using the default"
+                );
+                self.idle_lock_minutes = None;
+            }
+        }
+        Ok(self)
+    }
+
+    /// The associated data for `slot` as stored: the purpose alone for a slot made by an
+    /// earlier app; otherwise also the id, the name and the slot's key settings.
+    fn aad(&self, which: Slot, slot: &Keyslot) -> Result<Vec<u8>, SlotError> {
+        match slot.binding {
+            None => Ok(which.purpose().to_vec()),
+            Some(BOUND) => Ok(self.bound_aad(which, &slot.kdf)),
+            Some(_) => Err(SlotError::Malformed),
+        }
+    }
+
+    fn bound_aad(&self, which: Slot, kdf: &KdfSpec) -> Vec<u8> {
+        let mut out = Vec::new();
+        push_field(&mut out, which.purpose());
+        push_field(&mut out, &BOUND.to_le_bytes());
+        push_field(&mut out, self.id.as_bytes());
+        push_field(&mut out, self.name.as_bytes());
+        push_field(&mut out, &kdf.aad_bytes());
+        out
+    }
+
+    fn slot(&self, which: Slot) -> &Keyslot {
+        match which {
+            Slot::Passphrase => &self.passphrase_slot,
+            Slot::Recovery => &self.recovery_slot,
+        }
+    }
+
+    /// Opens `which` slot with `secret` (deriving its key with the stored, checked settings).
+    pub fn open_slot(&self, which: Slot, secret: &[u8]) -> Result<Zeroizing<Vec<u8>>, SlotError> {
+        let slot = self.slot(which);
+        let aad = self.aad(which, slot)?;
+        slot.open_with_secret(secret, &aad)
+    }
+
+    /// Seals `key` in `which` slot under `secret`, bound to this profile's id and name, with
+    /// `params` (checked) and a fresh salt and nonce.
+    pub fn seal_slot<R: CryptoRng + ?Sized>(
+        &mut self,
+        which: Slot,
+        secret: &[u8],
+        params: KdfParams,
+        key: &DatabaseKey,
+        rng: &mut R,
+    ) -> Result<()> {
+        let kdf = KdfSpec::fresh(params.check()?, rng);
+        let wrapping = kdf.derive(secret).map_err(|_| Error::KeySettingsRefused)?;
+        self.seal_slot_with(which, kdf, &wrapping, key, rng);
+        Ok(())
+    }
+
+    /// Seals `key` in `which` slot under a wrapping key already derived with `kdf`.
+    pub fn seal_slot_with<R: CryptoRng + ?Sized>(
+        &mut self,
+        which: Slot,
+        kdf: KdfSpec,
+        wrapping: &WrappingKey,
+        key: &DatabaseKey,
+        rng: &mut R,
+    ) {
+        let aad = self.bound_aad(which, &kdf);
+        let mut slot = Keyslot::seal(kdf, wrapping, &aad, key.as_bytes(), rng);
+        slot.binding = Some(BOUND);
+        match which {
+            Slot::Passphrase => self.passphrase_slot = slot,
+            Slot::Recovery => self.recovery_slot = slot,
+        }
+    }
+
+    /// Whether `which` slot should be sealed again when its secret is next at hand: it was
+    /// made by an earlier app (unbound), or with settings below today's.
+    pub fn needs_upgrade(&self, which: Slot) -> bool {
+        let slot = self.slot(which);
+        slot.binding != Some(BOUND) || slot.kdf.params.upgraded() != slot.kdf.params
     }
 
     /// Writes `profile.json` into `folder` all at once.

@@ -45,9 +45,9 @@ use zeroize::Zeroizing;
 use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIVITY_WHO_CHARS};
 use crate::documents::WrittenBy;
 use crate::error::{Error, Result};
-use keyslot::{KdfSpec, Keyslot, SlotError};
+use keyslot::SlotError;
 use lock::ProfileLock;
-use meta::{ProfileMeta, DATABASE_FILE, META_FORMAT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE};
+use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
 
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -287,12 +287,48 @@ fn check_name(name: &str) -> Result<String> {
             "The name is too long ({len} characters). Please keep it under {MAX_PROFILE_NAME_CHARS} characters."
         )));
     }
-    if name.chars().any(char::is_control) {
+    if name.chars().any(|c| c.is_control() || is_invisible(c)) {
         return Err(Error::InvalidInput(
             "The name has a hidden character that cannot be saved. Please retype it.".into(),
         ));
     }
     Ok(name.to_owned())
+}
+
+/// Characters that show nothing or turn the text around: a name holding one can look like
+/// another profile's. The joiners (U+200C, U+200D) stay allowed: some scripts and emoji need
+/// them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0E}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// How names are compared: after NFKC (so full-width or composed spellings of "Ann" are one
+/// name) and ignoring capitals.
+fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc().collect::<String>().to_lowercase()
 }
 
 /// Whether `id` is one this app makes: 32 lower-case hex digits. Anything else (a path, "..")
@@ -380,8 +416,8 @@ impl Profiles {
     }
 
     fn check_name_is_free(&self, name: &str) -> Result<()> {
-        let wanted = name.to_lowercase();
-        if self.list()?.iter().any(|p| p.name.to_lowercase() == wanted) {
+        let wanted = name_key(name);
+        if self.list()?.iter().any(|p| name_key(&p.name) == wanted) {
             return Err(Error::InvalidInput(format!(
                 "There is already a profile called \u{201c}{name}\u{201d}. Please choose another name."
             )));
@@ -394,11 +430,11 @@ impl Profiles {
         let taken: Vec<String> = self
             .list()?
             .into_iter()
-            .map(|p| p.name.to_lowercase())
+            .map(|p| name_key(&p.name))
             .collect();
         let mut candidate = name.to_owned();
         let mut n = 2;
-        while taken.contains(&candidate.to_lowercase()) {
+        while taken.contains(&name_key(&candidate)) {
             candidate = format!("{name} ({n})");
             n += 1;
         }
@@ -422,29 +458,20 @@ impl Profiles {
         let params = params.check()?;
         self.check_name_is_free(&name)?;
         std::fs::create_dir_all(&self.dir)?;
+        crate::private_files::restrict_folder(&self.dir)?;
 
         let key = DatabaseKey::generate(rng);
         let id = random_hex(rng, 16);
         let staging = self.dir.join(format!(".creating-{}", random_hex(rng, 8)));
         let made = (|| -> Result<RecoveryCode> {
             std::fs::create_dir(&staging)?;
+            crate::private_files::restrict_folder(&staging)?;
             // Creates the encrypted database and its tables.
             drop(Store::open_encrypted(&staging.join(DATABASE_FILE), &key)?);
             let recovery = RecoveryCode::generate(rng);
-            let meta = ProfileMeta {
-                format: META_FORMAT,
-                id: id.clone(),
-                name: name.clone(),
-                passphrase_slot: seal_key(
-                    passphrase.as_bytes(),
-                    params,
-                    PASSPHRASE_PURPOSE,
-                    &key,
-                    rng,
-                )?,
-                recovery_slot: seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &key, rng)?,
-                idle_lock_minutes: None,
-            };
+            let mut meta = ProfileMeta::new(id.clone(), name.clone());
+            meta.seal_slot(Slot::Passphrase, passphrase.as_bytes(), params, &key, rng)?;
+            meta.seal_slot(Slot::Recovery, recovery.secret(), params, &key, rng)?;
             meta.write(&staging)?;
             Ok(recovery)
         })();
@@ -520,6 +547,11 @@ impl Profiles {
         if !db.is_file() {
             return Err(Error::ProfileDamaged);
         }
+        // Files made by an earlier app, or copied in, become private to this account.
+        if let Some(parent) = folder.parent() {
+            crate::private_files::restrict_folder(parent)?;
+        }
+        crate::private_files::restrict_tree(&folder)?;
         let store = Store::open_encrypted_with_backup(&db, &key, &|conn| {
             backup::write_backup(conn, &key, &folder, BackupReason::BeforeUpdate, None).map(drop)
         })?;
@@ -536,21 +568,59 @@ impl Profiles {
     }
 
     /// Unlocks a profile with its passphrase. A wrong passphrase is [`Error::WrongPassphrase`].
+    /// Leaves `profile.json` as it is; the app uses [`Profiles::unlock_and_strengthen`].
     pub fn unlock(&self, id: &str, passphrase: &str) -> Result<OpenProfile> {
         let (folder, meta) = self.read_meta(id)?;
+        let key = Self::open_passphrase_slot(&meta, passphrase)?;
+        Self::open_store(folder, meta, key)
+    }
+
+    /// Unlocks a profile with its passphrase, like [`Profiles::unlock`], then seals the
+    /// passphrase's slot again if it was made by an earlier app (not bound to the profile's id,
+    /// name and settings) or with settings weaker than today's. If that cannot be saved, the
+    /// old slot still works and the profile is open all the same.
+    pub fn unlock_and_strengthen<R: CryptoRng + ?Sized>(
+        &self,
+        id: &str,
+        passphrase: &str,
+        rng: &mut R,
+    ) -> Result<OpenProfile> {
+        let (folder, meta) = self.read_meta(id)?;
+        let key = Self::open_passphrase_slot(&meta, passphrase)?;
+        let open = Self::open_store(folder.clone(), meta.clone(), key)?;
+        if meta.needs_upgrade(Slot::Passphrase) {
+            let mut upgraded = meta;
+            upgraded.format = META_FORMAT;
+            let params = upgraded.passphrase_slot.kdf.params.upgraded();
+            let sealed = upgraded
+                .seal_slot(
+                    Slot::Passphrase,
+                    passphrase.as_bytes(),
+                    params,
+                    &open.key,
+                    rng,
+                )
+                .and_then(|()| upgraded.write(&folder));
+            if sealed.is_err() {
+                tracing::warn!(profile = %open.id, "could not strengthen the passphrase's seal");
+            }
+        }
+        Ok(open)
+    }
+
+    /// The database key from the passphrase's slot.
+    fn open_passphrase_slot(meta: &ProfileMeta, passphrase: &str) -> Result<DatabaseKey> {
         // Longer than any passphrase a profile can have: wrong, without spending time on it.
         if passphrase.chars().count() > MAX_PASSPHRASE_CHARS {
             return Err(Error::WrongPassphrase);
         }
         let bytes = meta
-            .passphrase_slot
-            .open_with_secret(passphrase.as_bytes(), PASSPHRASE_PURPOSE)
+            .open_slot(Slot::Passphrase, passphrase.as_bytes())
             .map_err(|e| match e {
                 SlotError::WrongSecret => Error::WrongPassphrase,
                 SlotError::Malformed => Error::ProfileDamaged,
             })?;
-        let key = key_from_slot(&bytes)?;
-        Self::open_store(folder, meta, key)
+        key_from_slot(&bytes)
     }
 
     /// Unlocks a profile with its recovery code and sets a new passphrase (the old one stops
@@ -567,27 +637,28 @@ impl Profiles {
         let (folder, mut meta) = self.read_meta(id)?;
         let code = RecoveryCode::parse(recovery_code)?;
         let bytes = meta
-            .recovery_slot
-            .open_with_secret(code.secret(), RECOVERY_PURPOSE)
+            .open_slot(Slot::Recovery, code.secret())
             .map_err(|e| match e {
                 SlotError::WrongSecret => Error::WrongRecoveryCode,
                 SlotError::Malformed => Error::ProfileDamaged,
             })?;
         let key = key_from_slot(&bytes)?;
-        let params = meta
-            .passphrase_slot
-            .kdf
-            .checked_params()
-            .map_err(|_| Error::ProfileDamaged)?;
+        // The settings of the slot just opened (checked against the floor as it was opened),
+        // raised to today's: never those of the passphrase's slot, which may have been edited.
+        let params = meta.recovery_slot.kdf.params.upgraded();
         // Check the database opens with the key before the passphrase changes.
         let open = Self::open_store(folder.clone(), meta.clone(), key)?;
-        meta.passphrase_slot = seal_key(
+        meta.format = META_FORMAT;
+        meta.seal_slot(
+            Slot::Passphrase,
             new_passphrase.as_bytes(),
             params,
-            PASSPHRASE_PURPOSE,
             &open.key,
             rng,
         )?;
+        if meta.needs_upgrade(Slot::Recovery) {
+            meta.seal_slot(Slot::Recovery, code.secret(), params, &open.key, rng)?;
+        }
         meta.write(&folder)?;
         Ok(open)
     }
@@ -604,8 +675,7 @@ impl Profiles {
         check_new_passphrase(new_passphrase)?;
         let (folder, mut meta) = self.read_meta(&open.id)?;
         let bytes = meta
-            .passphrase_slot
-            .open_with_secret(old_passphrase.as_bytes(), PASSPHRASE_PURPOSE)
+            .open_slot(Slot::Passphrase, old_passphrase.as_bytes())
             .map_err(|e| match e {
                 SlotError::WrongSecret => Error::WrongPassphrase,
                 SlotError::Malformed => Error::ProfileDamaged,
@@ -613,15 +683,12 @@ impl Profiles {
         if bytes.as_slice() != open.key.as_bytes() {
             return Err(Error::ProfileDamaged);
         }
-        let params = meta
-            .passphrase_slot
-            .kdf
-            .checked_params()
-            .map_err(|_| Error::ProfileDamaged)?;
-        meta.passphrase_slot = seal_key(
+        let params = meta.passphrase_slot.kdf.params.upgraded();
+        meta.format = META_FORMAT;
+        meta.seal_slot(
+            Slot::Passphrase,
             new_passphrase.as_bytes(),
             params,
-            PASSPHRASE_PURPOSE,
             &open.key,
             rng,
         )?;
@@ -636,13 +703,10 @@ impl Profiles {
         rng: &mut R,
     ) -> Result<RecoveryCode> {
         let (folder, mut meta) = self.read_meta(&open.id)?;
-        let params = meta
-            .recovery_slot
-            .kdf
-            .checked_params()
-            .map_err(|_| Error::ProfileDamaged)?;
+        let params = meta.recovery_slot.kdf.params.upgraded();
         let recovery = RecoveryCode::generate(rng);
-        meta.recovery_slot = seal_key(recovery.secret(), params, RECOVERY_PURPOSE, &open.key, rng)?;
+        meta.format = META_FORMAT;
+        meta.seal_slot(Slot::Recovery, recovery.secret(), params, &open.key, rng)?;
         meta.write(&folder)?;
         Ok(recovery)
     }
@@ -688,21 +752,6 @@ impl Profiles {
     }
 }
 
-/// Seals `key` in a new keyslot under `secret`, with `params` and a fresh salt and nonce.
-fn seal_key<R: CryptoRng + ?Sized>(
-    secret: &[u8],
-    params: KdfParams,
-    purpose: &[u8],
-    key: &DatabaseKey,
-    rng: &mut R,
-) -> Result<Keyslot> {
-    let kdf = KdfSpec::fresh(params, rng);
-    let wrapping = kdf
-        .derive(secret)
-        .map_err(|_| Error::InvalidInput("These key settings cannot be used.".into()))?;
-    Ok(Keyslot::seal(kdf, &wrapping, purpose, key.as_bytes(), rng))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -731,6 +780,124 @@ mod tests {
         assert_eq!(
             check_name("Gwenllïan 🙂").expect("any script"),
             "Gwenllïan 🙂"
+        );
+        // Emoji and scripts that need the joiners still work.
+        assert!(check_name("👩\u{200D}👧 Mam").is_ok());
+        assert!(check_name("می\u{200C}خواهم").is_ok());
+        for hidden in [
+            "Ann\u{200B}",
+            "\u{202E}nnA",
+            "An\u{2066}n",
+            "Ann\u{FEFF}",
+            "A\u{00AD}nn",
+            "\u{200F}Ann",
+            "Ann\u{E0041}",
+        ] {
+            let err = check_name(hidden).expect_err("refused");
+            assert!(err.to_string().contains("hidden character"), "{hidden:?}");
+        }
+    }
+
+    #[test]
+    fn names_that_look_the_same_are_the_same_name() {
+        assert_eq!(name_key("Ann"), name_key("ＡＮＮ"));
+        assert_eq!(name_key("Siân"), name_key("Sia\u{0302}n"));
+        assert_ne!(name_key("Ann"), name_key("Anne"));
+    }
+
+    /// A profile exactly as the app before bound keyslots wrote it: format 1, each slot sealed
+    /// with its purpose alone as associated data, no `binding` field.
+    fn legacy_profile(dir: &Path, passphrase: &str, code: &RecoveryCode) -> String {
+        use rand::{rngs::StdRng, SeedableRng};
+        let mut rng = StdRng::seed_from_u64(77);
+        let id = random_hex(&mut rng, 16);
+        let folder = dir.join(&id);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let key = DatabaseKey::generate(&mut rng);
+        drop(Store::open_encrypted(&folder.join(DATABASE_FILE), &key).expect("db"));
+        let slot = |secret: &[u8], purpose: &[u8], rng: &mut StdRng| {
+            let kdf = keyslot::KdfSpec::fresh(KdfParams::INSECURE_FOR_TESTS, rng);
+            let wrapping = kdf.derive(secret).expect("derives");
+            keyslot::Keyslot::seal(kdf, &wrapping, purpose, key.as_bytes(), rng)
+        };
+        let json = serde_json::json!({
+            "format": 1,
+            "id": id,
+            "name": "Nain",
+            "passphrase_slot": slot(passphrase.as_bytes(), meta::PASSPHRASE_PURPOSE, &mut rng),
+            "recovery_slot": slot(code.secret(), meta::RECOVERY_PURPOSE, &mut rng),
+            "idle_lock_minutes": 15,
+        });
+        let text = serde_json::to_string_pretty(&json).expect("json");
+        assert!(!text.contains("binding"), "today's format has no binding");
+        std::fs::write(folder.join(meta::META_FILE), text).expect("write");
+        id
+    }
+
+    #[test]
+    fn a_profile_in_the_format_before_bound_slots_opens_and_is_strengthened() {
+        use rand::{rngs::StdRng, SeedableRng};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let profiles = Profiles::at(dir.path());
+        let code = RecoveryCode::generate(&mut StdRng::seed_from_u64(5));
+        let id = legacy_profile(dir.path(), "old passphrase", &code);
+        assert_eq!(profiles.list().expect("list")[0].name, "Nain");
+        let open = profiles.unlock(&id, "old passphrase").expect("opens");
+        assert_eq!(open.idle_lock_minutes(), 15);
+        open.lock();
+        let meta_path = dir.path().join(&id).join(meta::META_FILE);
+        let read = |p: &Path| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json")
+        };
+        assert_eq!(
+            read(&meta_path)["format"],
+            1,
+            "plain unlock leaves the file"
+        );
+
+        let open = profiles
+            .unlock_and_strengthen(&id, "old passphrase", &mut StdRng::seed_from_u64(6))
+            .expect("opens");
+        open.lock();
+        let json = read(&meta_path);
+        assert_eq!(json["format"], META_FORMAT);
+        assert_eq!(json["passphrase_slot"]["binding"], 2);
+        assert!(
+            json["recovery_slot"].get("binding").is_none(),
+            "no code at hand"
+        );
+        assert_eq!(json["idle_lock_minutes"], 15);
+        profiles
+            .unlock(&id, "old passphrase")
+            .expect("still opens")
+            .lock();
+
+        // The recovery code still works, and binds its own slot.
+        profiles
+            .unlock_with_recovery(
+                &id,
+                code.formatted().as_ref(),
+                "new passphrase",
+                &mut StdRng::seed_from_u64(7),
+            )
+            .expect("recovers")
+            .lock();
+        let json = read(&meta_path);
+        assert_eq!(json["recovery_slot"]["binding"], 2);
+        profiles
+            .unlock(&id, "new passphrase")
+            .expect("opens")
+            .lock();
+
+        // Bound now: a changed name no longer opens.
+        let text = std::fs::read_to_string(&meta_path).expect("read");
+        std::fs::write(&meta_path, text.replace("\"Nain\"", "\"Taid\"")).expect("write");
+        assert_eq!(
+            profiles
+                .unlock(&id, "new passphrase")
+                .expect_err("refused")
+                .code(),
+            "wrong_passphrase"
         );
     }
 

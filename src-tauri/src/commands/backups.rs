@@ -31,6 +31,8 @@ pub async fn restore_backup(
 ) -> CommandResult<ProfileSummary> {
     // The passphrase is zeroed when this function returns (issue 7b).
     let passphrase = zeroize::Zeroizing::new(passphrase);
+    // A backup that does not exist leaves the open profile open.
+    state.profiles.check_backup_name(&id, &backup)?;
     // Any open profile is locked first, so its database is closed.
     state.lock();
     let mut profile = state

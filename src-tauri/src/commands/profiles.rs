@@ -67,7 +67,9 @@ pub async fn unlock_profile(
 ) -> CommandResult<ProfileSummary> {
     // Zeroed when this function returns, whatever happens.
     let passphrase = Zeroizing::new(passphrase);
-    let mut profile = state.profiles.unlock(&id, &passphrase)?;
+    let mut profile = state
+        .profiles
+        .unlock_and_strengthen(&id, &passphrase, &mut rng())?;
     // Issue 7: the day's backup (a failed backup never stops the profile opening).
     if let Err(error) = profile.back_up_if_due(Utc::now()) {
         tracing::warn!(code = error.code(), "the daily backup could not be made");
@@ -259,7 +261,7 @@ pub fn idle_lock_seconds(state: State<'_, AppState>) -> u32 {
     let minutes = state
         .with_profile(|p| Ok(p.idle_lock_minutes()))
         .unwrap_or(backend::profiles::DEFAULT_IDLE_LOCK_MINUTES);
-    minutes * 60
+    minutes.saturating_mul(60)
 }
 
 /// The minutes the person may choose from, and their choice now.
