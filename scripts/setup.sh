@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
   webkit2gtk-driver xvfb xauth imagemagick
   poppler-utils qpdf
-  dbus-daemon  # issue 7: a private session bus for the single-instance end-to-end test
+  dbus-daemon  # a private session bus for the single-instance end-to-end test
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -38,7 +38,7 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version 2.1.0
 fi
 
-# issue 7b: cargo-fuzz, for the time-boxed fuzz run in scripts/fuzz.sh.
+# cargo-fuzz, for the time-boxed fuzz run in scripts/fuzz.sh.
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "==> Installing cargo-fuzz"
   cargo install cargo-fuzz --locked --version 0.13.2
@@ -63,7 +63,7 @@ cargo fetch --locked
 # profile's database is standard SQLCipher.
 python3 -m pip show sqlcipher3-binary >/dev/null 2>&1 || python3 -m pip install --quiet sqlcipher3-binary
 
-# --- Release checks (issue 9) ---
+# --- Release checks ---
 # cargo-deny checks dependency licences and bans (`cargo deny check licenses bans` in test.sh).
 # Built from crates.io: about 9 minutes the first time on 2 cores, then skipped.
 if ! command -v cargo-deny >/dev/null 2>&1; then

@@ -3,7 +3,7 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
-            // Notes on a case (issue 9).
+            // Notes on a case.
             "list_notes",
             "add_note",
             "search_notes",
@@ -46,11 +46,11 @@ fn main() {
             "act_for",
             "acting_carer",
             "write_consent_form",
-            // Issue 7: automatic backups.
+            // Automatic backups.
             "list_backups",
             "restore_backup",
             "unreadable_profiles",
-            // Issue 8: display settings and UK dates.
+            // Display settings and UK dates.
             "get_preferences",
             "save_preferences",
             "read_date",

@@ -1,4 +1,4 @@
-//! Crash harness (issue 7): does a kill at any moment lose an acknowledged edit or damage a
+//! Crash harness: does a kill at any moment lose an acknowledged edit or damage a
 //! profile's database?
 //!
 //! ```text

@@ -62,7 +62,7 @@ pub const MAX_DATE_CHARS: usize = 40;
 /// "21 11 2026", "21 Nov 2026", "21 November 2026", "21st November 2026", and the stored form
 /// "2026-11-21". Two-figure years are refused (is "26" 1926 or 2026?).
 pub fn parse_uk(text: &str) -> Result<NaiveDate> {
-    // Issue 7b: no date is this long; the message does not repeat a pasted page back.
+    // No date is this long; the message does not repeat a pasted page back.
     if text.trim().chars().count() > MAX_DATE_CHARS {
         return Err(Error::InvalidInput(
             "That is too long to be a date. Please type the day, month and year, for example 21/11/2026."

@@ -63,7 +63,7 @@ pub enum Error {
     /// A note asked for does not exist (notes on a case).
     #[error("We could not find that note. It may have been deleted.")]
     NoteNotFound,
-    // Issue 7: damaged and unexpected files, and two copies of the app at once.
+    // Damaged and unexpected files, and two copies of the app at once.
     /// The disk (or the folder's drive) is full: the last change was not saved.
     #[error("The computer's disk is full, so your last change could not be saved. Everything saved before it is safe. Please free some space (for example empty the recycle bin), then try again.")]
     DiskFull,

@@ -21,7 +21,7 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
-        // Issue 7: a second launch brings this window forward and exits, so two copies never
+        // A second launch brings this window forward and exits, so two copies never
         // write one profile (the backend's per-profile lock is the second guard). First plugin.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
@@ -32,9 +32,9 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        // Issue 8: remembers the window's size and position between runs.
+        // Remembers the window's size and position between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        // Issue 8: the app menu (File, View, Help); each choice is passed to the webview.
+        // The app menu (File, View, Help); each choice is passed to the webview.
         .menu(menu::build)
         .on_menu_event(menu::chosen)
         .setup(|app| {
@@ -56,7 +56,7 @@ pub fn run() {
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
-            // Notes on a case (issue 9).
+            // Notes on a case.
             commands::notes::list_notes,
             commands::notes::add_note,
             commands::notes::search_notes,
@@ -88,7 +88,7 @@ pub fn run() {
             commands::backups::list_backups,
             commands::backups::restore_backup,
             commands::backups::unreadable_profiles,
-            // Issue 8: display settings and UK dates.
+            // Display settings and UK dates.
             commands::app::get_preferences,
             commands::app::save_preferences,
             commands::app::read_date,

@@ -94,7 +94,7 @@ impl AppState {
     ) -> Result<T, ErrorPayload> {
         match self.guard().as_mut() {
             Some(profile) => {
-                // Issue 7: once a day while in use, an encrypted backup (never stops the call).
+                // Once a day while in use, an encrypted backup (never stops the call).
                 if let Err(error) = profile.back_up_if_due(chrono::Utc::now()) {
                     tracing::warn!(code = error.code(), "the daily backup could not be made");
                 }

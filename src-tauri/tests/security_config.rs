@@ -38,7 +38,7 @@ fn the_csp_allows_no_inline_or_eval_scripts_and_no_remote_origins() {
                 !source.contains("unsafe-eval"),
                 "{directive}: unsafe-eval is never allowed"
             );
-            // Issue 9: no inline scripts, and no inline styles either.
+            // No inline scripts, and no inline styles either.
             assert!(
                 !source.contains("unsafe-inline"),
                 "{directive}: nothing inline"

@@ -262,7 +262,7 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   console.log(`axe checked ${checkedScreens.length} screens: ${checkedScreens.join('; ')}`);
   assert.equal(problems.length, 0, `axe found problems:\n${problems.join('\n')}`);
 
-  // Issue 9: the strict CSP (no inline styles or scripts) refused nothing on any of those
+  // The strict CSP (no inline styles or scripts) refused nothing on any of those
   // screens, and it would have said so: an inline style is refused and counted.
   const refused = () => browser.execute(() => document.documentElement.dataset.cspRefused ?? '0');
   assert.equal(await refused(), '0', 'the content security policy refused something on a screen');

@@ -1,4 +1,4 @@
-// A damaged profile in the real app (issue 7): the person is told in plain words, nothing is
+// A damaged profile in the real app: the person is told in plain words, nothing is
 // changed, another profile still opens, and the latest automatic backup restores with the
 // damaged file kept aside.
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Notes on a case (issue 9): add, list with UK dates, search (typed text never breaks the
+// Notes on a case: add, list with UK dates, search (typed text never breaks the
 // search), delete after a confirmation, and everything is still there after a restart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Two copies of the app at once (issue 7): a second launch hands over to the first one (which
+// Two copies of the app at once: a second launch hands over to the first one (which
 // brings its window forward) and exits, so two copies never write one profile. The
 // single-instance plugin finds the first copy on the D-Bus session bus; this test starts a
 // private bus of its own so it never meets another run's app.

@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import './app.css';
 import Root from './Root.svelte';
 
-// Issue 9: the content security policy allows no inline style or script. Anything it refuses is
+// The content security policy allows no inline style or script. Anything it refuses is
 // counted here for the end-to-end tests (a refusal would leave part of a screen unstyled).
 let refused = 0;
 document.addEventListener('securitypolicyviolation', () => {

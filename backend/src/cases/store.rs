@@ -140,7 +140,7 @@ const CASE_COLUMNS: &str = "id, patient_name, patient_address, nation, diagnosis
     first_doctor_name, first_doctor_workplace, gp_practice_name, gp_practice_address, \
     created_at, updated_at, date_of_birth, nhs_number";
 
-/// Called with the database as it is, before its schema is brought up to date (issue 7: the
+/// Called with the database as it is, before its schema is brought up to date (the
 /// profile's backup before an update).
 pub(crate) type BeforeUpdate<'a> = &'a dyn Fn(&Connection) -> Result<()>;
 
@@ -283,7 +283,7 @@ impl Store {
         if schema_of(&conn)? != expected_schema(version)? {
             return Err(Error::UnexpectedContents);
         }
-        // Issue 7: a copy of an existing database before its schema changes.
+        // A copy of an existing database before its schema changes.
         if let Some(before_update) = before_update {
             if version > 0 && version < schema_version() {
                 before_update(&conn)?;

@@ -109,7 +109,7 @@ pub struct OpenProfile {
     idle_lock_minutes: u32,
     /// The carer acting for the person now, if any (chosen after unlocking).
     acting: Option<ActingCarer>,
-    // Last: released only after the database has closed (issue 7: one writer per profile).
+    // Last: released only after the database has closed (one writer per profile).
     _lock: ProfileLock,
 }
 

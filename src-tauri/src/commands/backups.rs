@@ -1,4 +1,4 @@
-//! Automatic backups of a profile's database (issue 7): list them, and restore one when a
+//! Automatic backups of a profile's database: list them, and restore one when a
 //! profile's database is damaged. The backend checks a backup before it replaces anything and
 //! keeps the damaged file aside.
 
@@ -29,7 +29,7 @@ pub async fn restore_backup(
     passphrase: String,
     backup: String,
 ) -> CommandResult<ProfileSummary> {
-    // The passphrase is zeroed when this function returns (issue 7b).
+    // The passphrase is zeroed when this function returns.
     let passphrase = zeroize::Zeroizing::new(passphrase);
     // A backup that does not exist leaves the open profile open.
     state.profiles.check_backup_name(&id, &backup)?;

@@ -119,7 +119,7 @@ fn save_and_open(
     else {
         return Ok(None);
     };
-    // The PDF viewer is chosen by the OS from the extension: keep ".pdf" on the name (issue 9).
+    // The PDF viewer is chosen by the OS from the extension: keep ".pdf" on the name.
     let path = backend::file_names::with_extension(&path, "pdf");
     let saved = documents::save(document, &path)?;
     if state.settings.test_save_dir.is_some() {

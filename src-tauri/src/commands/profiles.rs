@@ -70,7 +70,7 @@ pub async fn unlock_profile(
     let mut profile = state
         .profiles
         .unlock_and_strengthen(&id, &passphrase, &mut rng())?;
-    // Issue 7: the day's backup (a failed backup never stops the profile opening).
+    // The day's backup (a failed backup never stops the profile opening).
     if let Err(error) = profile.back_up_if_due(Utc::now()) {
         tracing::warn!(code = error.code(), "the daily backup could not be made");
     }

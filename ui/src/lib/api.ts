@@ -116,7 +116,7 @@ export const api = {
   /** Prints the consent form for a recorded consent. */
   writeConsentForm: (consentId: number, options: DocumentOptions) =>
     call<SavedDocument | null>('write_consent_form', { consentId, options }),
-  /** Issue 7: a profile's automatic backups, newest first; restore one (checked first). */
+  /** A profile's automatic backups, newest first; restore one (checked first). */
   listBackups: (id: string) => call<Backup[]>('list_backups', { id }),
   restoreBackup: (id: string, passphrase: string, backup: string) =>
     call<ProfileSummary>('restore_backup', { id, passphrase, backup }),
@@ -141,7 +141,7 @@ export const api = {
   /** Makes, saves and opens a document; null when the person closed the save dialog. */
   writeDocument: (caseId: number, kind: DocumentKind, options: DocumentOptions) =>
     call<SavedDocument | null>('write_document', { caseId, kind, options }),
-  // Notes on a case (issue 9): newest first; a search never fails because of what was typed.
+  // Notes on a case: newest first; a search never fails because of what was typed.
   listNotes: (caseId: number) => call<Note[]>('list_notes', { caseId }),
   addNote: (caseId: number, text: string) => call<Note>('add_note', { caseId, text }),
   searchNotes: (caseId: number, query: string) => call<Note[]>('search_notes', { caseId, query }),
@@ -149,7 +149,7 @@ export const api = {
   /** The first screen is interactive (only the start-up measurement listens). */
   reportReady: () => call<null>('report_ready'),
 
-  // Issue 8: the app itself (display settings, help, version, menu) and UK dates.
+  // The app itself (display settings, help, version, menu) and UK dates.
   getPreferences: () => call<Preferences>('get_preferences'),
   savePreferences: (preferences: Preferences) => call<Preferences>('save_preferences', { preferences }),
   /** The Help screen: the nation's urgent help first (when it is known), then the topics. */
