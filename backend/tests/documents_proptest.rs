@@ -1,6 +1,6 @@
 //! Random and hostile text fed into every document generator: very long words, a 10,000-line
-//! field, characters from many Unicode blocks, control and invisible characters, markup and
-//! template syntax. Each generator must never panic, and must either refuse with the documented
+//! field, characters from many Unicode blocks, accents typed after their letters, control and
+//! invisible characters, markup and template syntax. Each generator must never panic, and must either refuse with the documented
 //! `invalid_input` error (exactly when some field holds a character the fonts cannot draw) or
 //! give a layout with nothing drawn outside the text area and every printable word of every
 //! printed field in the layout's text, in order.
@@ -93,6 +93,13 @@ fn piece(hostile: bool) -> impl Strategy<Value = String> {
         // A very long word.
         1 => (100usize..700, printable_char()).prop_map(|(n, c)| c.to_string().repeat(n)),
         blocks => vec(any_block_char(), 1..4).prop_map(|v| v.into_iter().collect::<String>()),
+        // Accents typed after their letter (printed composed), a mark on a hyphen or a space,
+        // and marks with no composed letter (printed as typed): all printable.
+        1 => proptest::sample::select(vec![
+            "A\u{30a}ngstro\u{308}m", "w\u{302}", "Y\u{302}", "-\u{30a}", "\u{2010}\u{30a}",
+            "x\u{30a}\u{301}", " \u{301}", "e\u{301}\u{301}",
+        ])
+        .prop_map(str::to_owned),
         // Markup, template syntax, control and invisible characters: all printable once cleaned.
         1 => proptest::sample::select(vec![
             "<script>alert(1)</script>", "{{ patient_name }}", "{% if x %}", "&amp;", "\u{200B}", "\u{AD}",
