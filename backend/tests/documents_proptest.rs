@@ -1,9 +1,9 @@
 //! Random and hostile text fed into every document generator: very long words, a 10,000-line
 //! field, characters from many Unicode blocks, accents typed after their letters, control and
-//! invisible characters, markup and template syntax. Each generator must never panic, and must either refuse with the documented
-//! `invalid_input` error (exactly when some field holds a character the fonts cannot draw) or
-//! give a layout with nothing drawn outside the text area and every printable word of every
-//! printed field in the layout's text, in order.
+//! invisible characters, markup and template syntax. Each generator must never panic, and must
+//! either refuse with the documented `invalid_input` error (exactly when some field holds a
+//! character the fonts cannot draw) or give a layout with nothing drawn outside the text area
+//! and every printable word of every printed field in the layout's text, in order.
 //!
 //! 32 cases per document by default, so it runs in seconds in debug; `PROPTEST_CASES=500`
 //! for a longer run.
