@@ -307,13 +307,18 @@ fn welsh_polish_and_typographic_characters_print_exactly() {
     }
 }
 
-#[test]
-fn decomposed_accents_print_on_their_letters() {
-    // As pasted text often comes: each accent typed after its letter (NFD).
+/// As pasted text often comes: each accent typed after its letter (NFD).
+fn decomposed_case() -> CaseDetails {
     let mut c = case();
     c.patient_name = "Gwenlli\u{308}an W\u{302}yn".into();
     c.patient_address = "Tw\u{302}r y Me\u{302}l\nAberystwyth".into();
     c.diagnosis = "a growth of one A\u{30a}ngstro\u{308}m".into();
+    c
+}
+
+#[test]
+fn decomposed_accents_print_on_their_letters() {
+    let c = decomposed_case();
     let layout = layout_of(&c, &DocumentOptions::default());
     let runs: String = layout
         .pages
@@ -640,6 +645,11 @@ fn write_samples() {
             },
         ),
         ("gp-letter-long", long, DocumentOptions::default()),
+        (
+            "gp-letter-decomposed",
+            decomposed_case(),
+            DocumentOptions::default(),
+        ),
     ];
     for (name, c, options) in samples {
         let doc = letter(&c, &options);
