@@ -394,6 +394,11 @@ fn a_mark_on_a_hyphen_in_the_recovery_code_is_kept_with_it() {
             );
         }
     }
+    // A line break dropped from the code brings the accent after it to the letter before it,
+    // as a removed invisible character does, in whichever group of four that letter is.
+    let f = vec!["Ann".to_owned(), "BCDA\n\u{30a}E".to_owned()];
+    let layout = recovery_sheet_verdict(&f, &DocumentOptions::default()).expect("printable");
+    assert!(squeezed_text(&layout).contains("BCDÅE"));
     // A code of dashes and spaces only prints no code, and loses nothing.
     let f = vec!["Ann".to_owned(), "\u{2010} - \u{2011}".to_owned()];
     recovery_sheet_verdict(&f, &DocumentOptions::default()).expect("printable");

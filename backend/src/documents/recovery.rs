@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::letter::one_line;
 use super::pdf::PdfInfo;
-use super::text::printable_field;
+use super::text::{composed, printable_field};
 use super::DocumentOptions;
 use crate::dates;
 use crate::error::Result;
@@ -34,12 +34,15 @@ pub struct RecoverySheet {
 
 /// The code's characters in groups of four (spaces and dashes dropped). A character is a
 /// grapheme cluster, a letter with any marks on it: a mark typed on a dash keeps its dash (it
-/// is not a dash then), rather than being left alone or landing on the letter before it.
+/// is not a dash then), never left alone or moved onto the letter before it. Like an invisible
+/// character, a dropped space can bring a letter and the accent after it together.
 fn groups(code: &str) -> Vec<String> {
-    let characters: Vec<&str> = code
+    let kept: String = code
         .graphemes(true)
         .filter(|g| *g != "-" && !g.chars().all(char::is_whitespace))
         .collect();
+    let kept = composed(&kept);
+    let characters: Vec<&str> = kept.graphemes(true).collect();
     characters.chunks(GROUP).map(<[&str]>::concat).collect()
 }
 
@@ -109,6 +112,7 @@ mod tests {
     fn a_mark_on_a_dash_stays_on_it() {
         assert_eq!(groups("-\u{30a}"), vec!["-\u{30a}"]);
         assert_eq!(groups("AB-\u{30a}CD"), vec!["AB-\u{30a}C", "D"]);
-        assert_eq!(groups("ABCDE\u{301}FG"), vec!["ABCD", "E\u{301}FG"]);
+        assert_eq!(groups("ABCDE\u{301}FG"), vec!["ABCD", "ÉFG"]);
+        assert_eq!(groups("BCDA\n\u{30a}E"), vec!["BCDÅ", "E"]);
     }
 }

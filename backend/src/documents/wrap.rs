@@ -211,13 +211,10 @@ fn wrap_hard_line(hard: &HardLine, max: f32, out: &mut Vec<Line>) {
         after_word = word.end;
 
         // Spaces typed at the very start of a paragraph are kept (indentation as typed).
-        let lead = if line.is_empty() && !start_of_hard_line {
-            0.0
-        } else {
-            spaces_width
-        };
+        let keep_spaces = !line.is_empty() || start_of_hard_line;
+        let lead = if keep_spaces { spaces_width } else { 0.0 };
         if width + lead + word_width <= max {
-            if lead > 0.0 {
+            if keep_spaces {
                 push(&mut line, spaces);
                 width += lead;
             }
