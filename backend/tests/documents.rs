@@ -306,6 +306,45 @@ fn welsh_polish_and_typographic_characters_print_exactly() {
     }
 }
 
+/// As pasted text often comes: each accent typed after its letter (NFD).
+fn decomposed_case() -> CaseDetails {
+    let mut c = case();
+    c.patient_name = "Gwenlli\u{308}an W\u{302}yn".into();
+    c.patient_address = "Tw\u{302}r y Me\u{302}l\nAberystwyth".into();
+    c.diagnosis = "a growth of one A\u{30a}ngstro\u{308}m".into();
+    c
+}
+
+#[test]
+fn decomposed_accents_print_on_their_letters() {
+    let c = decomposed_case();
+    let layout = layout_of(&c, &DocumentOptions::default());
+    let runs: String = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts())
+        .map(|t| t.text.as_str())
+        .collect();
+    for expected in ["Gwenllïan Ŵyn", "Tŵr y Mêl", "Ångström"] {
+        assert!(
+            runs.contains(expected),
+            "{expected:?} missing from {runs:?}"
+        );
+    }
+    assert!(
+        !runs.contains(['\u{308}', '\u{302}', '\u{30a}']),
+        "an accent is drawn on its own: {runs:?}"
+    );
+    let doc = letter(&c, &DocumentOptions::default());
+    let text = flat(&pdftotext(&doc.bytes));
+    for expected in ["Gwenllïan Ŵyn", "Tŵr y Mêl", "a growth of one Ångström"] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+}
+
 #[test]
 fn characters_the_fonts_cannot_draw_are_refused_naming_the_field() {
     let mut c = case();
@@ -605,6 +644,11 @@ fn write_samples() {
             },
         ),
         ("gp-letter-long", long, DocumentOptions::default()),
+        (
+            "gp-letter-decomposed",
+            decomposed_case(),
+            DocumentOptions::default(),
+        ),
     ];
     for (name, c, options) in samples {
         let doc = letter(&c, &options);

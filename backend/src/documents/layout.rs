@@ -7,7 +7,8 @@
 //! Invariants:
 //! - Coordinates are points (1/72 inch) from the page's top-left corner; `y` grows downwards. A
 //!   text run's `y` is its baseline.
-//! - No text run is wider than the text area: long words are broken between characters.
+//! - No text run is wider than the text area: lines are broken by [`super::wrap`], long words
+//!   between grapheme clusters.
 //! - Text is measured with the font's own advances and no kerning (see [`super::fonts`]).
 //! - Headings are never the last thing on a page; a paragraph's first or last line is never left
 //!   alone on a page when it has more than one line; a table's header row is repeated on every
@@ -19,6 +20,7 @@
 use std::fmt::Write as _;
 
 use super::fonts::{metrics, Face};
+use super::wrap::{advance, fit, wrap, Line, Run};
 use super::Paper;
 
 /// Points per millimetre.
@@ -522,14 +524,14 @@ impl Builder {
                 let mut wrapped = Vec::new();
                 for line in lines {
                     if line.trim().is_empty() {
-                        wrapped.push(Vec::new());
+                        wrapped.push(Line::default());
                     } else {
                         wrapped.extend(wrap(&[Span::regular(line.clone())], s.body, max));
                     }
                 }
                 let block_width = wrapped
                     .iter()
-                    .map(|l| unit_width(l) * s.body)
+                    .map(|l| l.unit_width() * s.body)
                     .fold(0.0_f32, f32::max);
                 let x = match side {
                     Side::Left => self.area.left,
@@ -726,7 +728,7 @@ impl Builder {
         }
         c.height += s.body * 0.3;
         let names = wrap(&[Span::regular(name.to_owned())], s.body, sign_width);
-        let label: Line = "Date".chars().map(|ch| (ch, Face::Regular)).collect();
+        let label = Line::unbroken("Date", Face::Regular);
         self.name_under_line(c, names, &[(label, date_x)]);
     }
 
@@ -791,8 +793,8 @@ impl Builder {
                 ..Chunk::default()
             };
             for (i, group) in row.iter().enumerate() {
-                let line: Line = group.chars().map(|ch| (ch, Face::Bold)).collect();
-                let w = unit_width(&line) * size;
+                let line = Line::unbroken(group, Face::Bold);
+                let w = line.unit_width() * size;
                 // Long groups (wider than a line) are wrapped by characters, never lost.
                 let x = start + i as f32 * (widest + gap) + (widest - w).max(0.0) / 2.0;
                 let x = x.min(self.area.right - w).max(self.area.left);
@@ -1042,114 +1044,6 @@ impl Builder {
     }
 }
 
-/// A wrapped line: characters with their faces, trailing spaces removed.
-type Line = Vec<(char, Face)>;
-
-fn face_of(bold: bool) -> Face {
-    if bold {
-        Face::Bold
-    } else {
-        Face::Regular
-    }
-}
-
-fn advance(c: char, face: Face) -> f32 {
-    metrics(face).advance(c)
-}
-
-/// Width of a line at 1 pt.
-fn unit_width(line: &[(char, Face)]) -> f32 {
-    line.iter().map(|(c, f)| advance(*c, *f)).sum()
-}
-
-/// Breaks spans into lines no wider than `max` at `size`: at spaces, and between characters of a
-/// word too long for a line. `\n` always breaks. Spaces where a line breaks are dropped; other
-/// spaces are kept as typed.
-fn wrap(spans: &[Span], size: f32, max: f32) -> Vec<Line> {
-    let max_units = max / size;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut hard: Line = Vec::new();
-    for span in spans {
-        let face = face_of(span.bold);
-        for c in span.text.chars() {
-            if c == '\n' {
-                wrap_hard_line(&hard, max_units, &mut lines);
-                hard.clear();
-            } else {
-                hard.push((c, face));
-            }
-        }
-    }
-    wrap_hard_line(&hard, max_units, &mut lines);
-    lines
-}
-
-/// Greedy line breaking of one hard line (no `\n`), widths in units of the text size.
-fn wrap_hard_line(text: &[(char, Face)], max: f32, out: &mut Vec<Line>) {
-    let mut line: Line = Vec::new();
-    let mut width = 0.0_f32; // of `line`, which never ends in a space
-    let mut spaces: Line = Vec::new();
-    let mut spaces_width = 0.0_f32;
-    let mut start_of_hard_line = true;
-    let mut i = 0;
-    while i < text.len() {
-        if text[i].0 == ' ' {
-            spaces.push(text[i]);
-            spaces_width += advance(' ', text[i].1);
-            i += 1;
-            continue;
-        }
-        let end = text[i..]
-            .iter()
-            .position(|(c, _)| *c == ' ')
-            .map_or(text.len(), |p| i + p);
-        let word = &text[i..end];
-        let word_width = unit_width(word);
-        i = end;
-
-        // Spaces typed at the very start of a paragraph are kept (indentation as typed).
-        let lead = if line.is_empty() && !start_of_hard_line {
-            0.0
-        } else {
-            spaces_width
-        };
-        if width + lead + word_width <= max {
-            if lead > 0.0 {
-                line.append(&mut spaces);
-                width += lead;
-            }
-            line.extend_from_slice(word);
-            width += word_width;
-        } else {
-            if !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-                width = 0.0;
-            }
-            if word_width <= max {
-                line.extend_from_slice(word);
-                width = word_width;
-            } else {
-                // A word longer than a line: fill lines character by character.
-                for &(c, f) in word {
-                    let a = advance(c, f);
-                    if width + a > max && !line.is_empty() {
-                        out.push(std::mem::take(&mut line));
-                        width = 0.0;
-                    }
-                    line.push((c, f));
-                    width += a;
-                }
-            }
-        }
-        spaces.clear();
-        spaces_width = 0.0;
-        start_of_hard_line = false;
-    }
-    if !line.is_empty() || out.is_empty() || start_of_hard_line {
-        out.push(line);
-    }
-}
-
 /// Where the baseline sits in a line box of height `lh` for text of `size`.
 fn baseline(size: f32, lh: f32) -> f32 {
     let m = metrics(Face::Regular);
@@ -1160,28 +1054,27 @@ fn baseline(size: f32, lh: f32) -> f32 {
 
 /// Text runs for a line starting at `x`, one per change of face, at baseline `y`.
 fn runs_at(line: Line, x: f32, y: f32, size: f32, tone: Tone) -> Vec<TextRun> {
-    let mut runs: Vec<TextRun> = Vec::new();
     let mut pen = x;
-    for (c, face) in line {
-        let a = advance(c, face) * size;
-        match runs.last_mut() {
-            Some(run) if run.face == face => {
-                run.text.push(c);
-                run.width += a;
+    line.into_runs()
+        .into_iter()
+        .map(|Run { text, face }| {
+            let mut width = 0.0;
+            for c in text.chars() {
+                width += advance(c, face) * size;
             }
-            _ => runs.push(TextRun {
+            let run = TextRun {
                 x: pen,
                 y,
-                width: a,
-                text: c.to_string(),
+                width,
+                text,
                 face,
                 size,
                 tone,
-            }),
-        }
-        pen += a;
-    }
-    runs
+            };
+            pen += width;
+            run
+        })
+        .collect()
 }
 
 fn text_line_chunk(line: Line, x: f32, size: f32, lh: f32, tone: Tone) -> Chunk {
@@ -1306,30 +1199,6 @@ fn stamp_footers(pages: &mut [Page], title: &str, style: Style, area: TextArea, 
     }
 }
 
-/// `text` on one line no wider than `room`, shortened with "…" if needed.
-fn fit(text: &str, size: f32, room: f32) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    let m = metrics(Face::Regular);
-    if m.width(&text, size) <= room {
-        return text;
-    }
-    let ellipsis = m.width("…", size);
-    let mut out = String::new();
-    let mut w = 0.0;
-    for c in text.chars() {
-        let a = m.advance(c) * size;
-        if w + a + ellipsis > room {
-            break;
-        }
-        out.push(c);
-        w += a;
-    }
-    format!("{}…", out.trim_end())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1353,41 +1222,6 @@ mod tests {
                     .collect()
             })
             .collect()
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_keeps_inner_spaces() {
-        let lines = wrap(&[Span::regular("aa  bb cc")], 10.0, 1000.0);
-        let text: String = lines[0].iter().map(|(c, _)| *c).collect();
-        assert_eq!(text, "aa  bb cc");
-        let lines = wrap(
-            &[Span::regular("aaaa bbbb")],
-            10.0,
-            unit_width(&[('a', Face::Regular)]) * 10.0 * 5.0,
-        );
-        assert_eq!(lines.len(), 2);
-        let second: String = lines[1].iter().map(|(c, _)| *c).collect();
-        assert_eq!(second, "bbbb", "the space at the break is dropped");
-    }
-
-    #[test]
-    fn long_words_break_between_characters() {
-        let word = "x".repeat(400);
-        let max = 200.0;
-        let lines = wrap(&[Span::regular(word.clone())], 12.0, max);
-        assert!(lines.len() > 1);
-        for l in &lines {
-            assert!(unit_width(l) * 12.0 <= max + 0.001);
-        }
-        let joined: String = lines.iter().flatten().map(|(c, _)| *c).collect();
-        assert_eq!(joined, word, "nothing is lost");
-    }
-
-    #[test]
-    fn newlines_break_and_empty_lines_are_kept() {
-        let lines = wrap(&[Span::regular("a\n\nb")], 12.0, 300.0);
-        assert_eq!(lines.len(), 3);
-        assert!(lines[1].is_empty());
     }
 
     #[test]
@@ -1443,13 +1277,6 @@ mod tests {
             assert!(page.texts().any(|t| t.text == expected));
             assert!(page.texts().any(|t| t.text == "Test"));
         }
-    }
-
-    #[test]
-    fn long_running_titles_are_shortened() {
-        let s = fit(&"word ".repeat(100), 9.0, 200.0);
-        assert!(s.ends_with('…'));
-        assert!(metrics(Face::Regular).width(&s, 9.0) <= 200.0);
     }
 
     #[test]

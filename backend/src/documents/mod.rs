@@ -5,12 +5,13 @@
 //! a path).
 //!
 //! How a document is made:
-//! 1. `text` cleans each field the person typed and refuses, naming the field, anything the
-//!    fonts cannot draw;
+//! 1. `text` cleans each field the person typed (composing accents typed after their letter)
+//!    and refuses, naming the field, anything the fonts cannot draw;
 //! 2. a document module (`letter` and `letters`, [`prep_pack`], `clinician`, `decision`,
 //!    `recovery`) turns its input into [`layout::Block`]s;
 //! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
-//!    text snapshot);
+//!    text snapshot), breaking text into lines with `wrap` (Unicode line breaking, never inside
+//!    a grapheme cluster);
 //! 4. `pdf` writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
 
 mod clinician;
@@ -23,6 +24,7 @@ mod pdf;
 pub mod prep_pack;
 pub(crate) mod recovery; // pub(crate): file_names checks its file name
 mod text;
+mod wrap;
 
 pub use clinician::ClinicianSummary;
 pub use fonts::Face;

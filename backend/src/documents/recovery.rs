@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::letter::one_line;
 use super::pdf::PdfInfo;
-use super::text::printable_field;
+use super::text::{composed, printable_field};
 use super::DocumentOptions;
 use crate::dates;
 use crate::error::Result;
@@ -31,13 +32,18 @@ pub struct RecoverySheet {
     pub made: NaiveDate,
 }
 
-/// The code's characters in groups of four (spaces and dashes dropped).
+/// The code's characters in groups of four (spaces and dashes dropped). A character is a
+/// grapheme cluster, a letter with any marks on it: a mark typed on a dash keeps its dash (it
+/// is not a dash then), never left alone or moved onto the letter before it. Like an invisible
+/// character, a dropped space can bring a letter and the accent after it together.
 fn groups(code: &str) -> Vec<String> {
-    let chars: Vec<char> = code
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+    let kept: String = code
+        .graphemes(true)
+        .filter(|g| *g != "-" && !g.chars().all(char::is_whitespace))
         .collect();
-    chars.chunks(GROUP).map(|g| g.iter().collect()).collect()
+    let kept = composed(&kept);
+    let characters: Vec<&str> = kept.graphemes(true).collect();
+    characters.chunks(GROUP).map(<[&str]>::concat).collect()
 }
 
 pub(crate) fn recovery_sheet(
@@ -98,5 +104,13 @@ mod tests {
     fn codes_are_grouped_in_fours_without_dashes() {
         assert_eq!(groups("ABCD-EFGH JKLM2"), vec!["ABCD", "EFGH", "JKLM", "2"]);
         assert!(groups(" - ").is_empty());
+    }
+
+    #[test]
+    fn a_mark_on_a_dash_stays_on_it() {
+        assert_eq!(groups("-\u{30a}"), vec!["-\u{30a}"]);
+        assert_eq!(groups("AB-\u{30a}CD"), vec!["AB-\u{30a}C", "D"]);
+        assert_eq!(groups("ABCDE\u{301}FG"), vec!["ABCD", "ÉFG"]);
+        assert_eq!(groups("BCDA\n\u{30a}E"), vec!["BCDÅ", "E"]);
     }
 }

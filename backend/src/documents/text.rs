@@ -1,5 +1,10 @@
 //! Getting what a person typed ready to print, or saying plainly why it cannot be printed.
 
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::fonts;
 use crate::error::{Error, Result};
 
@@ -18,6 +23,8 @@ const TAB_SPACES: &str = "    ";
 ///   removing them changes nothing a reader can see.
 /// - Unusual spaces the fonts lack (en space, ideographic space...) become ordinary spaces, and the
 ///   Unicode hyphens U+2010 and U+2011 become `-` (they look the same).
+/// - Letters typed as a base and combining accents are composed (Unicode NFC) where the fonts
+///   have the accented letter, so the accent prints on its letter: see [`composed`].
 ///
 /// Anything else the fonts cannot draw (Arabic, Chinese, emoji...) is refused with
 /// [`Error::InvalidInput`] naming the field and the first such character, rather than printing
@@ -64,10 +71,43 @@ fn clean(value: &str) -> std::result::Result<String, char> {
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{2012}' => out.push('–'),
             c if c.is_whitespace() => out.push(' '),
-            c => return Err(c),
+            // Perhaps printable once composed with the characters around it (below).
+            c => out.push(c),
         }
     }
-    Ok(out)
+    // Composed only now: removing an invisible character can bring a letter and its accent
+    // together.
+    let out = composed(&out).into_owned();
+    match out.chars().find(|c| *c != '\n' && !fonts::printable(*c)) {
+        Some(c) => Err(c),
+        None => Ok(out),
+    }
+}
+
+/// `text` as it is printed: each grapheme cluster (a letter with its accents) in its composed
+/// form (Unicode NFC) when the fonts can draw that, otherwise as typed.
+///
+/// The fonts have glyphs for accented letters such as `Å` and `ŵ`, but nothing places a
+/// combining accent over the letter before it (the PDF draws glyph after glyph): typed
+/// decomposed, as pasted text often is (`A` + U+030A), the ring would land beside the `A`.
+/// Composed, it is the one letter the font draws. A cluster whose composed form the fonts lack
+/// is left as typed, so nothing that printed before is refused now.
+///
+/// Only what is printed changes: what the person typed is stored exactly as typed.
+pub(crate) fn composed(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for cluster in text.graphemes(true) {
+        let nfc: String = cluster.nfc().collect();
+        if nfc.chars().all(fonts::printable) {
+            out.push_str(&nfc);
+        } else {
+            out.push_str(cluster);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Invisible formatting characters (Unicode category Cf and the variation selectors).
