@@ -320,6 +320,8 @@ test('step 6: a refused answer says what to change under its own field, a list r
   assert.ok((await mapStep('prepare')).done, 'step 6 is ticked: its other answers are saved');
   await browser.execute(() => document.querySelector('#appt_place').scrollIntoView({ block: 'center' }));
   await shot('unsaved-later-step.png');
+  await browser.execute(() => document.querySelector('#tl-what-0').scrollIntoView({ block: 'center' }));
+  await shot('unsaved-later-step-row.png');
   await expectNoAxeViolations(browser, 'step 6 with answers that need a change');
 
   // "Change it" puts the cursor in the field, though its input is named differently.
