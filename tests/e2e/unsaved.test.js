@@ -4,7 +4,8 @@
 // typed with what to change next to it, and after a restart the case and every answer are
 // there. Locking (the button, Ctrl+L, the idle lock) after a refused answer keeps what was typed
 // after it. A problem after pressing a button on the profile picker is shown where the person is
-// looking: in view, focused and announced.
+// looking: in view, focused and announced. On a later step too, a refused answer (a list row as
+// well) says what to change under its own field.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -280,6 +281,64 @@ test('text too long even to keep: leaving and locking ask first, and nothing els
   await enterProfile(browser, testProfile);
   await openCase(values.patient_name);
   await assertSituation(values);
+});
+
+test('step 6: a refused answer says what to change under its own field, a list row too, and every answer is there after a restart', async () => {
+  const name = 'Elin Later-Step';
+  const over = 'Ward 4, Bronglais. '.repeat(1053); // 20,007 characters: over the journey's limit
+  await startCase();
+  await typeSituation(situation(name));
+  await waitStatus('saved');
+  await browser.$('button[data-step="prepare"]').click();
+  await browser.$('#appt_place').waitForDisplayed();
+  await browser.$('button=Add a line').click();
+  await browser.$('#tl-what-0').waitForDisplayed();
+
+  await paste('#appt_place', over);
+  await browser.$('#allergies').setValue('Penicillin');
+  await browser.$('#tl-when-0').setValue('March 2026');
+  await paste('#tl-what-0', over);
+  await waitStatus('needs-change');
+
+  // Each message is under its own field and is what its input is described by.
+  for (const field of ['appt_place', 'tl-what-0']) {
+    const input = browser.$(`#${field}`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', field);
+    assert.equal(await input.getAttribute('aria-describedby'), `${field}-about`, field);
+    const error = browser.$(`#${field}-about #${field}-error`);
+    assert.match(await error.getText(), /^This answer is too long \(20007 characters\)\. Please keep it under 20000 characters\./, field);
+    assert.match(await error.getText(), /kept here, but not used in letters until you change it/, field);
+    const container = await browser.execute((id) => document.getElementById(`${id}-error`).closest('.field').querySelector('input')?.id, field);
+    assert.equal(container, field, `${field}: the message is in the field's own box`);
+    assert.equal(await browser.$(`[data-testid="${field}-count"]`).getText(), '20,007 characters: 7 more than the 20,000 that fit.');
+  }
+  for (const field of ['allergies', 'tl-when-0']) {
+    assert.equal(await browser.$(`#${field}`).getAttribute('aria-invalid'), null, field);
+    assert.equal(await browser.$(`#${field}-error`).isExisting(), false, field);
+  }
+  assert.match(await browser.$('[data-testid="needs-change"]').getText(), /2 answers need a change/);
+  assert.ok((await mapStep('prepare')).done, 'step 6 is ticked: its other answers are saved');
+  await browser.execute(() => document.querySelector('#appt_place').scrollIntoView({ block: 'center' }));
+  await shot('unsaved-later-step.png');
+  await browser.execute(() => document.querySelector('#tl-what-0').scrollIntoView({ block: 'center' }));
+  await shot('unsaved-later-step-row.png');
+  await expectNoAxeViolations(browser, 'step 6 with answers that need a change');
+
+  // "Change it" puts the cursor in the field, though its input is named differently.
+  await browser.execute(() => window.scrollTo(0, 0));
+  await browser.$('[data-testid="needs-change"]').$('button=Change it').click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'appt_place');
+
+  await restart();
+  await openCase(name);
+  await browser.$('button[data-step="prepare"]').click();
+  await browser.$('#appt_place').waitForDisplayed();
+  assert.equal(await valueOf('#appt_place'), over);
+  assert.equal(await valueOf('#tl-what-0'), over);
+  assert.equal(await valueOf('#allergies'), 'Penicillin');
+  assert.equal(await valueOf('#tl-when-0'), 'March 2026');
+  assert.ok(await browser.$('#appt_place-about #appt_place-error').isDisplayed(), 'the problem is shown again');
+  assert.ok(await browser.$('#tl-what-0-about #tl-what-0-error').isDisplayed(), 'the row\'s problem is shown again');
 });
 
 test('"Make my profile" with a short passphrase: the problem is in view, focused and announced', async () => {
