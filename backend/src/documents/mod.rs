@@ -7,7 +7,7 @@
 //! How a document is made:
 //! 1. `text` cleans each field the person typed (composing accents typed after their letter)
 //!    and refuses, naming the field, anything the fonts cannot draw;
-//! 2. a document module (`letter` and `letters`, [`prep_pack`], `clinician`, `decision`,
+//! 2. a document module (`letter` and `letters`, `prep_pack`, `clinician`, `decision`,
 //!    `recovery`) turns its input into [`layout::Block`]s;
 //! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
 //!    text snapshot), breaking text into lines with `wrap` (Unicode line breaking, never inside
