@@ -972,8 +972,14 @@ fn every_field_of_profile_json_is_checked_when_read() {
         open.lock();
     }
 
-    // A name the app would never have saved: the profile is refused, not shown.
-    for name in ["", "   ", "Ann\u{202e}", "A\nB", &"x".repeat(61)] {
+    // A name an earlier version may have saved (a direction mark was allowed then) still opens.
+    let mut m = original.clone();
+    m["name"] = "Ann\u{202e}".into();
+    std::fs::write(&meta_path, serde_json::to_vec_pretty(&m).expect("json")).expect("w");
+    assert_eq!(profiles.list().expect("list").len(), 1);
+
+    // A name no version of the app would have saved: the profile is refused, not shown.
+    for name in ["", "   ", "A\nB", &"x".repeat(61)] {
         let mut m = original.clone();
         m["name"] = name.into();
         std::fs::write(&meta_path, serde_json::to_vec_pretty(&m).expect("json")).expect("w");
@@ -1205,4 +1211,35 @@ fn a_backup_name_is_checked_without_the_passphrase_or_the_lock() {
             .code(),
         "backup_unusable"
     );
+}
+
+#[test]
+fn a_copy_imported_beside_a_profile_with_the_longest_name_gets_a_name_that_fits_and_is_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path().join("profiles"));
+    let long = "G".repeat(backend::profiles::MAX_PROFILE_NAME_CHARS);
+    let open = profile_with_a_case(&profiles, &long, 70);
+    let file = dir.path().join("copy.second-opinion");
+    profiles
+        .export(&open, &file, "export passphrase", &mut rng(71))
+        .expect("exports");
+    open.lock();
+    let (copy, _) = profiles
+        .import(&file, "export passphrase", &mut rng(72))
+        .expect("imports beside it");
+    let name = copy.name().to_owned();
+    assert!(name.ends_with(" (2)"), "{name}");
+    assert!(
+        name.chars().count() <= backend::profiles::MAX_PROFILE_NAME_CHARS,
+        "{name}"
+    );
+    copy.lock();
+    let listed: Vec<String> = profiles
+        .list()
+        .expect("lists")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(listed.contains(&name), "the copy is listed: {listed:?}");
+    assert!(listed.contains(&long), "the original is listed: {listed:?}");
 }

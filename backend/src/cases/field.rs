@@ -141,7 +141,9 @@ pub(crate) fn mark_unkeepable(typed: &Value, problems: &mut [FieldProblem]) {
 }
 
 /// `typed` with each refused field set back to its value in `previous` (what was last saved)
-/// or, when it has none, to `empty`: what may be stored and used.
+/// or, when it has none, to `empty`: what may be stored and used. A field inside a list row
+/// (`medicines.1.notes`) is always set to `empty`: rows are known only by their place, and a row
+/// removed or added above it since the last save would put another row's value there.
 pub(crate) fn usable(
     typed: &Value,
     previous: &Value,
@@ -150,7 +152,12 @@ pub(crate) fn usable(
 ) -> Value {
     let mut out = typed.clone();
     for p in problems {
-        let back = value_at(previous, &p.field).unwrap_or_else(|| empty(p));
+        let in_list_row = p.field.split('.').any(|part| part.parse::<usize>().is_ok());
+        let back = if in_list_row {
+            empty(p)
+        } else {
+            value_at(previous, &p.field).unwrap_or_else(|| empty(p))
+        };
         set_at(&mut out, &p.field, back);
     }
     out
@@ -159,6 +166,29 @@ pub(crate) fn usable(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_answer_in_a_list_row_never_takes_another_rows_saved_value() {
+        // Saved: two medicines. Then the first is removed, and the one left (now at 0) has notes
+        // that are refused: its notes must not become the removed row's.
+        let previous = serde_json::json!({"medicines": [
+            {"name": "Aspirin", "notes": "with food"},
+            {"name": "Bisoprolol", "notes": "mornings"},
+        ]});
+        let typed =
+            serde_json::json!({"medicines": [{"name": "Bisoprolol", "notes": "x".repeat(9)}]});
+        let problem = FieldProblem::new(
+            "medicines.0.notes",
+            crate::content::Step::Prepare,
+            "too_long",
+            "too long".into(),
+        );
+        let out = usable(&typed, &previous, &[problem], |_| {
+            Value::String(String::new())
+        });
+        assert_eq!(out["medicines"][0]["notes"], "");
+        assert_eq!(out["medicines"][0]["name"], "Bisoprolol");
+    }
 
     #[test]
     fn strings_are_named_by_dotted_paths() {

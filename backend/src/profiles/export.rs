@@ -180,7 +180,10 @@ impl Profiles {
         }
         let key = key_from_slot(key_bytes).map_err(|_| Error::NotAnExport)?;
         let name = std::str::from_utf8(name).map_err(|_| Error::NotAnExport)?;
-        let name = super::check_name(name).map_err(|_| Error::NotAnExport)?;
+        // A copy made by an earlier version may hold a name from before the newer rules: keep it
+        // readable, without the characters those rules refuse.
+        let name: String = name.chars().filter(|c| !super::is_invisible(*c)).collect();
+        let name = super::check_name(&name).map_err(|_| Error::NotAnExport)?;
         let name = self.free_name(&name)?;
 
         std::fs::create_dir_all(&self.dir)?;

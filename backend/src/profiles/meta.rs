@@ -123,7 +123,7 @@ impl ProfileMeta {
         if self.format == 0 || !super::is_valid_id(&self.id) {
             return Err(Error::ProfileDamaged);
         }
-        match super::check_name(&self.name) {
+        match super::check_stored_name(&self.name) {
             Ok(name) if name == self.name => {}
             _ => return Err(Error::ProfileDamaged),
         }

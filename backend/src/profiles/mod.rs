@@ -295,6 +295,21 @@ fn check_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
+/// A name as an earlier version of the app may have stored it: the rules of [`check_name`]
+/// without the newer refusal of invisible characters, so a profile named before that rule (a
+/// right-to-left mark from the keyboard, say) still opens and is listed. New names, renames and
+/// imports go through [`check_name`].
+fn check_stored_name(name: &str) -> Result<String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty()
+        || trimmed.chars().count() > MAX_PROFILE_NAME_CHARS
+        || trimmed.chars().any(char::is_control)
+    {
+        return Err(Error::ProfileDamaged);
+    }
+    Ok(trimmed.to_owned())
+}
+
 /// Characters that show nothing or turn the text around: a name holding one can look like
 /// another profile's. The joiners (U+200C, U+200D) stay allowed: some scripts and emoji need
 /// them.
@@ -435,7 +450,11 @@ impl Profiles {
         let mut candidate = name.to_owned();
         let mut n = 2;
         while taken.contains(&name_key(&candidate)) {
-            candidate = format!("{name} ({n})");
+            // Shortened first, so the name with its number still fits the limit.
+            let suffix = format!(" ({n})");
+            let room = MAX_PROFILE_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let short: String = name.chars().take(room).collect();
+            candidate = format!("{}{suffix}", short.trim_end());
             n += 1;
         }
         Ok(candidate)
@@ -769,6 +788,19 @@ mod tests {
         ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_stored_before_the_invisible_character_rule_still_reads() {
+        // A right-to-left mark typed on an Arabic or Hebrew keyboard: refused for a new name,
+        // but a profile an earlier version named so must still be listed and opened.
+        let older = "\u{200F}\u{0645}\u{0627}\u{0645}\u{0627}";
+        assert!(check_name(older).is_err());
+        assert_eq!(check_stored_name(older).expect("reads"), older);
+        for damaged in ["", "   ", "a\nb"] {
+            assert!(check_stored_name(damaged).is_err(), "{damaged:?}");
+        }
+        assert!(check_stored_name(&"x".repeat(MAX_PROFILE_NAME_CHARS + 1)).is_err());
     }
 
     #[test]
