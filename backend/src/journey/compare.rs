@@ -238,7 +238,7 @@ fn follow_up(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> Op
             "The first doctor talked about {what}, but I did not note anything from the second doctor. What is your view?"
         )),
         (Noted::OnlySecond, None) => Some(format!(
-            "The second doctor talked about {what}, which I did not hear before. Could this apply to me?"
+            "The second doctor talked about {what}, which I did not note from the first doctor. Could this apply to me?"
         )),
     }
 }
