@@ -5,7 +5,7 @@
 
 use backend::cases::{CaseDetails, Nation};
 use backend::documents::DocumentOptions;
-use backend::journey::pack::DocumentKind;
+use backend::documents::pack::DocumentKind;
 use backend::journey::Journey;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;

@@ -20,6 +20,7 @@ mod fonts;
 pub mod layout;
 mod letter;
 mod letters;
+pub mod pack;
 mod pdf;
 pub mod prep_pack;
 pub(crate) mod recovery; // pub(crate): file_names checks its file name

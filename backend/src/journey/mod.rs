@@ -3,7 +3,6 @@
 
 mod compare;
 mod dates;
-pub mod pack;
 mod record;
 mod view;
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
-use crate::cases::FieldProblem;
+use crate::model::FieldProblem;
 use crate::content::Step;
 use crate::error::{Error, Result};
 
@@ -319,7 +319,7 @@ pub(crate) fn problems_of(record: &serde_json::Value) -> Vec<FieldProblem> {
     let earliest = NaiveDate::from_ymd_opt(ey, em, ed);
     let latest = NaiveDate::from_ymd_opt(ly, lm, ld);
     let mut problems = Vec::new();
-    for (field, text) in crate::cases::field_strings(record) {
+    for (field, text) in crate::model::field_strings(record) {
         let step = step_of(&field);
         let len = text.chars().count();
         if len > MAX_TEXT {

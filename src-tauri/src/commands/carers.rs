@@ -3,7 +3,7 @@
 use backend::cases::{CarerConsent, CarerConsentDetails};
 use backend::content::Content;
 use backend::documents::{self, DocumentOptions, SavedDocument};
-use backend::journey::pack;
+use backend::documents::pack;
 use backend::profiles::ActingCarer;
 use chrono::Utc;
 use tauri::{AppHandle, State};

@@ -3,7 +3,7 @@
 use backend::cases::CaseId;
 use backend::content::Content;
 use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
-use backend::journey::pack::{self, DocumentKind};
+use backend::documents::pack::{self, DocumentKind};
 use chrono::Utc;
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@ use rusqlite::{params, Transaction};
 use serde_json::Value;
 
 use super::{latest_birth, timestamp, Store};
-use crate::cases::field::{mark_unkeepable, set_at, usable, value_at};
+use crate::model::{mark_unkeepable, set_at, usable, value_at};
 use crate::cases::{CaseAsTyped, CaseDetails, CaseId, FieldProblem};
 use crate::error::{Error, Result};
 use crate::journey::{problems_of, Journey};
