@@ -12,8 +12,8 @@
 
 use backend::cases::{CaseDetails, Nation, Store};
 use backend::content::Content;
-use backend::documents::DocumentOptions;
 use backend::documents::pack::{self, DocumentKind};
+use backend::documents::DocumentOptions;
 use backend::journey::{Journey, TimelineLine, MAX_ENTRIES, MAX_TEXT};
 use backend::profiles::{KdfParams, Profiles};
 use backend::{Error, ErrorPayload};

@@ -6,8 +6,8 @@
 mod documents_support;
 
 use backend::cases::{CaseDetails, Nation};
-use backend::documents::DocumentOptions;
 use backend::documents::pack::{self, DocumentKind};
+use backend::documents::DocumentOptions;
 use backend::journey::Journey;
 use chrono::NaiveDate;
 use documents_support::{case, content, date, flat, pdftotext, write_sample};

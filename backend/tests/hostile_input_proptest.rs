@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use backend::cases::{CaseDetails, Nation, Store};
 use backend::content::Content;
-use backend::documents::DocumentOptions;
 use backend::documents::pack::{self, DocumentKind};
+use backend::documents::DocumentOptions;
 use backend::journey::Journey;
 use backend::profiles::{check_export_bytes, KdfParams, Profiles};
 use chrono::{NaiveDate, TimeZone, Utc};

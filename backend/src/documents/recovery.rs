@@ -15,7 +15,7 @@ use crate::dates;
 use crate::error::Result;
 
 pub(crate) const RECOVERY_SHEET_TITLE: &str = "Second Opinion — recovery sheet";
-pub(crate) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
+pub(super) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
 
 /// Characters per printed group of the code.
 const GROUP: usize = 4;

@@ -16,7 +16,7 @@ pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
-pub use view::{JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
+pub use view::{JourneyAsStored, JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

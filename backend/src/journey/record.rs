@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
-use crate::model::FieldProblem;
 use crate::content::Step;
 use crate::error::{Error, Result};
+use crate::model::FieldProblem;
 
 /// Who the case is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

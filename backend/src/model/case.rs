@@ -142,7 +142,7 @@ impl CaseDetails {
     /// latest date of birth accepted.
     pub fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
-        let step = crate::content::Step::Situation;
+        let step = super::Step::Situation;
         for (field, label, max) in Self::LIMITS {
             let value = self.text(field);
             let len = value.chars().count();

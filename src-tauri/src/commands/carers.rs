@@ -2,8 +2,8 @@
 
 use backend::cases::{CarerConsent, CarerConsentDetails};
 use backend::content::Content;
-use backend::documents::{self, DocumentOptions, SavedDocument};
 use backend::documents::pack;
+use backend::documents::{self, DocumentOptions, SavedDocument};
 use backend::profiles::ActingCarer;
 use chrono::Utc;
 use tauri::{AppHandle, State};

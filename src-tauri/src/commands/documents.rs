@@ -2,8 +2,8 @@
 
 use backend::cases::CaseId;
 use backend::content::Content;
-use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use backend::documents::pack::{self, DocumentKind};
+use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use chrono::Utc;
 use std::path::PathBuf;
 
