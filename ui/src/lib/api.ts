@@ -21,6 +21,7 @@ import type {
   CaseSummary,
   DocumentKind,
   DocumentOptions,
+  ErrorCode,
   ErrorPayload,
   Guidance,
   HelpScreen,
@@ -36,7 +37,7 @@ export type * from './bindings';
 
 /** An error from the backend: `code` is stable, `message` is plain words for the person. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.code = payload.code;
