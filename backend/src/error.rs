@@ -26,6 +26,11 @@ pub enum Error {
     /// The database was written by a newer version of the app. It is left untouched.
     #[error("This information was saved by a newer version of Second Opinion. Please update the app to open it. Nothing has been changed.")]
     DatabaseTooNew,
+    /// A case's journey was saved by a newer version of the app (its record's version is
+    /// higher than this app's). It is shown as far as this app can read it, and never saved
+    /// over, so nothing the newer app kept is lost.
+    #[error("This case was last saved by a newer version of Second Opinion. This version can show it but cannot save changes to it, so your last change was not saved. Please update the app to change this case. Nothing saved before has been changed.")]
+    RecordTooNew,
     /// The database file is not a database we can read (damaged, or not ours).
     #[error("The saved information could not be read. The file may be damaged. Nothing has been changed.")]
     DatabaseDamaged,
@@ -95,6 +100,7 @@ impl Error {
             Error::InvalidDateOfBirth(_) => "invalid_date_of_birth",
             Error::NotFound => "not_found",
             Error::DatabaseTooNew => "database_too_new",
+            Error::RecordTooNew => "record_too_new",
             Error::DatabaseDamaged => "database_damaged",
             Error::Storage(_) => "storage",
             Error::Document(_) => "document",

@@ -665,11 +665,11 @@ due: string,
  */
 text: string, };
 
-export type ForWhom = "me" | "someone-i-help";
+export type ForWhom = "me" | "someone-i-help" | "not-known";
 
-export type Urgency = "urgent" | "soon" | "routine" | "not-said";
+export type Urgency = "urgent" | "soon" | "routine" | "not-said" | "not-known";
 
-export type InHospital = "no" | "yes-stable" | "yes-getting-worse";
+export type InHospital = "no" | "yes-stable" | "yes-getting-worse" | "not-known";
 
 export type Readiness = { know_enough: boolean | null, clear_what_matters: boolean | null, have_support: boolean | null, feel_sure: boolean | null, };
 
@@ -759,7 +759,7 @@ same_answers: SameAnswers, decision: string, decision_why: string, what_matters_
 
 export type OpinionPart = "diagnosis" | "options" | "risks" | "recommendation" | "anything-new";
 
-export type SaidTheSame = "yes" | "no" | "not-sure";
+export type SaidTheSame = "yes" | "no" | "not-sure" | "not-known";
 
 export type SameAnswers = { diagnosis: SaidTheSame | null, options: SaidTheSame | null, risks: SaidTheSame | null, recommendation: SaidTheSame | null, anything_new: SaidTheSame | null, };
 
