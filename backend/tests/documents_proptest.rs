@@ -26,7 +26,6 @@ use backend::Result;
 use documents_support::{assert_inside_text_area, content, date, squeezed_text};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use unicode_segmentation::UnicodeSegmentation;
 
 fn config() -> ProptestConfig {
     proptest_config::config(32)

@@ -7,8 +7,7 @@ mod documents_support;
 #[path = "../benches/sample/mod.rs"]
 mod sample;
 
-use backend::documents::layout::{Item, Tone};
-use backend::documents::Face;
+use backend::documents::layout::Item;
 use backend::documents::{
     clinician_summary, clinician_summary_layout, decision_summary, decision_summary_layout,
     prep_pack, prep_pack_layout, recovery_sheet, recovery_sheet_layout, ClinicianSummary, Decision,
