@@ -11,7 +11,6 @@ fn every_name_the_app_suggests_is_portable() {
     let day = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
     let sheet = RecoverySheet {
         profile_name: "Ann".into(),
-        recovery_code: "ABCD-EFGH-JKMN-PQRS".into(),
         made: day,
     };
     let recovery =

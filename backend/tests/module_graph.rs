@@ -15,7 +15,8 @@ const LAYERS: &[&[&str]] = &[
     &["content"],
     &["journey"],
     &["cases"],
-    &["profiles", "documents"],
+    &["profiles"],
+    &["documents"],
     &["app", "bindings"],
 ];
 

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use backend::cases::Store;
 use backend::profiles::{OpenProfile, Profiles};
-use backend::ErrorPayload;
+use backend::{ErrorCode, ErrorPayload};
 use tauri::Manager;
 
 /// Where the app keeps and writes things. Tests point both somewhere of their own.
@@ -66,7 +66,7 @@ pub struct AppState {
 
 fn locked() -> ErrorPayload {
     ErrorPayload {
-        code: "locked".into(),
+        code: ErrorCode::Locked,
         message: "Your information is locked. Please open your profile with your passphrase."
             .into(),
     }

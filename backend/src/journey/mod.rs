@@ -4,6 +4,7 @@
 mod compare;
 mod dates;
 mod record;
+pub mod stored;
 mod view;
 
 pub use compare::{
@@ -16,6 +17,7 @@ pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
+pub use stored::StoredJourney;
 pub use view::{JourneyAsStored, JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;

@@ -146,25 +146,33 @@ pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<Stri
     })
 }
 
-/// Saves the recovery sheet for the open profile, with the code just shown.
+/// Saves the recovery sheet for the open profile: boxes to copy the code into by hand. It never
+/// holds the code, so the code is on no file anywhere.
 #[tauri::command(async)]
 pub async fn write_recovery_sheet(
     app: AppHandle,
     state: State<'_, AppState>,
-    recovery_code: String,
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
-    let recovery_code = Zeroizing::new(recovery_code);
     let profile_name = state.with_profile(|p| Ok(p.name().to_owned()))?;
     let document = documents::recovery_sheet(
         &RecoverySheet {
             profile_name,
-            recovery_code: recovery_code.to_string(),
             made: today(),
         },
         &options,
     )?;
     save_and_record(&app, &state, &document, "Saved the recovery sheet")
+}
+
+/// Checks the recovery code the person copied by hand against the open profile.
+#[tauri::command(async)]
+pub async fn check_recovery_code(
+    state: State<'_, AppState>,
+    recovery_code: String,
+) -> CommandResult<()> {
+    let recovery_code = Zeroizing::new(recovery_code);
+    state.with_profile(|p| state.profiles.check_recovery_code(p, &recovery_code))
 }
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`.
