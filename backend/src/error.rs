@@ -84,6 +84,9 @@ pub enum Error {
     /// so it was not used.
     #[error("This file holds parts that Second Opinion did not put there, so it was not used. Nothing has been changed.")]
     UnexpectedContents,
+    /// No profile is open (the app is locked), so nothing of a case can be read or changed.
+    #[error("Your information is locked. Please open your profile with your passphrase.")]
+    Locked,
 }
 
 impl Error {
@@ -112,6 +115,7 @@ impl Error {
             Error::BackupUnusable => "backup_unusable",
             Error::KeySettingsRefused => "key_settings_refused",
             Error::UnexpectedContents => "unexpected_contents",
+            Error::Locked => "locked",
         }
     }
 }
