@@ -33,6 +33,7 @@ fn main() {
             "change_passphrase",
             "new_recovery_code",
             "write_recovery_sheet",
+            "check_recovery_code",
             "export_profile",
             "import_profile",
             "delete_profile",

@@ -106,7 +106,6 @@ fn documents(c: &mut Criterion) {
     let summary = sample::clinician_summary();
     let sheet = RecoverySheet {
         profile_name: "Margaret".into(),
-        recovery_code: "7K3M-QW9P-X2TB-H8CN-4RDV-ZJ6F".into(),
         made: date,
     };
     c.bench_function("consultant_letter_pdf", |b| {

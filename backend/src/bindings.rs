@@ -10,6 +10,7 @@ use ts_rs::{Config, TS};
 pub fn typescript() -> String {
     let cfg = Config::new();
     let decls = [
+        crate::error::ErrorCode::decl(&cfg),
         crate::error::ErrorPayload::decl(&cfg),
         crate::cases::Nation::decl(&cfg),
         crate::cases::CaseDetails::decl(&cfg),

@@ -30,4 +30,4 @@ pub mod preferences;
 mod private_files;
 pub mod profiles;
 
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorCode, ErrorPayload, Result};

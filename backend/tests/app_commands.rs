@@ -374,12 +374,14 @@ const LOGGED: &[(&str, usize, Action)] = &[
         let saved = app::profiles::write_recovery_sheet(
             &f.session,
             now,
-            &f.recovery_code,
             &DocumentOptions::default(),
             f.save(),
         )?;
         assert!(saved.is_some());
         Ok(())
+    }),
+    ("check_recovery_code", 0, |f, _| {
+        app::profiles::check_recovery_code(&f.session, &f.recovery_code)
     }),
     ("export_profile", 1, |f, now| {
         let path = app::profiles::export_profile(&f.session, now, &mut rng(), NEW_PASS, |name| {

@@ -269,6 +269,52 @@ fn the_recovery_code_resets_a_forgotten_passphrase() {
 }
 
 #[test]
+fn a_recovery_code_copied_by_hand_is_checked_against_the_profile_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (open, code) = profiles
+        .create("Ann", PASS, FAST, &mut rng(6))
+        .expect("creates");
+    let (other, other_code) = profiles
+        .create("Bob", PASS, FAST, &mut rng(7))
+        .expect("creates");
+    let meta_path = dir.path().join(open.id()).join("profile.json");
+    let before = std::fs::read(&meta_path).expect("meta");
+    let shown = code.formatted().to_string();
+
+    // As written down: lower case, spaces for dashes.
+    let typed = shown.to_lowercase().replace('-', "  ");
+    profiles
+        .check_recovery_code(&open, &typed)
+        .expect("the copy is right");
+    // One character copied wrongly, another profile's code, or not a code at all.
+    let mut slip = shown.clone().into_bytes();
+    slip[5] = if slip[5] == b'A' { b'B' } else { b'A' };
+    let slip = String::from_utf8(slip).expect("ascii");
+    for wrong in [slip.as_str(), &other_code.formatted()] {
+        assert_eq!(
+            profiles
+                .check_recovery_code(&open, wrong)
+                .expect_err("wrong")
+                .code(),
+            "wrong_recovery_code"
+        );
+    }
+    assert_eq!(
+        profiles
+            .check_recovery_code(&open, "not a code")
+            .expect_err("not a code")
+            .code(),
+        "invalid_input"
+    );
+    assert_eq!(std::fs::read(&meta_path).expect("meta"), before);
+    // A code is checked against the profile it belongs to only.
+    profiles
+        .check_recovery_code(&other, &other_code.formatted())
+        .expect("Bob's own code");
+}
+
+#[test]
 fn export_and_import_round_trip_to_another_computer() {
     let here = tempfile::tempdir().expect("temp dir");
     let there = tempfile::tempdir().expect("temp dir");

@@ -73,6 +73,7 @@ pub fn run() {
             commands::profiles::change_passphrase,
             commands::profiles::new_recovery_code,
             commands::profiles::write_recovery_sheet,
+            commands::profiles::check_recovery_code,
             commands::profiles::export_profile,
             commands::profiles::import_profile,
             commands::profiles::delete_profile,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { Key } from 'webdriverio';
 import path from 'node:path';
-import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
+import { copyRecoveryCode, enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
 import { axeViolations, checkedScreens } from './axe.js';
 
 const folders = testFolders();
@@ -229,8 +229,11 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await browser.$('button=Make my profile').click();
   await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
   await check('profile picker: the recovery code');
-  await browser.$('label*=written down').click();
-  await browser.$('button=Continue').click();
+  await browser.$('button=I have written it down').click();
+  await browser.$('#check-recovery-code').waitForDisplayed();
+  await check('profile picker: checking the recovery code');
+  await browser.$('button=Show the code again').click();
+  await copyRecoveryCode(browser);
   await browser.$('button=Your profile').waitForDisplayed({ timeout: 30000 });
   await browser.$('button=Your profile').click();
   await browser.$('#carer-name').waitForDisplayed({ timeout: 10000 });

@@ -25,10 +25,12 @@ export function testFolders() {
   const saved = path.join(root, 'saved');
   // Where the OS's app-data folder would be: the app must not put the database there in tests.
   const home = path.join(root, 'xdg-data');
+  const tmp = path.join(root, 'tmp');
   mkdirSync(data);
   mkdirSync(saved);
   mkdirSync(home);
-  return { root, data, saved, home };
+  mkdirSync(tmp);
+  return { root, data, saved, home, tmp };
 }
 
 /**
@@ -44,6 +46,10 @@ export async function startDriver(folders, extraEnv = {}, stderr = 'inherit') {
       XDG_DATA_HOME: folders.home,
       // The window-state plugin writes to the config folder: keep it in the test's folder too.
       XDG_CONFIG_HOME: folders.home,
+      // The webview's caches, and every temporary file, stay in the test's folders too (the
+      // recovery code test searches them).
+      XDG_CACHE_HOME: folders.home,
+      TMPDIR: folders.tmp,
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', stderr],
@@ -99,9 +105,23 @@ export async function enterProfile(browser, { name, passphrase }) {
     await browser.$('#new-passphrase').setValue(passphrase);
     await browser.$('#repeat-passphrase').setValue(passphrase);
     await browser.$('button=Make my profile').click();
-    await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
-    await browser.$('label*=written down').click();
-    await browser.$('button=Continue').click();
+    await copyRecoveryCode(browser);
   }
   await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
+}
+
+/**
+ * As a person copying the recovery code shown once: reads it off the screen, says it is
+ * written down, and types it back to check it. Returns the code.
+ */
+export async function copyRecoveryCode(browser, testid = 'recovery-code') {
+  const shown = browser.$(`[data-testid="${testid}"]`);
+  await shown.waitForDisplayed({ timeout: 60000 });
+  const code = await shown.getText();
+  await browser.$('button=I have written it down').click();
+  await browser.$('#check-recovery-code').waitForDisplayed({ timeout: 10000 });
+  await browser.$('#check-recovery-code').setValue(code.toLowerCase().replaceAll('-', ' '));
+  await browser.$('button=Check the code').click();
+  await browser.$('#check-recovery-code').waitForExist({ reverse: true, timeout: 30000 });
+  return code;
 }

@@ -95,9 +95,12 @@ test('a case from the start to a printed pack, with the keyboard alone', async (
   await type(testProfile.passphrase);
   await browser.keys([Key.Enter]);
   await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
-  await tabTo((f) => f.type === 'checkbox' && f.label.includes('written down'));
-  await browser.keys([Key.Space]);
-  await tabTo(byText('Continue'));
+  const code = await browser.$('[data-testid="recovery-code"]').getText();
+  await tabTo(byText('I have written it down'));
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await focused()).tag === 'h2', { timeout: 5000, timeoutMsg: 'focus on "Check what you wrote"' });
+  await tabTo(byId('check-recovery-code'));
+  await type(code);
   await browser.keys([Key.Enter]);
   await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
 

@@ -1,14 +1,15 @@
-// A profile's own settings, end to end in the real app: the recovery sheet when a profile is
-// made; a helper's consent, the "You are helping…" banner and letters written on the patient's
+// A profile's own settings, end to end in the real app: the recovery code when a profile is
+// made (copied by hand, never on any file); a helper's consent, the "You are helping…" banner and letters written on the patient's
 // behalf; the activity log; changing the passphrase; the idle time; a backup copy brought back
 // after the profile is deleted; the recovery code resetting a forgotten passphrase; and the IPC
 // isolation of profiles (another profile's case cannot be reached by any command).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { copyRecoveryCode, openApp, screenshotDir, startDriver, testFolders } from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -82,7 +83,8 @@ async function waitSaved() {
   await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
 }
 
-test('making a profile offers the recovery sheet, which prints the code', async () => {
+test('making a profile shows the recovery code once to copy by hand, the sheet holds no code, and no file anywhere holds it', async () => {
+  const started = Date.now();
   await browser.$('#new-name').waitForDisplayed();
   await browser.$('#new-name').setValue(dad.name);
   await browser.$('#new-passphrase').setValue(dad.passphrase);
@@ -90,15 +92,60 @@ test('making a profile offers the recovery sheet, which prints the code', async 
   await browser.$('button=Make my profile').click();
   await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
   recoveryCode = await browser.$('[data-testid="recovery-code"]').getText();
-  await browser.$('button=Print or save the recovery sheet').click();
-  await browser.$('[data-testid="recovery-sheet-saved"]').waitForDisplayed({ timeout: 30000 });
+  await browser.$('button=Print a recovery sheet to write it on').click();
+  await browser.$('[data-testid="recovery-code-sheet-saved"]').waitForDisplayed({ timeout: 30000 });
   const sheet = pdfText('second-opinion-recovery-sheet-');
-  for (const group of recoveryCode.split('-')) assert.ok(sheet.includes(group), `the sheet has ${group}`);
+  assert.ok(sheet.includes('Write your recovery code for Second Opinion here'), sheet);
   assert.ok(sheet.includes(dad.name), 'the sheet names the profile');
+  for (const group of recoveryCode.split('-')) assert.ok(!sheet.includes(group), `the sheet has no ${group}`);
   await shot('profile-recovery-sheet.png');
-  await browser.$('label*=written down').click();
-  await browser.$('button=Continue').click();
+  await copyRecoveryCode(browser);
   await browser.$('[data-testid="profile-name"]').waitForDisplayed();
+
+  // Every file the app could have written: its data, the save folder, the webview's data and
+  // caches (XDG folders), its temporary folder, and anything in the system's temporary folder
+  // changed since the profile was made.
+  const plain = recoveryCode.replaceAll('-', '');
+  const needles = [recoveryCode, plain, recoveryCode.toLowerCase(), plain.toLowerCase(), recoveryCode.replaceAll('-', ' ')]
+    .flatMap((n) => [Buffer.from(n, 'latin1'), Buffer.from(n, 'utf16le')]);
+  const searched = [];
+  const visit = (dir, changedSince = 0) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) visit(file, changedSince);
+      if (!e.isFile()) continue;
+      let info;
+      try {
+        info = statSync(file);
+      } catch {
+        continue;
+      }
+      if (info.mtimeMs < changedSince || info.size > 256 * 1024 * 1024) continue;
+      let bytes;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        continue;
+      }
+      searched.push(file);
+      for (const n of needles) assert.equal(bytes.indexOf(n), -1, `${file} holds the recovery code`);
+      if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+        // A PDF's text is encoded (glyph numbers): read it as text, spaces dropped.
+        const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+        assert.ok(!text.includes(plain), `${file} prints the recovery code`);
+      }
+    }
+  };
+  for (const dir of [folders.data, folders.saved, folders.home, folders.tmp]) visit(dir);
+  visit(tmpdir(), started - 1000);
+  assert.ok(searched.some((f) => f.endsWith('profile.json')), 'the data folder was searched');
+  assert.ok(searched.some((f) => f.startsWith(folders.saved)), 'the save folder was searched');
 
   // A case, with what the GP letter needs.
   await browser.$('button=Start').click();
@@ -230,8 +277,7 @@ test('a backup copy brings the profile back after it is deleted', async () => {
   recoveryCode = await browser.$('[data-testid="recovery-code"]').getText();
   await shot('profile-brought-back.png');
   await expectNoAxeViolations(browser, 'profile picker: a backup brought back, its new recovery code');
-  await browser.$('label*=written down').click();
-  await browser.$('button=Continue').click();
+  await copyRecoveryCode(browser);
   await browser.$('h1*=Who is using').waitForDisplayed({ timeout: 30000 });
   await browser.$('button=Continue').click();
   await browser.$('button=Gareth Jones').waitForDisplayed({ timeout: 10000 });
@@ -294,9 +340,7 @@ test('no command reaches another profile\'s case, and every case command is refu
   await browser.$('#new-passphrase').setValue('orchard velvet winter kite');
   await browser.$('#repeat-passphrase').setValue('orchard velvet winter kite');
   await browser.$('button=Make my profile').click();
-  await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 30000 });
-  await browser.$('label*=written down').click();
-  await browser.$('button=Continue').click();
+  await copyRecoveryCode(browser);
   await browser.$('button=Start').click();
   await browser.$('#patient_name').setValue('Other person');
   await waitSaved();

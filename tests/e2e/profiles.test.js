@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { copyRecoveryCode, enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
 const folders = testFolders();
 const IDLE_SECONDS = 4;
@@ -50,10 +50,20 @@ test('the first start asks to make a profile, with a warning and a recovery code
   const code = browser.$('[data-testid="recovery-code"]');
   await code.waitForDisplayed({ timeout: 30000 });
   assert.match(await code.getText(), /^[A-Z0-9]{4}(-[A-Z0-9]{4})+$/);
-  assert.equal(await browser.$('button=Continue').isEnabled(), false, 'must confirm first');
   await browser.saveScreenshot(path.join(screenshotDir, 'profile-recovery.png'));
-  await browser.$('label*=written down').click();
-  await browser.$('button=Continue').click();
+  // The code must be typed back from the paper before the profile opens: a slip is refused.
+  const shown = await code.getText();
+  await browser.$('button=I have written it down').click();
+  const slip = (shown[0] === 'A' ? 'B' : 'A') + shown.slice(1);
+  await browser.$('#check-recovery-code').setValue(slip);
+  await browser.$('button=Check the code').click();
+  const problem = browser.$('p.problem');
+  await problem.waitForDisplayed({ timeout: 30000 });
+  assert.match(await problem.getText(), /not the code on the screen/);
+  assert.equal(await browser.$('[data-testid="profile-name"]').isExisting(), false);
+  await browser.saveScreenshot(path.join(screenshotDir, 'profile-recovery-check.png'));
+  await browser.$('button=Show the code again').click();
+  await copyRecoveryCode(browser);
   await browser.$('[data-testid="profile-name"]').waitForDisplayed();
   await startCaseWith('Ann Price', annSecret);
 });

@@ -79,6 +79,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "change_passphrase",
             "new_recovery_code",
             "write_recovery_sheet",
+            "check_recovery_code",
             "export_profile",
             "import_profile",
             "delete_profile",

@@ -130,12 +130,12 @@ pub fn new_recovery_code<R: CryptoRng + ?Sized>(
     })
 }
 
-/// Saves the recovery sheet for the open profile, with the code just shown, through `save`
-/// (which asks where; `None` when the person cancelled).
+/// Saves the recovery sheet for the open profile through `save` (which asks where; `None` when
+/// the person cancelled): boxes to copy the code into by hand. It never holds the code, so the
+/// code is on no file anywhere.
 pub fn write_recovery_sheet(
     session: &Session,
     now: &Now,
-    recovery_code: &str,
     options: &DocumentOptions,
     save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
 ) -> Result<Option<SavedDocument>> {
@@ -143,12 +143,16 @@ pub fn write_recovery_sheet(
     let document = documents::recovery_sheet(
         &RecoverySheet {
             profile_name,
-            recovery_code: recovery_code.to_owned(),
             made: now.today,
         },
         options,
     )?;
     save_and_record(session, now, &document, "Saved the recovery sheet", save)
+}
+
+/// Checks the recovery code the person copied by hand against the open profile.
+pub fn check_recovery_code(session: &Session, recovery_code: &str) -> Result<()> {
+    session.with_profile(|p| session.profiles().check_recovery_code(p, recovery_code))
 }
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`, where

@@ -58,9 +58,13 @@ fn my_answer(p: &PartComparison) -> &'static str {
         (Some(SaidTheSame::Yes), _) => "Yes, the same",
         (Some(SaidTheSame::No), _) => "No, different",
         (Some(SaidTheSame::NotSure), _) => "Not sure",
-        (None, Noted::OnlyFirst) => "Not answered (noted from the first doctor only)",
-        (None, Noted::OnlySecond) => "Not answered (noted from the second doctor only)",
-        (None, Noted::Both) => "Not answered",
+        (None | Some(SaidTheSame::NotKnown), Noted::OnlyFirst) => {
+            "Not answered (noted from the first doctor only)"
+        }
+        (None | Some(SaidTheSame::NotKnown), Noted::OnlySecond) => {
+            "Not answered (noted from the second doctor only)"
+        }
+        (None | Some(SaidTheSame::NotKnown), Noted::Both) => "Not answered",
     }
 }
 

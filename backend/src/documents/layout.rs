@@ -119,6 +119,9 @@ pub enum Block {
     /// A code to copy by hand (a recovery code), in large bold groups laid out on a grid with
     /// wide gaps, inside a ruled box. Groups are never split.
     CodeGroups { groups: Vec<String> },
+    /// Empty boxes to copy a code into by hand, one per group of `chars` characters, each
+    /// wide enough for large handwriting, laid out on a grid with wide gaps.
+    CodeBoxes { count: usize, chars: usize },
 }
 
 impl Block {
@@ -653,6 +656,7 @@ impl Builder {
             }
             Block::SignatureAndDate { name } => self.signature_and_date(name),
             Block::CodeGroups { groups } => self.code_groups(groups),
+            Block::CodeBoxes { count, chars } => self.code_boxes(*count, *chars),
         }
     }
 
@@ -818,6 +822,46 @@ impl Builder {
                     width: 1.0,
                     tone: Tone::Ink,
                 }));
+            self.chunks.push(c);
+        }
+    }
+
+    fn code_boxes(&mut self, count: usize, chars: usize) {
+        if count == 0 {
+            return;
+        }
+        let s = self.style;
+        // Handwriting is the same size whatever the print size, and wider than print: each
+        // box holds `chars` of the widest letter at about 26 points.
+        let size = 26.0;
+        let width = metrics(Face::Bold).width(&"W".repeat(chars.max(1)), size) * 1.15;
+        let height = size * 1.7;
+        let gap = size * 0.6;
+        let inner = self.area.width();
+        let fit = (((inner + gap) / (width + gap)).floor() as usize).max(1);
+        let rows = count.div_ceil(fit);
+        let columns = count.div_ceil(rows);
+        let grid = columns as f32 * width + (columns - 1) as f32 * gap;
+        let start = self.area.left + ((inner - grid) / 2.0).max(0.0);
+        let width = width.min(inner);
+        for r in 0..rows {
+            let in_row = columns.min(count - r * columns);
+            let mut c = Chunk {
+                space_before: if r == 0 { s.paragraph_gap() } else { gap * 0.6 },
+                height,
+                keep_with_next: r + 1 < rows,
+                ..Chunk::default()
+            };
+            for i in 0..in_row {
+                c.items.push(Item::Rect {
+                    x: start + i as f32 * (width + gap),
+                    y: 0.0,
+                    w: width,
+                    h: height,
+                    paint: Paint::Stroke(1.5),
+                    tone: Tone::Ink,
+                });
+            }
             self.chunks.push(c);
         }
     }

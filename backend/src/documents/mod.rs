@@ -273,8 +273,9 @@ pub fn clinician_summary_layout(
     Ok(clinician::clinician_summary(summary, date, options)?.0)
 }
 
-/// The recovery sheet for an encrypted profile: its name, the recovery code in large spaced
-/// groups, what the code is for and how to keep it, and the date made. No health data.
+/// The recovery sheet for an encrypted profile: its name, boxes to copy the recovery code into
+/// by hand, what the code is for and how to keep it, and the date made. Never the code itself,
+/// and no health data.
 ///
 /// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
 pub fn recovery_sheet(

@@ -69,6 +69,10 @@ pub enum SaidTheSame {
     Yes,
     No,
     NotSure,
+    /// A choice from a newer version of the app that this one does not know: shown as
+    /// unanswered, and saved back as it was stored (see `journey::stored`).
+    #[serde(other)]
+    NotKnown,
 }
 
 /// The person's answers, one per part; `None` until answered (and in records saved before the
@@ -84,15 +88,16 @@ pub struct SameAnswers {
 }
 
 impl SameAnswers {
-    /// The answer about one part.
+    /// The answer about one part; a choice this app does not know counts as unanswered.
     pub fn of(&self, part: OpinionPart) -> Option<SaidTheSame> {
-        match part {
+        let answer = match part {
             OpinionPart::Diagnosis => self.diagnosis,
             OpinionPart::Options => self.options,
             OpinionPart::Risks => self.risks,
             OpinionPart::Recommendation => self.recommendation,
             OpinionPart::AnythingNew => self.anything_new,
-        }
+        };
+        answer.filter(|a| *a != SaidTheSame::NotKnown)
     }
 }
 
@@ -209,7 +214,7 @@ fn blank(text: &str) -> bool {
 fn you_noted(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> String {
     let what = part.words();
     match (noted, answer) {
-        (Noted::Nothing, _) | (Noted::Both, None) => String::new(),
+        (Noted::Nothing, _) | (Noted::Both, None | Some(SaidTheSame::NotKnown)) => String::new(),
         (_, Some(SaidTheSame::Yes)) => {
             format!("You noted that the two doctors say the same thing about {what}.")
         }
@@ -219,25 +224,31 @@ fn you_noted(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> St
         (_, Some(SaidTheSame::NotSure)) => {
             format!("You are not sure if the two doctors say the same thing about {what}.")
         }
-        (Noted::OnlyFirst, None) => format!("You noted {what} from the first doctor only."),
-        (Noted::OnlySecond, None) => format!("You noted {what} from the second doctor only."),
+        (Noted::OnlyFirst, None | Some(SaidTheSame::NotKnown)) => {
+            format!("You noted {what} from the first doctor only.")
+        }
+        (Noted::OnlySecond, None | Some(SaidTheSame::NotKnown)) => {
+            format!("You noted {what} from the second doctor only.")
+        }
     }
 }
 
 fn follow_up(part: OpinionPart, noted: Noted, answer: Option<SaidTheSame>) -> Option<String> {
     let what = part.words();
     match (noted, answer) {
-        (Noted::Nothing, _) | (_, Some(SaidTheSame::Yes)) | (Noted::Both, None) => None,
+        (Noted::Nothing, _)
+        | (_, Some(SaidTheSame::Yes))
+        | (Noted::Both, None | Some(SaidTheSame::NotKnown)) => None,
         (_, Some(SaidTheSame::No)) => Some(format!(
             "I noted different things from the two doctors about {what}. Can you help me understand why, and what it means for me?"
         )),
         (_, Some(SaidTheSame::NotSure)) => Some(format!(
             "I am not sure if the two doctors said the same thing about {what}. Can you help me check?"
         )),
-        (Noted::OnlyFirst, None) => Some(format!(
+        (Noted::OnlyFirst, None | Some(SaidTheSame::NotKnown)) => Some(format!(
             "The first doctor talked about {what}, but I did not note anything from the second doctor. What is your view?"
         )),
-        (Noted::OnlySecond, None) => Some(format!(
+        (Noted::OnlySecond, None | Some(SaidTheSame::NotKnown)) => Some(format!(
             "The second doctor talked about {what}, which I did not note from the first doctor. Could this apply to me?"
         )),
     }

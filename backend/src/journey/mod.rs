@@ -5,6 +5,7 @@ mod compare;
 mod dates;
 pub mod pack;
 mod record;
+pub mod stored;
 mod view;
 
 pub use compare::{
@@ -17,6 +18,7 @@ pub use record::{
     Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Readiness, RecordItem,
     TimelineLine, Urgency,
 };
+pub use stored::StoredJourney;
 pub use view::{JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;

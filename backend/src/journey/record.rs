@@ -2,6 +2,7 @@
 //!
 //! Invariants: every field has a default, so a record saved by an older app still loads; every
 //! value is kept exactly as typed; [`Journey::validate`] bounds lengths and counts before a save.
+//! How the record is stored, and what an older app keeps of a newer one, is `stored.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,10 @@ use crate::error::{Error, Result};
 pub enum ForWhom {
     Me,
     SomeoneIHelp,
+    /// A choice from a newer version of the app that this one does not know: shown as
+    /// unanswered, and saved back as it was stored (see `journey::stored`).
+    #[serde(other)]
+    NotKnown,
 }
 
 /// How urgent the team said things are, in their words as the person remembers them.
@@ -28,6 +33,10 @@ pub enum Urgency {
     Soon,
     Routine,
     NotSaid,
+    /// A choice from a newer version of the app that this one does not know: shown as
+    /// unanswered, and saved back as it was stored (see `journey::stored`).
+    #[serde(other)]
+    NotKnown,
 }
 
 /// Whether the person is in hospital now.
@@ -38,6 +47,10 @@ pub enum InHospital {
     YesStable,
     /// In hospital and getting worse: Martha's Rule guidance, not this flow.
     YesGettingWorse,
+    /// A choice from a newer version of the app that this one does not know: shown as
+    /// unanswered, and saved back as it was stored (see `journey::stored`).
+    #[serde(other)]
+    NotKnown,
 }
 
 /// The four-question readiness check, asked before and after the second opinion.
@@ -408,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_from_a_newer_app_are_ignored_and_known_ones_kept() {
+    fn fields_a_newer_app_added_do_not_stop_the_known_ones_loading() {
         let j: Journey =
             serde_json::from_str(r#"{"decision":"Have the operation","future_field":1}"#)
                 .expect("loads");

@@ -32,7 +32,7 @@ mod recovery;
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use kdf::KdfParams;
-pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
+pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
 use std::path::{Path, PathBuf};
 
@@ -728,6 +728,25 @@ impl Profiles {
         meta.seal_slot(Slot::Recovery, recovery.secret(), params, &open.key, rng)?;
         meta.write(&folder)?;
         Ok(recovery)
+    }
+
+    /// Checks a recovery code copied by hand against an unlocked profile's recovery slot: the
+    /// code is shown once and never printed or saved, so the person types back what they wrote
+    /// to find a slip before they need it. A code that does not open the slot, or opens it to
+    /// another key, is [`Error::WrongRecoveryCode`]; nothing is written either way.
+    pub fn check_recovery_code(&self, open: &OpenProfile, typed: &str) -> Result<()> {
+        let (_, meta) = self.read_meta(&open.id)?;
+        let code = RecoveryCode::parse(typed)?;
+        let bytes = meta
+            .open_slot(Slot::Recovery, code.secret())
+            .map_err(|e| match e {
+                SlotError::WrongSecret => Error::WrongRecoveryCode,
+                SlotError::Malformed => Error::ProfileDamaged,
+            })?;
+        if bytes.as_slice() != open.key.as_bytes() {
+            return Err(Error::WrongRecoveryCode);
+        }
+        Ok(())
     }
 
     /// Sets how many minutes without use before the app locks `open` (one of

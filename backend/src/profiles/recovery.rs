@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 pub const RECOVERY_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 /// How many characters a recovery code has.
 pub const RECOVERY_CODE_CHARS: usize = 24;
-const GROUP: usize = 4;
+/// How many characters each group of a shown code has.
+pub const RECOVERY_CODE_GROUP: usize = 4;
 
 /// A profile's recovery code. Zeroed on drop; `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -62,7 +63,7 @@ impl RecoveryCode {
     pub fn formatted(&self) -> Zeroizing<String> {
         let mut out = Zeroizing::new(String::with_capacity(RECOVERY_CODE_CHARS + 5));
         for (i, c) in self.0.chars().enumerate() {
-            if i > 0 && i % GROUP == 0 {
+            if i > 0 && i % RECOVERY_CODE_GROUP == 0 {
                 out.push('-');
             }
             out.push(c);

@@ -119,7 +119,6 @@ pub fn decision() -> Decision {
 pub fn recovery() -> RecoverySheet {
     RecoverySheet {
         profile_name: "Margaret".into(),
-        recovery_code: "7KQM-X4TR-BN2C-WP9H-ZD6F-L3VE".into(),
         made: date(),
     }
 }

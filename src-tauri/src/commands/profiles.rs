@@ -107,17 +107,23 @@ pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<Stri
 pub async fn write_recovery_sheet(
     app: AppHandle,
     state: State<'_, AppState>,
-    recovery_code: String,
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
-    let recovery_code = Zeroizing::new(recovery_code);
     Ok(api::write_recovery_sheet(
         &state.session,
         &state.now(),
-        &recovery_code,
         &options,
         |document| save_and_open(&app, &state.settings, document),
     )?)
+}
+
+#[tauri::command(async)]
+pub async fn check_recovery_code(
+    state: State<'_, AppState>,
+    recovery_code: String,
+) -> CommandResult<()> {
+    let recovery_code = Zeroizing::new(recovery_code);
+    Ok(api::check_recovery_code(&state.session, &recovery_code)?)
 }
 
 #[tauri::command(async)]

@@ -21,6 +21,7 @@ import type {
   CaseSummary,
   DocumentKind,
   DocumentOptions,
+  ErrorCode,
   ErrorPayload,
   Guidance,
   HelpScreen,
@@ -36,7 +37,7 @@ export type * from './bindings';
 
 /** An error from the backend: `code` is stable, `message` is plain words for the person. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.code = payload.code;
@@ -90,8 +91,11 @@ export const api = {
     call<null>('change_passphrase', { oldPassphrase, newPassphrase }),
   /** A new recovery code for the open profile (the old one stops working). Shown once. */
   newRecoveryCode: () => call<string>('new_recovery_code'),
-  writeRecoverySheet: (recoveryCode: string, options: DocumentOptions) =>
-    call<SavedDocument | null>('write_recovery_sheet', { recoveryCode, options }),
+  /** A sheet with boxes to copy the recovery code into by hand: it never holds the code. */
+  writeRecoverySheet: (options: DocumentOptions) =>
+    call<SavedDocument | null>('write_recovery_sheet', { options }),
+  /** Checks a recovery code copied by hand against the open profile. */
+  checkRecoveryCode: (recoveryCode: string) => call<null>('check_recovery_code', { recoveryCode }),
   /** Saves the open profile to one encrypted file; the path, or null if the person cancelled. */
   exportProfile: (exportPassphrase: string) =>
     call<string | null>('export_profile', { exportPassphrase }),

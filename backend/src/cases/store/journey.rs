@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension};
 use super::{timestamp, Store};
 use crate::cases::CaseId;
 use crate::error::{Error, Result};
-use crate::journey::Journey;
+use crate::journey::{stored, Journey, StoredJourney};
 
 impl Store {
     /// The journey recorded for a case (empty if nothing has been recorded yet).
@@ -22,7 +22,7 @@ impl Store {
             .optional()?;
         match data {
             None => Ok(Journey::default()),
-            Some(json) => serde_json::from_str(&json).map_err(|_| Error::DatabaseDamaged),
+            Some(json) => Ok(StoredJourney::read(&json)?.journey),
         }
     }
 
@@ -82,14 +82,23 @@ impl Store {
 }
 
 /// Writes a case's journey inside the caller's transaction, and marks the case as changed.
+/// What the stored record holds that this app does not know is kept; a record from a newer
+/// app is refused (`record_too_new`) and left as it is.
 pub(super) fn write_journey(
     tx: &rusqlite::Transaction<'_>,
     case_id: CaseId,
     journey: &Journey,
     ts: &str,
 ) -> Result<()> {
-    let json = serde_json::to_string(journey)
-        .map_err(|e| Error::Storage(format!("journey could not be written: {e}")))?;
+    let previous: Option<String> = tx
+        .query_row(
+            "SELECT data FROM journeys WHERE case_id = ?1",
+            [case_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let previous = previous.as_deref().map(StoredJourney::read).transpose()?;
+    let json = stored::to_store(journey, previous.as_ref())?;
     let changed = tx.execute(
         "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
         params![case_id, ts],
