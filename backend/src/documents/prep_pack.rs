@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::clinician::{ClinicianSummary, Medicine, TimelineEntry};
 use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
 use super::pdf::PdfInfo;
-use super::text::{paragraphs, printable_field};
+use super::printable::{paragraphs, printable_field};
 use super::{DocumentOptions, RenderedDocument};
 use crate::dates;
 use crate::error::Result;
@@ -114,7 +114,7 @@ pub fn prep_pack_layout(
     Ok(lay_out(
         &blocks(&pack, date),
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: PREP_PACK_TITLE.to_owned(),
         },

@@ -1,15 +1,15 @@
 //! Layout: a document as a list of [`Block`]s, flowed onto pages as pure geometry.
 //!
 //! Nothing here knows about PDF: the result is a [`Layout`] of positioned text runs, lines and
-//! rectangles, which `documents::pdf` turns into a file and [`Layout::to_text_snapshot`] turns into
+//! rectangles, which [`crate::pdf`] turns into a file and [`Layout::to_text_snapshot`] turns into
 //! text for snapshot tests.
 //!
 //! Invariants:
 //! - Coordinates are points (1/72 inch) from the page's top-left corner; `y` grows downwards. A
 //!   text run's `y` is its baseline.
-//! - No text run is wider than the text area: lines are broken by `documents::wrap`, long words
+//! - No text run is wider than the text area: lines are broken by `wrap`, long words
 //!   between grapheme clusters.
-//! - Text is measured with the font's own advances and no kerning (see `documents::fonts`).
+//! - Text is measured with the font's own advances and no kerning (see [`crate::fonts`]).
 //! - Headings are never the last thing on a page; a paragraph's first or last line is never left
 //!   alone on a page when it has more than one line; a table's header row is repeated on every
 //!   page the table continues on, and a row is only split (between its lines) when it is taller

@@ -18,7 +18,6 @@ use printpdf::{
 
 use super::fonts::Face;
 use super::layout::{Item, Layout, Paint, Tone};
-use crate::error::{Error, Result};
 
 /// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
 /// viewers show it in window titles and recent-file lists. No author and no subject either:
@@ -31,6 +30,18 @@ pub struct PdfInfo {
     pub date: NaiveDate,
 }
 
+/// Why a PDF could not be made, in plain words for the person printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfError(pub String);
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PdfError {}
+
 /// The app's name as the PDF's creator and producer.
 const CREATOR: &str = "Second Opinion";
 
@@ -42,7 +53,7 @@ fn font_id(face: Face) -> FontId {
     })
 }
 
-fn parsed(face: Face) -> Result<&'static ParsedFont> {
+fn parsed(face: Face) -> Result<&'static ParsedFont, PdfError> {
     static REGULAR: OnceLock<Option<ParsedFont>> = OnceLock::new();
     static BOLD: OnceLock<Option<ParsedFont>> = OnceLock::new();
     let cell = match face {
@@ -51,7 +62,7 @@ fn parsed(face: Face) -> Result<&'static ParsedFont> {
     };
     cell.get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
         .as_ref()
-        .ok_or_else(|| Error::Document("The document font could not be read.".into()))
+        .ok_or_else(|| PdfError("The document font could not be read.".into()))
 }
 
 fn grey(tone: Tone) -> Color {
@@ -62,13 +73,13 @@ fn grey(tone: Tone) -> Color {
 }
 
 /// PDF bytes for `layout`.
-pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
+pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
     // A safety net for layouts built outside this module's documents, whose text was not
     // cleaned: never print a box or nothing in place of a character.
     for page in &layout.pages {
         for run in page.texts() {
             if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
-                return Err(Error::Document(format!(
+                return Err(PdfError(format!(
                     "The document has a character that cannot be printed (U+{:04X}).",
                     c as u32
                 )));
@@ -94,7 +105,7 @@ pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
         .map(|d| d.and_utc().timestamp())
         .unwrap_or(0);
     let when = printpdf::OffsetDateTime::from_unix_timestamp(midnight)
-        .map_err(|e| Error::Document(e.to_owned()))?;
+        .map_err(|e| PdfError(e.to_owned()))?;
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
     info.author = String::new();
@@ -257,7 +268,7 @@ pub(crate) fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     lopdf
         .save_to(&mut bytes)
-        .map_err(|e| Error::Document(format!("The PDF could not be written: {e}")))?;
+        .map_err(|e| PdfError(format!("The PDF could not be written: {e}")))?;
     Ok(bytes)
 }
 
