@@ -17,7 +17,7 @@ use printpdf::{
 };
 
 use super::fonts::Face;
-use super::layout::{Item, Layout, Paint, Tone};
+use super::layout::{Item, Layout, Page, Paint, TextRun, Tone};
 
 /// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
 /// viewers show it in window titles and recent-file lists. No author and no subject either:
@@ -74,18 +74,7 @@ fn grey(tone: Tone) -> Color {
 
 /// PDF bytes for `layout`.
 pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
-    // A safety net for layouts built outside this module's documents, whose text was not
-    // cleaned: never print a box or nothing in place of a character.
-    for page in &layout.pages {
-        for run in page.texts() {
-            if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
-                return Err(PdfError(format!(
-                    "The document has a character that cannot be printed (U+{:04X}).",
-                    c as u32
-                )));
-            }
-        }
-    }
+    check_printable(layout)?;
     let mut doc = PdfDocument::new(&meta.title);
     let used: BTreeSet<Face> = layout
         .pages
@@ -98,7 +87,35 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
             printpdf::PdfFont::new(parsed(*face)?.clone()),
         );
     }
+    set_info(&mut doc, meta)?;
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| pdf_page(page, layout.width, layout.height))
+        .collect();
+    doc.with_pages(pages);
+    save(&doc, layout, meta)
+}
 
+/// A safety net for layouts built outside this module's documents, whose text was not
+/// cleaned: never print a box or nothing in place of a character.
+fn check_printable(layout: &Layout) -> Result<(), PdfError> {
+    for page in &layout.pages {
+        for run in page.texts() {
+            if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
+                return Err(PdfError(format!(
+                    "The document has a character that cannot be printed (U+{:04X}).",
+                    c as u32
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The document information: the title, the app as creator, and the date passed in (midnight
+/// UTC) as every date; no author, no subject.
+fn set_info(doc: &mut PdfDocument, meta: &PdfInfo) -> Result<(), PdfError> {
     let midnight = meta
         .date
         .and_hms_opt(0, 0, 0)
@@ -115,129 +132,146 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
     info.creation_date = when;
     info.modification_date = when;
     info.metadata_date = when;
+    Ok(())
+}
 
-    let pages = layout
-        .pages
-        .iter()
-        .map(|page| {
-            let mut ops = Vec::with_capacity(page.items.len() * 6);
-            let mut font: Option<(Face, f32)> = None;
-            let mut fill: Option<Tone> = None;
-            let mut in_text = false;
-            for item in &page.items {
-                match item {
-                    Item::Text(t) => {
-                        if !in_text {
-                            ops.push(Op::StartTextSection);
-                            in_text = true;
-                        }
-                        if font != Some((t.face, t.size)) {
-                            ops.push(Op::SetFont {
-                                font: PdfFontHandle::External(font_id(t.face)),
-                                size: Pt(t.size),
-                            });
-                            font = Some((t.face, t.size));
-                        }
-                        if fill != Some(t.tone) {
-                            ops.push(Op::SetFillColor { col: grey(t.tone) });
-                            fill = Some(t.tone);
-                        }
-                        // An absolute text matrix per run: Td would be relative to the last line.
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(t.x), Pt(layout.height - t.y)),
-                        });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(t.text.clone())],
-                        });
-                    }
-                    Item::Line {
-                        x1,
-                        y1,
-                        x2,
-                        y2,
-                        width,
-                        tone,
-                    } => {
-                        if in_text {
-                            ops.push(Op::EndTextSection);
-                            in_text = false;
-                        }
-                        ops.push(Op::SetOutlineColor { col: grey(*tone) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        ops.push(Op::DrawLine {
-                            line: Line {
-                                points: vec![
-                                    LinePoint {
-                                        p: Point {
-                                            x: Pt(*x1),
-                                            y: Pt(layout.height - y1),
-                                        },
-                                        bezier: false,
-                                    },
-                                    LinePoint {
-                                        p: Point {
-                                            x: Pt(*x2),
-                                            y: Pt(layout.height - y2),
-                                        },
-                                        bezier: false,
-                                    },
-                                ],
-                                is_closed: false,
-                            },
-                        });
-                    }
-                    Item::Rect {
-                        x,
-                        y,
-                        w,
-                        h,
-                        paint,
-                        tone,
-                    } => {
-                        if in_text {
-                            ops.push(Op::EndTextSection);
-                            in_text = false;
-                        }
-                        let mode = match paint {
-                            Paint::Stroke(width) => {
-                                ops.push(Op::SetOutlineColor { col: grey(*tone) });
-                                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                                PaintMode::Stroke
-                            }
-                            Paint::Fill => {
-                                ops.push(Op::SetFillColor { col: grey(*tone) });
-                                fill = Some(*tone);
-                                PaintMode::Fill
-                            }
-                        };
-                        ops.push(Op::DrawRectangle {
-                            rectangle: Rect {
-                                x: Pt(*x),
-                                // Rect's y is its lower edge, from the bottom of the page.
-                                y: Pt(layout.height - y - h),
-                                width: Pt(*w),
-                                height: Pt(*h),
-                                mode: Some(mode),
-                                winding_order: Some(WindingOrder::NonZero),
-                            },
-                        });
-                    }
-                }
-            }
-            if in_text {
-                ops.push(Op::EndTextSection);
-            }
-            let size = Rect::from_wh(Pt(layout.width), Pt(layout.height));
-            PdfPage {
-                media_box: size.clone(),
-                trim_box: size.clone(),
-                crop_box: size,
-                ops,
-            }
-        })
-        .collect();
-    doc.with_pages(pages);
+/// One page's drawing operations. Layout `y` grows downwards; PDF `y` grows upwards from the
+/// page's bottom edge.
+fn pdf_page(page: &Page, width: f32, height: f32) -> PdfPage {
+    let mut w = PageOps {
+        ops: Vec::with_capacity(page.items.len() * 6),
+        height,
+        font: None,
+        fill: None,
+        in_text: false,
+    };
+    for item in &page.items {
+        match item {
+            Item::Text(t) => w.text(t),
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                tone,
+            } => w.line((*x1, *y1), (*x2, *y2), *width, *tone),
+            Item::Rect {
+                x,
+                y,
+                w: rw,
+                h,
+                paint,
+                tone,
+            } => w.rect((*x, *y, *rw, *h), *paint, *tone),
+        }
+    }
+    w.end_text();
+    let size = Rect::from_wh(Pt(width), Pt(height));
+    PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size,
+        ops: w.ops,
+    }
+}
 
+/// The operations of one page so far, and the graphics state they leave, so a font or colour
+/// is only set when it changes.
+struct PageOps {
+    ops: Vec<Op>,
+    height: f32,
+    font: Option<(Face, f32)>,
+    fill: Option<Tone>,
+    in_text: bool,
+}
+
+impl PageOps {
+    fn point(&self, x: f32, y: f32) -> LinePoint {
+        LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn text(&mut self, t: &TextRun) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((t.face, t.size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(t.face)),
+                size: Pt(t.size),
+            });
+            self.font = Some((t.face, t.size));
+        }
+        if self.fill != Some(t.tone) {
+            self.ops.push(Op::SetFillColor { col: grey(t.tone) });
+            self.fill = Some(t.tone);
+        }
+        // An absolute text matrix per run: Td would be relative to the last line.
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(t.text.clone())],
+        });
+    }
+
+    fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), width: f32, tone: Tone) {
+        self.end_text();
+        self.ops.push(Op::SetOutlineColor { col: grey(tone) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        let points = vec![self.point(x1, y1), self.point(x2, y2)];
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: false,
+            },
+        });
+    }
+
+    fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), paint: Paint, tone: Tone) {
+        self.end_text();
+        let mode = match paint {
+            Paint::Stroke(width) => {
+                self.ops.push(Op::SetOutlineColor { col: grey(tone) });
+                self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                PaintMode::Stroke
+            }
+            Paint::Fill => {
+                self.ops.push(Op::SetFillColor { col: grey(tone) });
+                self.fill = Some(tone);
+                PaintMode::Fill
+            }
+        };
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                // Rect's y is its lower edge, from the bottom of the page.
+                y: Pt(self.height - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+}
+
+/// The file's bytes: fonts subset, a stable `/ID`, and only true document information.
+fn save(doc: &PdfDocument, layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
     let options = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
