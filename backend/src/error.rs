@@ -89,10 +89,12 @@ pub enum Error {
     /// so it was not used.
     #[error("This file holds parts that Second Opinion did not put there, so it was not used. Nothing has been changed.")]
     UnexpectedContents,
+    /// No profile is open (the app is locked), so nothing of a case can be read or changed.
+    #[error("Your information is locked. Please open your profile with your passphrase.")]
+    Locked,
 }
 
-/// Every `code` an error can carry across IPC: one per [`Error`] (of the same name), the shell's
-/// `locked`, and the three the UI makes itself. Generated into `bindings.ts` as a union, so a code
+/// Every `code` an error can carry across IPC: one per [`Error`] (of the same name) and the three the UI makes itself. Generated into `bindings.ts` as a union, so a code
 /// the UI checks for or makes is checked by `svelte-check`: a misspelt code does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -238,6 +240,7 @@ impl Error {
             Error::BackupUnusable => ErrorCode::BackupUnusable,
             Error::KeySettingsRefused => ErrorCode::KeySettingsRefused,
             Error::UnexpectedContents => ErrorCode::UnexpectedContents,
+            Error::Locked => ErrorCode::Locked,
         }
     }
 

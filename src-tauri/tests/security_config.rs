@@ -100,6 +100,57 @@ fn registered_commands() -> BTreeSet<String> {
         .collect()
 }
 
+/// The commands `lib.rs` registers, as (domain, name) from `commands::<domain>::<name>`.
+fn registered_by_domain() -> BTreeSet<(String, String)> {
+    let lib = read("src/lib.rs");
+    let start = lib
+        .find("generate_handler![")
+        .expect("lib.rs registers commands");
+    let list = &lib[start + "generate_handler![".len()..];
+    let list = &list[..list.find(']').expect("end of the list")];
+    list.split(',')
+        .map(str::trim)
+        .filter(|path| !path.is_empty())
+        .map(|path| {
+            let parts: Vec<&str> = path.split("::").collect();
+            assert_eq!(parts.len(), 3, "commands::<domain>::<name>: {path}");
+            assert_eq!(parts[0], "commands", "{path}");
+            (parts[1].to_owned(), parts[2].to_owned())
+        })
+        .collect()
+}
+
+/// The backend's one list of commands, as (domain, name).
+fn backend_commands() -> BTreeSet<(String, String)> {
+    backend::app::COMMANDS
+        .iter()
+        .flat_map(|(domain, names)| names.iter().map(|n| (domain.to_string(), n.to_string())))
+        .collect()
+}
+
+#[test]
+fn the_shell_registers_and_declares_exactly_the_backends_commands_under_their_domains() {
+    assert_eq!(
+        registered_by_domain(),
+        backend_commands(),
+        "generate_handler! lists backend::app::COMMANDS, each as commands::<its domain>::<name>"
+    );
+    let names: BTreeSet<String> = backend_commands().into_iter().map(|(_, n)| n).collect();
+    assert_eq!(
+        declared_commands(),
+        names,
+        "build.rs declares backend::app::COMMANDS"
+    );
+    // One name per domain in every layer: each domain is a module of the shell's commands.
+    for (domain, _) in backend::app::COMMANDS {
+        let file = format!("src/commands/{domain}.rs");
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(&file).is_file(),
+            "{file}"
+        );
+    }
+}
+
 #[test]
 fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
     let registered = registered_commands();

@@ -1,0 +1,188 @@
+//! The session: the profiles folder and the one profile that is open, if any, shared by every
+//! command; and [`Now`], the moment a command runs, read by the shell and passed in.
+//!
+//! Invariants: case data is reachable only through the open profile; when locked there is no
+//! store at all, so every case command fails with `locked`. The lock is held for one command's
+//! work at a time, never while a dialog waits for the person.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+use crate::cases::Store;
+use crate::error::{Error, Result};
+use crate::profiles::{KdfParams, OpenProfile, Profiles};
+
+/// The moment a command runs, on the computer's clock: the one thing the shell reads from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    /// The local time, with the computer's offset from UTC (a note's day is the local day).
+    pub at: DateTime<FixedOffset>,
+    /// The day the app counts from: records due, consents that cover today, the guidance's
+    /// review date, the date on a letter.
+    pub today: NaiveDate,
+}
+
+impl Now {
+    /// `at`, with `today` its own local day.
+    pub fn at(at: DateTime<FixedOffset>) -> Now {
+        Now {
+            at,
+            today: at.date_naive(),
+        }
+    }
+
+    /// The moment in UTC (what the database stores).
+    pub fn utc(&self) -> DateTime<Utc> {
+        self.at.to_utc()
+    }
+}
+
+/// The app's state between commands: where its profiles are, and the one that is open.
+#[derive(Debug)]
+pub struct Session {
+    profiles: Profiles,
+    preferences_file: PathBuf,
+    /// The Argon2id costs new profiles and new seals are made with.
+    kdf: KdfParams,
+    /// The profile that is open, or `None` when locked.
+    open: Mutex<Option<OpenProfile>>,
+}
+
+impl Session {
+    /// A session over the app's data folder `data_dir` (the OS's app-data folder, or a test's
+    /// own), with no profile open. The profiles are in `profiles/`; the display settings, which
+    /// are not health data and are read before a profile is open, in `preferences.json`.
+    pub fn at(data_dir: &Path) -> Session {
+        Session {
+            profiles: Profiles::at(data_dir.join("profiles")),
+            preferences_file: data_dir.join("preferences.json"),
+            kdf: KdfParams::RECOMMENDED,
+            open: Mutex::new(None),
+        }
+    }
+
+    /// A session like [`Session::at`] whose new profiles use the tiny test key settings, so
+    /// tests of the commands run in milliseconds. Not in the app's builds.
+    #[cfg(any(test, feature = "insecure-test-kdf"))]
+    pub fn for_tests(data_dir: &Path) -> Session {
+        Session {
+            kdf: KdfParams::INSECURE_FOR_TESTS,
+            ..Session::at(data_dir)
+        }
+    }
+
+    /// The Argon2id costs for a new profile.
+    pub(crate) fn kdf(&self) -> KdfParams {
+        self.kdf
+    }
+
+    /// The file of app-wide display settings.
+    pub(crate) fn preferences_file(&self) -> &Path {
+        &self.preferences_file
+    }
+
+    /// The folder of profiles.
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
+    }
+
+    fn guard(&self) -> MutexGuard<'_, Option<OpenProfile>> {
+        // A command that panicked leaves the profile as its last finished write left it: the
+        // next command may go on with it.
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the open profile; [`Error::Locked`] when no profile is open.
+    pub(crate) fn with_profile<T>(
+        &self,
+        f: impl FnOnce(&mut OpenProfile) -> Result<T>,
+    ) -> Result<T> {
+        match self.guard().as_mut() {
+            Some(profile) => f(profile),
+            None => Err(Error::Locked),
+        }
+    }
+
+    /// Runs `f` with the open profile once its own person is using it (not a carer acting for
+    /// them); [`Error::Locked`] when none is open.
+    pub(crate) fn with_owner<T>(&self, f: impl FnOnce(&mut OpenProfile) -> Result<T>) -> Result<T> {
+        self.with_profile(|p| {
+            p.require_owner()?;
+            f(p)
+        })
+    }
+
+    /// Runs `f` with the open profile's store; [`Error::Locked`] when no profile is open. Once
+    /// a day while in use, an encrypted backup is made first (a failed backup never stops the
+    /// call).
+    pub(crate) fn with_store<T>(
+        &self,
+        now: &Now,
+        f: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.with_profile(|p| {
+            back_up_if_due(p, now);
+            f(p.store_mut())
+        })
+    }
+
+    /// Adds `what` to the open profile's activity log, by whoever is using it now.
+    pub(crate) fn record(&self, now: &Now, what: &str) -> Result<()> {
+        self.with_profile(|p| record(p, now, what))
+    }
+
+    /// Makes `profile` the open one, locking any other first.
+    pub(crate) fn open(&self, profile: OpenProfile) {
+        let mut guard = self.guard();
+        if let Some(previous) = guard.take() {
+            previous.lock();
+        }
+        *guard = Some(profile);
+    }
+
+    /// Locks the open profile if `check` passes on it, and gives it back (to delete its files).
+    /// [`Error::Locked`] when none is open; `check`'s error leaves it open.
+    pub(crate) fn close_if(
+        &self,
+        check: impl FnOnce(&OpenProfile) -> Result<()>,
+    ) -> Result<OpenProfile> {
+        let mut guard = self.guard();
+        let Some(profile) = guard.as_ref() else {
+            return Err(Error::Locked);
+        };
+        check(profile)?;
+        guard.take().ok_or(Error::Locked)
+    }
+
+    /// Locks: the open profile's store closes and its key is zeroed.
+    pub fn lock(&self) {
+        if let Some(profile) = self.guard().take() {
+            profile.lock();
+        }
+    }
+
+    /// Whether a profile is open.
+    pub fn is_open(&self) -> bool {
+        self.guard().is_some()
+    }
+}
+
+/// The daily backup, if due. A failure is logged (its code only) and never stops the command.
+pub(crate) fn back_up_if_due(profile: &OpenProfile, now: &Now) {
+    if let Err(error) = profile.back_up_if_due(now.utc()) {
+        tracing::warn!(code = error.code(), "the daily backup could not be made");
+    }
+}
+
+/// Adds `what` to `profile`'s activity log, by whoever is using it now.
+pub(crate) fn record(profile: &mut OpenProfile, now: &Now, what: &str) -> Result<()> {
+    let who = profile.who();
+    profile
+        .store_mut()
+        .record_activity(now.utc(), &who, what)
+        .map(drop)
+}
