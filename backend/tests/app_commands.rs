@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use backend::app::{self, Now, Session};
 use backend::cases::{CarerConsentDetails, CaseDetails, CaseId, ConsentGiven, Nation};
+use backend::documents::pack::DocumentKind;
 use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
-use backend::journey::pack::DocumentKind;
 use backend::Result;
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use rand::{rngs::StdRng, SeedableRng};

@@ -4,9 +4,9 @@ use super::documents::save_and_record;
 use super::session::{record, Now, Session};
 use crate::cases::{CarerConsent, CarerConsentDetails};
 use crate::content::Content;
+use crate::documents::pack;
 use crate::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use crate::error::Result;
-use crate::journey::pack;
 use crate::profiles::ActingCarer;
 
 /// Every consent recorded in the open profile, ended ones too.

@@ -43,8 +43,8 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIVITY_WHO_CHARS};
-use crate::documents::WrittenBy;
 use crate::error::{Error, Result};
+use crate::model::WrittenBy;
 use keyslot::SlotError;
 use lock::ProfileLock;
 use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
