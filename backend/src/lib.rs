@@ -26,6 +26,7 @@ pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod journey;
+pub mod model;
 pub mod preferences;
 mod private_files;
 pub mod profiles;

@@ -4,9 +4,9 @@
 use super::session::{Now, Session};
 use crate::cases::CaseId;
 use crate::content::Content;
+use crate::documents::pack::{self, DocumentKind};
 use crate::documents::{DocumentOptions, RenderedDocument, SavedDocument};
 use crate::error::Result;
-use crate::journey::pack::{self, DocumentKind};
 
 /// Makes a document of `kind` from the case and its journey, dated today and signed by whoever
 /// is using the profile, and saves it through `save` (which asks where; `None` when the person

@@ -23,8 +23,6 @@ mod drafts;
 mod journey;
 mod notes;
 
-pub use drafts::JourneyAsStored;
-
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
     M::up(

@@ -8,7 +8,7 @@ use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
 use super::letter::{one_line, printable_case};
 use super::letters::{printable_decision, Decision};
 use super::pdf::PdfInfo;
-use super::prep_pack::paragraphs;
+use super::text::paragraphs;
 use super::DocumentOptions;
 use crate::cases::CaseDetails;
 use crate::dates;

@@ -20,34 +20,12 @@
 use std::fmt::Write as _;
 
 use super::fonts::{metrics, Face};
+pub use super::wrap::Span;
 use super::wrap::{advance, fit, wrap, Line, Run};
 use super::Paper;
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
-
-/// A stretch of text in one weight.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
-    pub bold: bool,
-}
-
-impl Span {
-    pub fn regular(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            bold: false,
-        }
-    }
-
-    pub fn bold(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            bold: true,
-        }
-    }
-}
 
 /// Which side an [`Block::AddressBlock`] sits on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,13 +20,14 @@ mod fonts;
 pub mod layout;
 mod letter;
 mod letters;
+pub mod pack;
 mod pdf;
 pub mod prep_pack;
-pub(crate) mod recovery; // pub(crate): file_names checks its file name
+mod recovery;
 mod text;
 mod wrap;
 
-pub use clinician::ClinicianSummary;
+pub use clinician::{ClinicianSummary, Medicine, TimelineEntry};
 pub use fonts::Face;
 pub use letter::LetterWords;
 pub use letters::{
@@ -34,10 +35,12 @@ pub use letters::{
 };
 pub use pdf::PdfInfo;
 pub use prep_pack::{
-    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PackNotice, PrepPack,
-    QuestionTopic, TimelineEntry,
+    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, PackNotice, PrepPack,
+    QuestionTopic,
 };
 pub use recovery::RecoverySheet;
+
+pub use crate::model::WrittenBy;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -70,15 +73,6 @@ pub struct DocumentOptions {
     #[serde(skip)]
     #[ts(skip)]
     pub written_by: Option<WrittenBy>,
-}
-
-/// A carer writing a letter for the patient, with the patient's recorded consent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrittenBy {
-    /// The carer's name, for example "Siân Jones".
-    pub carer_name: String,
-    /// How they are related to the patient, for example "daughter". May be empty.
-    pub relationship: String,
 }
 
 /// A finished document.

@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::clinician::ClinicianSummary;
+use super::clinician::{ClinicianSummary, Medicine, TimelineEntry};
 use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
 use super::pdf::PdfInfo;
-use super::text::printable_field;
+use super::text::{paragraphs, printable_field};
 use super::{DocumentOptions, RenderedDocument};
 use crate::dates;
 use crate::error::Result;
@@ -44,24 +44,6 @@ pub struct AppointmentDetails {
 pub struct QuestionTopic {
     pub topic: String,
     pub questions: Vec<String>,
-}
-
-/// One row of "what has happened so far".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct TimelineEntry {
-    /// As the person writes it: "March 2026", "about a year ago".
-    pub when: String,
-    pub what_happened: String,
-}
-
-/// One medicine the person takes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct Medicine {
-    pub name: String,
-    pub dose: String,
-    pub notes: String,
 }
 
 /// Someone who can help, and how to reach them.
@@ -266,24 +248,6 @@ fn printable(pack: &PrepPack) -> Result<PrepPack> {
 
 fn filled(items: &[String]) -> impl Iterator<Item = &String> {
     items.iter().filter(|s| !s.trim().is_empty())
-}
-
-/// Splits text into paragraphs at blank lines.
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.split('\n').chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            let p = current.join("\n");
-            if !p.trim().is_empty() {
-                out.push(p.trim().to_owned());
-            }
-            current.clear();
-        } else {
-            current.push(line);
-        }
-    }
-    out
 }
 
 fn question(text: &str, number: Option<usize>, lines: usize) -> Vec<Block> {
@@ -552,12 +516,6 @@ fn blocks(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_split_at_blank_lines() {
-        assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
-        assert!(paragraphs("  \n").is_empty());
-    }
 
     #[test]
     fn a_bad_character_names_the_field() {

@@ -19,7 +19,7 @@ use crate::error::Result;
 use crate::profiles::{RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
 pub(crate) const RECOVERY_SHEET_TITLE: &str = "Second Opinion — recovery sheet";
-pub(crate) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
+pub(super) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
 
 /// What the recovery sheet prints (never the code itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

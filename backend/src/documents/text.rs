@@ -142,6 +142,24 @@ fn example(c: char) -> String {
     }
 }
 
+/// Splits text into paragraphs at blank lines.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            let p = current.join("\n");
+            if !p.trim().is_empty() {
+                out.push(p.trim().to_owned());
+            }
+            current.clear();
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +194,11 @@ mod tests {
         let err = printable_field("Your reason", "مرحبا").expect_err("arabic");
         assert!(err.to_string().starts_with("Your reason contains"), "{err}");
         assert!(err.to_string().contains("'م'"), "{err}");
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
+        assert!(paragraphs("  \n").is_empty());
     }
 }

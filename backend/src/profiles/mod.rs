@@ -43,8 +43,8 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIVITY_WHO_CHARS};
-use crate::documents::WrittenBy;
 use crate::error::{Error, Result};
+use crate::model::WrittenBy;
 use keyslot::SlotError;
 use lock::ProfileLock;
 use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
@@ -228,6 +228,11 @@ impl OpenProfile {
             carer_name: carer.carer_name.clone(),
             relationship: carer.relationship.clone(),
         })
+    }
+
+    /// Whether `key` is this profile's database key.
+    pub(crate) fn holds_key(&self, key: &DatabaseKey) -> bool {
+        self.key.as_bytes() == key.as_bytes()
     }
 
     /// Closes the database and zeroes the key.
@@ -625,6 +630,14 @@ impl Profiles {
             }
         }
         Ok(open)
+    }
+
+    /// The database key profile `id`'s passphrase opens ([`Error::WrongPassphrase`] for any
+    /// other), to confirm it is the person at an unlocked window before a sensitive action.
+    /// Reads the profile's file and derives the key, so it needs no open profile held.
+    pub(crate) fn passphrase_key(&self, id: &str, passphrase: &str) -> Result<DatabaseKey> {
+        let (_, meta) = self.read_meta(id)?;
+        Self::open_passphrase_slot(&meta, passphrase)
     }
 
     /// The database key from the passphrase's slot.

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use backend::app::documents as api;
 use backend::cases::CaseId;
+use backend::documents::pack::DocumentKind;
 use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
-use backend::journey::pack::DocumentKind;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;

@@ -13,8 +13,7 @@ use ts_rs::TS;
 use crate::content::Content;
 use crate::documents::{self, DocumentOptions, RenderedDocument};
 use crate::error::Result;
-
-use super::Journey;
+use crate::journey::Journey;
 
 /// The notices printed in full in the pack for this case: those marked `print` for its nation,
 /// a time-critical one only when waiting could do harm, and time-critical ones first.
