@@ -310,7 +310,7 @@ fn open_export(file: &Path) -> Result<(ExportHeader, std::io::Take<BufReader<Fil
     read_or_not_an_export(&mut reader, &mut header)?;
     let header = parse_header(&header)?;
     let start = (EXPORT_MAGIC.len() + 4) as u64 + u64::from(header_len);
-    let database_len = len.checked_sub(start).unwrap_or(0);
+    let database_len = len.saturating_sub(start);
     if database_len == 0 {
         return Err(Error::NotAnExport);
     }
