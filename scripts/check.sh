@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quick check for the edit-test loop (a few minutes once built): formatting, lints, the UI's
-# type and accessibility check, and the backend's unit tests. It installs nothing and starts no
-# app; the full command, the one CI runs, is scripts/test.sh.
+# type and accessibility check, the UI's unit tests (vitest), and the backend's unit tests. It
+# installs nothing and starts no app; the full command, the one CI runs, is scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -11,6 +11,9 @@ cargo fmt --all -- --check
 
 step "svelte-check"
 npm run check -w ui
+
+step "UI unit tests (vitest)"
+npm test -w ui
 
 step "cargo clippy"
 # ui/dist must exist for the shell to compile; an old build is fine for linting.

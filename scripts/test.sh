@@ -15,6 +15,9 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+step "UI unit tests (vitest)"
+npm test -w ui
+
 # Svelte's accessibility warnings are errors; prove the gate fails on them.
 step "svelte-check fails on accessibility warnings"
 ./scripts/check-a11y-gate.sh

@@ -94,8 +94,9 @@ pub enum Error {
     Locked,
 }
 
-/// Every `code` an error can carry across IPC: one per [`Error`] (of the same name) and the three the UI makes itself. Generated into `bindings.ts` as a union, so a code
-/// the UI checks for or makes is checked by `svelte-check`: a misspelt code does not compile.
+/// Every `code` an error can carry across IPC: one per [`Error`] (of the same name) and the
+/// three the UI makes itself. Generated into `bindings.ts` as a union, so a code the UI checks
+/// for or makes is checked by `svelte-check`: a misspelt code does not compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {

@@ -368,6 +368,14 @@ impl Profiles {
         Ok(open)
     }
 
+    /// The database key profile `id`'s passphrase opens ([`Error::WrongPassphrase`] for any
+    /// other), to confirm it is the person at an unlocked window before a sensitive action.
+    /// Reads the profile's file and derives the key, so it needs no open profile held.
+    pub(crate) fn passphrase_key(&self, id: &str, passphrase: &str) -> Result<DatabaseKey> {
+        let (_, meta) = self.read_meta(id)?;
+        Self::open_passphrase_slot(&meta, passphrase)
+    }
+
     /// The database key from the passphrase's slot.
     fn open_passphrase_slot(meta: &ProfileMeta, passphrase: &str) -> Result<DatabaseKey> {
         // Longer than any passphrase a profile can have: wrong, without spending time on it.

@@ -158,6 +158,11 @@ impl OpenProfile {
         })
     }
 
+    /// Whether `key` is this profile's database key.
+    pub(crate) fn holds_key(&self, key: &DatabaseKey) -> bool {
+        self.key.as_bytes() == key.as_bytes()
+    }
+
     /// Closes the database and zeroes the key.
     pub fn lock(self) {
         drop(self);
