@@ -65,7 +65,7 @@ impl Session {
 
     /// A session like [`Session::at`] whose new profiles use the tiny test key settings, so
     /// tests of the commands run in milliseconds. Not in the app's builds.
-    #[cfg(any(test, feature = "insecure-test-kdf"))]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn for_tests(data_dir: &Path) -> Session {
         Session {
             kdf: KdfParams::INSECURE_FOR_TESTS,

@@ -61,6 +61,7 @@ impl DatabaseKey {
     /// The raw key as 64 hex digits, so tests can read a database with an independent SQLCipher
     /// (for example Python's `sqlcipher3`). Never call this in the app.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn raw_key_hex_for_tests(&self) -> String {
         hex::encode(self.0)
     }

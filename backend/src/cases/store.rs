@@ -311,6 +311,7 @@ impl Store {
     /// Makes a new encrypted database at `path` with only the first `version` migrations and one
     /// case (reason "old"), as an older app would have left it. For tests of updates only.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn create_old_for_tests(path: &Path, key: &DatabaseKey, version: usize) -> Result<()> {
         let mut conn = Connection::open(path)?;
         apply_key(&conn, key)?;
@@ -330,6 +331,7 @@ impl Store {
 
     /// The open connection, so tests can check how it is configured. Never use it in the app.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn connection_for_tests(&self) -> &Connection {
         &self.conn
     }
@@ -363,6 +365,7 @@ impl Store {
     /// Stops the database growing beyond its present size, so the next write that needs a new
     /// page fails as on a full disk (`SQLITE_FULL`). For tests of the full-disk path only.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn fill_disk_for_tests(&self) -> Result<()> {
         let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
         let _: i64 = self

@@ -230,6 +230,7 @@ impl OpenProfile {
     /// Replaces this profile's database with one an older app (schema `version`) would have
     /// left, holding one case (reason "old"), then locks the profile. For tests of updates only.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn replace_with_old_database_for_tests(self, version: usize) -> Result<()> {
         let database = self.folder.join(DATABASE_FILE);
         let OpenProfile { store, key, .. } = self;

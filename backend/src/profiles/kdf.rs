@@ -59,10 +59,10 @@ impl KdfParams {
     pub const MAX_WORK_KIB: u64 = 2 * 1024 * 1024;
 
     /// Tiny, fast parameters for tests only. They exist only in the backend's own tests
-    /// (`cfg(test)`) and in builds with the `insecure-test-kdf` feature, which only the
+    /// (`cfg(test)`) and in builds with the `test-support` feature, which only the
     /// backend's dev-dependency on itself turns on: a release build of the app has neither,
     /// so nothing in a file can make it accept them.
-    #[cfg(any(test, feature = "insecure-test-kdf"))]
+    #[cfg(any(test, feature = "test-support"))]
     #[doc(hidden)]
     pub const INSECURE_FOR_TESTS: KdfParams = KdfParams {
         m_cost_kib: 64,
@@ -72,11 +72,11 @@ impl KdfParams {
 
     /// Whether these are the test parameters in a build that allows them.
     fn is_test_params(self) -> bool {
-        #[cfg(any(test, feature = "insecure-test-kdf"))]
+        #[cfg(any(test, feature = "test-support"))]
         {
             self == Self::INSECURE_FOR_TESTS
         }
-        #[cfg(not(any(test, feature = "insecure-test-kdf")))]
+        #[cfg(not(any(test, feature = "test-support")))]
         {
             false
         }

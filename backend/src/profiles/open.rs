@@ -177,6 +177,7 @@ impl OpenProfile {
     /// The raw database key as hex, so tests can read the database with an independent
     /// SQLCipher. Never call this in the app.
     #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn raw_key_hex_for_tests(&self) -> String {
         self.key.raw_key_hex_for_tests()
     }
