@@ -71,7 +71,7 @@ impl Fixture {
         let case_id = case.case.id;
         app::notes::add_note(&session, &setup, case_id, "A first note").expect("note");
         let consent =
-            app::carers::add_carer_consent(&session, &setup, &consent()).expect("consent");
+            app::carers::add_carer_consent(&session, &setup, &consent(), PASS).expect("consent");
         Fixture {
             _dir: dir,
             files,
@@ -85,7 +85,7 @@ impl Fixture {
 
     /// A carer starts helping, under the daughter's consent.
     fn carer_acts(&self) {
-        app::carers::act_for(&self.session, &at(1), Some(self.consent_id))
+        app::carers::act_for(&self.session, &at(1), Some(self.consent_id), None)
             .expect("consent covers today")
             .expect("acting");
     }
@@ -122,32 +122,51 @@ fn cancelled(_: &RenderedDocument) -> Result<Option<SavedDocument>> {
 }
 
 type Action = fn(&Fixture, &Now) -> Result<()>;
+/// An action that asks for the person's passphrase again, given the one typed.
+type StepUp = fn(&Fixture, &Now, &str) -> Result<()>;
 
-/// Everything only the profile's own person may do, each called as they would call it.
-const OWNER_ONLY: &[(&str, Action)] = &[
-    ("change_passphrase", |f, now| {
-        app::profiles::change_passphrase(&f.session, now, &mut rng(), PASS, NEW_PASS)
+/// Everything only the profile's own person may do, each called as they would call it, with
+/// the passphrase they type again for it.
+const OWNER_ONLY: &[(&str, StepUp)] = &[
+    ("change_passphrase", |f, now, pass| {
+        app::profiles::change_passphrase(&f.session, now, &mut rng(), pass, NEW_PASS)
     }),
-    ("new_recovery_code", |f, now| {
-        app::profiles::new_recovery_code(&f.session, now, &mut rng()).map(drop)
+    ("new_recovery_code", |f, now, pass| {
+        app::profiles::new_recovery_code(&f.session, now, &mut rng(), pass).map(drop)
     }),
-    ("export_profile", |f, now| {
-        let path = app::profiles::export_profile(&f.session, now, &mut rng(), NEW_PASS, |name| {
-            Some(f.files.join(name))
-        })?;
+    ("export_profile", |f, now, pass| {
+        let path =
+            app::profiles::export_profile(&f.session, now, &mut rng(), pass, NEW_PASS, |name| {
+                Some(f.files.join(name))
+            })?;
         assert!(path.expect("chosen").is_file());
         Ok(())
     }),
-    ("add_carer_consent", |f, now| {
-        app::carers::add_carer_consent(&f.session, now, &consent()).map(drop)
+    ("add_carer_consent", |f, now, pass| {
+        app::carers::add_carer_consent(&f.session, now, &consent(), pass).map(drop)
     }),
-    ("end_carer_consent", |f, now| {
-        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21)).map(drop)
+    ("end_carer_consent", |f, now, pass| {
+        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21), pass).map(drop)
     }),
-    ("delete_profile", |f, _| {
-        app::profiles::delete_profile(&f.session, "Dad")
+    ("delete_profile", |f, _, pass| {
+        app::profiles::delete_profile(&f.session, "Dad", pass)
     }),
 ];
+
+/// Nothing was done: nothing logged at `now`, no file saved, the consent as it was, the
+/// profile still open.
+fn assert_nothing_done(f: &Fixture, now: &Now, name: &str) {
+    assert_eq!(f.entries_at(now), 0, "{name}");
+    assert!(app::profiles::open_profile(&f.session).is_some(), "{name}");
+    assert_eq!(
+        std::fs::read_dir(&f.files).expect("folder").count(),
+        0,
+        "{name}"
+    );
+    let consents = app::carers::carer_consents(&f.session, now).expect("consents");
+    assert_eq!(consents.len(), 1, "{name}");
+    assert_eq!(consents[0].details.until, None, "{name}");
+}
 
 #[test]
 fn a_carer_acting_under_a_valid_consent_is_refused_every_owner_only_action() {
@@ -155,28 +174,74 @@ fn a_carer_acting_under_a_valid_consent_is_refused_every_owner_only_action() {
         let f = Fixture::new();
         f.carer_acts();
         let now = at(30);
-        let err = action(&f, &now).expect_err(name);
+        // Even with the person's passphrase: it is who is acting that is refused.
+        let err = action(&f, &now, PASS).expect_err(name);
         assert_eq!(err.code(), "invalid_input", "{name}");
         assert!(
             err.to_string().starts_with("Only Dad can do this."),
             "{name}: {err}"
         );
-        // Refused before anything was done: nothing logged, nothing written, still open.
-        assert_eq!(f.entries_at(&now), 0, "{name}");
-        assert!(app::profiles::open_profile(&f.session).is_some(), "{name}");
-        assert_eq!(
-            std::fs::read_dir(&f.files).expect("folder").count(),
-            0,
-            "{name}"
-        );
-        let consents = app::carers::carer_consents(&f.session, &now).expect("consents");
-        assert_eq!(consents.len(), 1, "{name}");
-        assert_eq!(consents[0].details.until, None, "{name}");
+        assert_nothing_done(&f, &now, name);
 
         // The same call by Dad himself goes through: it was the carer that was refused.
-        app::carers::act_for(&f.session, &at(31), None).expect("Dad himself");
-        action(&f, &at(32)).unwrap_or_else(|e| panic!("{name} by Dad: {e}"));
+        app::carers::act_for(&f.session, &at(31), None, Some(PASS)).expect("Dad himself");
+        action(&f, &at(32), PASS).unwrap_or_else(|e| panic!("{name} by Dad: {e}"));
     }
+}
+
+#[test]
+fn every_owner_only_action_asks_for_the_passphrase_again_in_the_backend() {
+    for (name, action) in OWNER_ONLY {
+        let f = Fixture::new();
+        let now = at(30);
+        for typed in ["not the passphrase", "", "correct horse battery stapl"] {
+            let err = action(&f, &now, typed).expect_err(name);
+            assert_eq!(err.code(), "wrong_passphrase", "{name} with {typed:?}");
+            assert_eq!(
+                err.to_string(),
+                "That passphrase is not right. Please check it and try again."
+            );
+            assert_nothing_done(&f, &now, name);
+        }
+        action(&f, &now, PASS).unwrap_or_else(|e| panic!("{name} with the passphrase: {e}"));
+        let expected = usize::from(*name != "delete_profile");
+        assert_eq!(f.entries_at(&now), expected, "{name}");
+    }
+}
+
+#[test]
+fn taking_over_from_a_carer_needs_the_passphrase_and_is_logged() {
+    let f = Fixture::new();
+    f.carer_acts();
+    let now = at(30);
+    for typed in [None, Some(""), Some("not the passphrase")] {
+        let err = app::carers::act_for(&f.session, &now, None, typed).expect_err("refused");
+        assert_eq!(err.code(), "wrong_passphrase", "{typed:?}");
+        assert!(app::carers::acting_carer(&f.session)
+            .expect("open")
+            .is_some());
+    }
+    assert_eq!(f.entries_at(&now), 0);
+    // Another helper under their own consent needs no passphrase: they are not the person.
+    assert!(
+        app::carers::act_for(&f.session, &at(31), Some(f.consent_id), None)
+            .expect("a carer")
+            .is_some()
+    );
+
+    let later = at(32);
+    assert!(app::carers::act_for(&f.session, &later, None, Some(PASS))
+        .expect("Dad")
+        .is_none());
+    let log = app::profiles::activity_log(&f.session, &later).expect("log");
+    assert_eq!(log[0].who, "Dad");
+    assert_eq!(log[0].what, "Took over from the carer who was helping");
+    assert_eq!(f.entries_at(&later), 1);
+
+    // With nobody helping, choosing "I am Dad" (just after unlocking) asks for nothing more.
+    app::carers::act_for(&f.session, &at(33), None, None).expect("Dad, again");
+    let log = app::profiles::activity_log(&f.session, &now).expect("log");
+    assert_eq!(log[0].what, "Using the profile themselves");
 }
 
 /// Every command, with how many activity entries it leaves: the table must cover
@@ -202,13 +267,17 @@ const LOGGED: &[(&str, usize, Action)] = &[
         app::carers::active_carer_consents(&f.session, now).map(drop)
     }),
     ("add_carer_consent", 1, |f, now| {
-        app::carers::add_carer_consent(&f.session, now, &consent()).map(drop)
+        app::carers::add_carer_consent(&f.session, now, &consent(), PASS).map(drop)
     }),
     ("end_carer_consent", 1, |f, now| {
-        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21)).map(drop)
+        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21), PASS).map(drop)
     }),
     ("act_for", 1, |f, now| {
-        app::carers::act_for(&f.session, now, Some(f.consent_id)).map(drop)
+        app::carers::act_for(&f.session, now, Some(f.consent_id), None).map(drop)
+    }),
+    ("act_for", 1, |f, now| {
+        f.carer_acts();
+        app::carers::act_for(&f.session, now, None, Some(PASS)).map(drop)
     }),
     ("acting_carer", 0, |f, _| {
         app::carers::acting_carer(&f.session).map(drop)
@@ -368,7 +437,7 @@ const LOGGED: &[(&str, usize, Action)] = &[
         app::profiles::change_passphrase(&f.session, now, &mut rng(), PASS, NEW_PASS)
     }),
     ("new_recovery_code", 1, |f, now| {
-        app::profiles::new_recovery_code(&f.session, now, &mut rng()).map(drop)
+        app::profiles::new_recovery_code(&f.session, now, &mut rng(), PASS).map(drop)
     }),
     ("write_recovery_sheet", 1, |f, now| {
         let saved = app::profiles::write_recovery_sheet(
@@ -384,26 +453,29 @@ const LOGGED: &[(&str, usize, Action)] = &[
         app::profiles::check_recovery_code(&f.session, &f.recovery_code)
     }),
     ("export_profile", 1, |f, now| {
-        let path = app::profiles::export_profile(&f.session, now, &mut rng(), NEW_PASS, |name| {
-            Some(f.files.join(name))
-        })?;
+        let path =
+            app::profiles::export_profile(&f.session, now, &mut rng(), PASS, NEW_PASS, |name| {
+                Some(f.files.join(name))
+            })?;
         assert!(path.is_some());
         Ok(())
     }),
     ("export_profile", 0, |f, now| {
-        let path = app::profiles::export_profile(&f.session, now, &mut rng(), NEW_PASS, |_| None)?;
+        let path =
+            app::profiles::export_profile(&f.session, now, &mut rng(), PASS, NEW_PASS, |_| None)?;
         assert!(path.is_none());
         Ok(())
     }),
     ("import_profile", 1, |f, now| {
-        let file = app::profiles::export_profile(&f.session, &at(2), &mut rng(), NEW_PASS, |n| {
-            Some(f.files.join(n))
-        })?
-        .expect("exported");
+        let file =
+            app::profiles::export_profile(&f.session, &at(2), &mut rng(), PASS, NEW_PASS, |n| {
+                Some(f.files.join(n))
+            })?
+            .expect("exported");
         app::profiles::import_profile(&f.session, now, &mut rng(), &file, NEW_PASS).map(drop)
     }),
     ("delete_profile", 0, |f, _| {
-        app::profiles::delete_profile(&f.session, "Dad")
+        app::profiles::delete_profile(&f.session, "Dad", PASS)
     }),
     ("activity_log", 0, |f, now| {
         app::profiles::activity_log(&f.session, now).map(drop)
@@ -474,8 +546,8 @@ fn every_command_on_a_case_is_refused_while_locked() {
         app::notes::list_notes(&f.session, &now, f.case_id).map(drop),
         app::carers::carer_consents(&f.session, &now).map(drop),
         app::profiles::activity_log(&f.session, &now).map(drop),
-        app::profiles::new_recovery_code(&f.session, &now, &mut rng()).map(drop),
-        app::profiles::delete_profile(&f.session, "Dad"),
+        app::profiles::new_recovery_code(&f.session, &now, &mut rng(), PASS).map(drop),
+        app::profiles::delete_profile(&f.session, "Dad", PASS),
     ];
     for (i, result) in refused.into_iter().enumerate() {
         assert_eq!(result.expect_err("locked").code(), "locked", "call {i}");

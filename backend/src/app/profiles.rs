@@ -11,7 +11,8 @@ use crate::cases::ActivityEntry;
 use crate::documents::{self, DocumentOptions, RecoverySheet, RenderedDocument, SavedDocument};
 use crate::error::Result;
 use crate::profiles::{
-    export_file_name, CreatedProfile, ProfileSummary, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_CHOICES,
+    export_file_name, CreatedProfile, OpenProfile, ProfileSummary, DEFAULT_IDLE_LOCK_MINUTES,
+    IDLE_LOCK_CHOICES,
 };
 
 /// The profiles on this computer: names only, never case details.
@@ -117,13 +118,15 @@ pub fn change_passphrase<R: CryptoRng + ?Sized>(
 }
 
 /// Makes a new recovery code for the open profile; the old one stops working. Shown once. The
-/// person only.
+/// person only, with their passphrase typed again.
 pub fn new_recovery_code<R: CryptoRng + ?Sized>(
     session: &Session,
     now: &Now,
     rng: &mut R,
+    passphrase: &str,
 ) -> Result<String> {
-    session.with_owner(|p| {
+    let confirmed = session.confirm_owner(passphrase)?;
+    session.with_confirmed(&confirmed, |p| {
         let code = session.profiles().replace_recovery_code(p, rng)?;
         record(p, now, "Made a new recovery code")?;
         Ok(code.formatted().to_string())
@@ -157,19 +160,20 @@ pub fn check_recovery_code(session: &Session, recovery_code: &str) -> Result<()>
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`, where
 /// `choose` says (given the suggested file name; `None` when the person cancelled). The person
-/// only: refused before anything is asked.
+/// only, with their passphrase typed again: refused before anything is asked.
 pub fn export_profile<R: CryptoRng + ?Sized>(
     session: &Session,
     now: &Now,
     rng: &mut R,
+    passphrase: &str,
     export_passphrase: &str,
     choose: impl FnOnce(&str) -> Option<PathBuf>,
 ) -> Result<Option<PathBuf>> {
-    session.with_owner(|_| Ok(()))?;
+    let confirmed = session.confirm_owner(passphrase)?;
     let Some(path) = choose(&export_file_name(now.today)) else {
         return Ok(None);
     };
-    session.with_owner(|p| {
+    session.with_confirmed(&confirmed, |p| {
         session
             .profiles()
             .export(p, &path, export_passphrase, rng)?;
@@ -196,12 +200,17 @@ pub fn import_profile<R: CryptoRng + ?Sized>(
     })
 }
 
-/// Deletes the open profile and all its files once its name is typed exactly; locks it first.
-/// The person only; a wrong name deletes and locks nothing.
-pub fn delete_profile(session: &Session, typed_name: &str) -> Result<()> {
+/// Deletes the open profile and all its files once its name is typed exactly and its
+/// passphrase typed again; locks it first. The person only; a wrong name or passphrase deletes
+/// and locks nothing.
+pub fn delete_profile(session: &Session, typed_name: &str, passphrase: &str) -> Result<()> {
+    let check_name = |p: &OpenProfile| session.profiles().check_delete_name(p.id(), typed_name);
+    session.with_owner(|p| check_name(p))?;
+    let confirmed = session.confirm_owner(passphrase)?;
     let profile = session.close_if(|p| {
         p.require_owner()?;
-        session.profiles().check_delete_name(p.id(), typed_name)
+        confirmed.check(p)?;
+        check_name(p)
     })?;
     let id = profile.id().to_owned();
     profile.lock();

@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::cases::Store;
+use crate::cases::{DatabaseKey, Store};
 use crate::error::{Error, Result};
 use crate::profiles::{KdfParams, OpenProfile, Profiles};
 
@@ -116,6 +116,40 @@ impl Session {
         })
     }
 
+    /// Checks `passphrase` is the open profile's, with its own person using it, before an
+    /// action that someone passing an unlocked window must not take (a new recovery code, an
+    /// export, deleting, changing consents, taking over from a carer). A wrong or empty one is
+    /// [`Error::WrongPassphrase`]. The key is derived with the profile not held, so other
+    /// commands go on meanwhile; [`Session::with_confirmed`] then acts only on that profile.
+    pub(crate) fn confirm_owner(&self, passphrase: &str) -> Result<Confirmed> {
+        let id = self.with_owner(|p| Ok(p.id().to_owned()))?;
+        self.confirm(id, passphrase)
+    }
+
+    /// Like [`Session::confirm_owner`], whoever is using the profile.
+    pub(crate) fn confirm_person(&self, passphrase: &str) -> Result<Confirmed> {
+        let id = self.with_profile(|p| Ok(p.id().to_owned()))?;
+        self.confirm(id, passphrase)
+    }
+
+    fn confirm(&self, id: String, passphrase: &str) -> Result<Confirmed> {
+        let key = self.profiles.passphrase_key(&id, passphrase)?;
+        Ok(Confirmed { id, key })
+    }
+
+    /// Runs `f` with the open profile once its own person is using it and it is the profile
+    /// `confirmed` was given for.
+    pub(crate) fn with_confirmed<T>(
+        &self,
+        confirmed: &Confirmed,
+        f: impl FnOnce(&mut OpenProfile) -> Result<T>,
+    ) -> Result<T> {
+        self.with_owner(|p| {
+            confirmed.check(p)?;
+            f(p)
+        })
+    }
+
     /// Runs `f` with the open profile's store; [`Error::Locked`] when no profile is open. Once
     /// a day while in use, an encrypted backup is made first (a failed backup never stops the
     /// call).
@@ -168,6 +202,24 @@ impl Session {
     /// Whether a profile is open.
     pub fn is_open(&self) -> bool {
         self.guard().is_some()
+    }
+}
+
+/// A passphrase checked against a profile ([`Session::confirm_owner`]).
+pub(crate) struct Confirmed {
+    id: String,
+    key: DatabaseKey,
+}
+
+impl Confirmed {
+    /// Refuses a profile other than the one the passphrase was checked against (another may
+    /// have been opened meanwhile).
+    pub(crate) fn check(&self, profile: &OpenProfile) -> Result<()> {
+        if profile.id() == self.id && profile.holds_key(&self.key) {
+            Ok(())
+        } else {
+            Err(Error::WrongPassphrase)
+        }
     }
 }
 

@@ -230,6 +230,11 @@ impl OpenProfile {
         })
     }
 
+    /// Whether `key` is this profile's database key.
+    pub(crate) fn holds_key(&self, key: &DatabaseKey) -> bool {
+        self.key.as_bytes() == key.as_bytes()
+    }
+
     /// Closes the database and zeroes the key.
     pub fn lock(self) {
         drop(self);
@@ -625,6 +630,14 @@ impl Profiles {
             }
         }
         Ok(open)
+    }
+
+    /// The database key profile `id`'s passphrase opens ([`Error::WrongPassphrase`] for any
+    /// other), to confirm it is the person at an unlocked window before a sensitive action.
+    /// Reads the profile's file and derives the key, so it needs no open profile held.
+    pub(crate) fn passphrase_key(&self, id: &str, passphrase: &str) -> Result<DatabaseKey> {
+        let (_, meta) = self.read_meta(id)?;
+        Self::open_passphrase_slot(&meta, passphrase)
     }
 
     /// The database key from the passphrase's slot.

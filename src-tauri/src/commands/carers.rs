@@ -5,6 +5,7 @@ use backend::cases::{CarerConsent, CarerConsentDetails};
 use backend::documents::{DocumentOptions, SavedDocument};
 use backend::profiles::ActingCarer;
 use tauri::{AppHandle, State};
+use zeroize::Zeroizing;
 
 use super::documents::save_and_open;
 use super::CommandResult;
@@ -24,11 +25,14 @@ pub fn active_carer_consents(state: State<'_, AppState>) -> CommandResult<Vec<Ca
 pub fn add_carer_consent(
     state: State<'_, AppState>,
     details: CarerConsentDetails,
+    passphrase: String,
 ) -> CommandResult<CarerConsent> {
+    let passphrase = Zeroizing::new(passphrase);
     Ok(api::add_carer_consent(
         &state.session,
         &state.now(),
         &details,
+        &passphrase,
     )?)
 }
 
@@ -37,12 +41,15 @@ pub fn end_carer_consent(
     state: State<'_, AppState>,
     id: i64,
     last_day: chrono::NaiveDate,
+    passphrase: String,
 ) -> CommandResult<CarerConsent> {
+    let passphrase = Zeroizing::new(passphrase);
     Ok(api::end_carer_consent(
         &state.session,
         &state.now(),
         id,
         last_day,
+        &passphrase,
     )?)
 }
 
@@ -50,8 +57,15 @@ pub fn end_carer_consent(
 pub fn act_for(
     state: State<'_, AppState>,
     consent_id: Option<i64>,
+    passphrase: Option<String>,
 ) -> CommandResult<Option<ActingCarer>> {
-    Ok(api::act_for(&state.session, &state.now(), consent_id)?)
+    let passphrase = passphrase.map(Zeroizing::new);
+    Ok(api::act_for(
+        &state.session,
+        &state.now(),
+        consent_id,
+        passphrase.as_deref().map(String::as_str),
+    )?)
 }
 
 #[tauri::command(async)]

@@ -95,11 +95,16 @@ pub async fn change_passphrase(
 }
 
 #[tauri::command(async)]
-pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<String> {
+pub async fn new_recovery_code(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<String> {
+    let passphrase = Zeroizing::new(passphrase);
     Ok(api::new_recovery_code(
         &state.session,
         &state.now(),
         &mut rng(),
+        &passphrase,
     )?)
 }
 
@@ -130,13 +135,18 @@ pub async fn check_recovery_code(
 pub async fn export_profile(
     app: AppHandle,
     state: State<'_, AppState>,
+    passphrase: String,
     export_passphrase: String,
 ) -> CommandResult<Option<String>> {
-    let export_passphrase = Zeroizing::new(export_passphrase);
+    let (passphrase, export_passphrase) = (
+        Zeroizing::new(passphrase),
+        Zeroizing::new(export_passphrase),
+    );
     let saved = api::export_profile(
         &state.session,
         &state.now(),
         &mut rng(),
+        &passphrase,
         &export_passphrase,
         |name| {
             choose_save_path(
@@ -176,8 +186,17 @@ pub async fn import_profile(
 }
 
 #[tauri::command(async)]
-pub async fn delete_profile(state: State<'_, AppState>, typed_name: String) -> CommandResult<()> {
-    Ok(api::delete_profile(&state.session, &typed_name)?)
+pub async fn delete_profile(
+    state: State<'_, AppState>,
+    typed_name: String,
+    passphrase: String,
+) -> CommandResult<()> {
+    let passphrase = Zeroizing::new(passphrase);
+    Ok(api::delete_profile(
+        &state.session,
+        &typed_name,
+        &passphrase,
+    )?)
 }
 
 #[tauri::command(async)]

@@ -89,33 +89,39 @@ export const api = {
     call<ProfileSummary>('recover_profile', { id, recoveryCode, newPassphrase }),
   changePassphrase: (oldPassphrase: string, newPassphrase: string) =>
     call<null>('change_passphrase', { oldPassphrase, newPassphrase }),
-  /** A new recovery code for the open profile (the old one stops working). Shown once. */
-  newRecoveryCode: () => call<string>('new_recovery_code'),
+  /** A new recovery code for the open profile (the old one stops working). Shown once. The
+   * person's passphrase is typed again (the backend checks it: `wrong_passphrase`). */
+  newRecoveryCode: (passphrase: string) => call<string>('new_recovery_code', { passphrase }),
   /** A sheet with boxes to copy the recovery code into by hand: it never holds the code. */
   writeRecoverySheet: (options: DocumentOptions) =>
     call<SavedDocument | null>('write_recovery_sheet', { options }),
   /** Checks a recovery code copied by hand against the open profile. */
   checkRecoveryCode: (recoveryCode: string) => call<null>('check_recovery_code', { recoveryCode }),
-  /** Saves the open profile to one encrypted file; the path, or null if the person cancelled. */
-  exportProfile: (exportPassphrase: string) =>
-    call<string | null>('export_profile', { exportPassphrase }),
+  /** Saves the open profile to one encrypted file; the path, or null if the person cancelled.
+   * `passphrase` is the profile's, typed again; `exportPassphrase` seals the file. */
+  exportProfile: (passphrase: string, exportPassphrase: string) =>
+    call<string | null>('export_profile', { passphrase, exportPassphrase }),
   /** Makes a profile from a backup file the person picks; null if they cancelled. */
   importProfile: (passphrase: string) =>
     call<CreatedProfile | null>('import_profile', { passphrase }),
-  /** Deletes the open profile once its name is typed exactly. */
-  deleteProfile: (typedName: string) => call<null>('delete_profile', { typedName }),
+  /** Deletes the open profile once its name is typed exactly and its passphrase typed again. */
+  deleteProfile: (typedName: string, passphrase: string) =>
+    call<null>('delete_profile', { typedName, passphrase }),
   activityLog: () => call<ActivityEntry[]>('activity_log'),
   /** The idle times to choose from, and the one chosen, in minutes. */
   idleLockMinutes: () => call<[number[], number]>('idle_lock_minutes'),
   setIdleLockMinutes: (minutes: number) => call<null>('set_idle_lock_minutes', { minutes }),
   carerConsents: () => call<CarerConsent[]>('carer_consents'),
   activeCarerConsents: () => call<CarerConsent[]>('active_carer_consents'),
-  addCarerConsent: (details: CarerConsentDetails) =>
-    call<CarerConsent>('add_carer_consent', { details }),
-  endCarerConsent: (id: number, lastDay: string) =>
-    call<CarerConsent>('end_carer_consent', { id, lastDay }),
-  /** Who is using the profile now: a carer's consent id, or null for the person themselves. */
-  actFor: (consentId: number | null) => call<ActingCarer | null>('act_for', { consentId }),
+  /** Records (or ends) a consent; the person's passphrase is typed again. */
+  addCarerConsent: (details: CarerConsentDetails, passphrase: string) =>
+    call<CarerConsent>('add_carer_consent', { details, passphrase }),
+  endCarerConsent: (id: number, lastDay: string, passphrase: string) =>
+    call<CarerConsent>('end_carer_consent', { id, lastDay, passphrase }),
+  /** Who is using the profile now: a carer's consent id, or null for the person themselves.
+   * Taking over from a carer who is helping needs the person's passphrase. */
+  actFor: (consentId: number | null, passphrase: string | null = null) =>
+    call<ActingCarer | null>('act_for', { consentId, passphrase }),
   actingCarer: () => call<ActingCarer | null>('acting_carer'),
   /** Prints the consent form for a recorded consent. */
   writeConsentForm: (consentId: number, options: DocumentOptions) =>
