@@ -151,6 +151,66 @@ fn the_shell_registers_and_declares_exactly_the_backends_commands_under_their_do
     }
 }
 
+/// The commands a UI API module calls: every `call<…>('name'` in it.
+fn called_commands(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("call<") {
+        rest = &rest[at + "call<".len()..];
+        let Some(open) = rest.find("('") else { break };
+        let name = &rest[open + 2..];
+        let name = &name[..name.find('\'').expect("a closing quote")];
+        out.insert(name.to_owned());
+    }
+    out
+}
+
+#[test]
+fn the_uis_api_modules_call_exactly_the_backends_commands_under_their_domains() {
+    let api = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api");
+    for (domain, names) in backend::app::COMMANDS {
+        let file = api.join(format!("{domain}.ts"));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let expected: BTreeSet<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(called_commands(&text), expected, "{}", file.display());
+    }
+    // Nothing else in the UI calls a command or talks to Tauri.
+    let domains: BTreeSet<String> = backend::app::COMMANDS
+        .iter()
+        .map(|(d, _)| format!("{d}.ts"))
+        .collect();
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src"),
+        &[".svelte", ".ts"],
+        &mut files,
+    );
+    for file in files {
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let in_api = file.parent() == Some(api.as_path());
+        let text = std::fs::read_to_string(&file).expect("source");
+        if !(in_api && domains.contains(&name)) {
+            assert!(
+                called_commands(&text).is_empty(),
+                "{}: calls a command outside lib/api/<domain>.ts",
+                file.display()
+            );
+        }
+        if !(in_api && (name == "call.ts" || name == "window.ts")) {
+            assert!(
+                !text.contains("@tauri-apps/api"),
+                "{}: only lib/api/call.ts and window.ts talk to Tauri",
+                file.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
     let registered = registered_commands();
