@@ -8,7 +8,8 @@
 //! It makes a profile with `notes` notes (3,000 unless given) of `characters` each (2,000), then,
 //! a day later (so the backup is due), calls one command that finds the backup due while
 //! another thread calls a cheap command (`list_cases`) every 5 ms. It prints how long the first
-//! call took, how long the backup took to appear, and the slowest and median cheap call.
+//! call took, how long the backup took to appear, the slowest and median cheap call, and how
+//! long a lock takes when it comes in the middle of a backup.
 
 use std::time::{Duration, Instant};
 
@@ -108,7 +109,10 @@ fn main() {
         .len()
         <= backups_before
     {
-        assert!(backed_up.elapsed() < Duration::from_secs(120), "no backup made");
+        assert!(
+            backed_up.elapsed() < Duration::from_secs(120),
+            "no backup made"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     let mut sorted = latencies.clone();
@@ -125,5 +129,28 @@ fn main() {
         ms(*sorted.last().expect("calls")),
         ms(sorted[sorted.len() / 2])
     );
+
+    // The next day, a lock straight after the command that starts the backup: the backup is
+    // stopped, so the lock does not wait for the whole copy.
+    let day_after = at(22);
+    app::cases::list_cases(&session, &day_after).expect("list");
+    std::thread::sleep(Duration::from_millis(20));
+    let t = Instant::now();
     app::profiles::lock_profile(&session);
+    let folder = dir
+        .path()
+        .join("profiles")
+        .join(&made.profile.id)
+        .join("backups");
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .expect("backups")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    println!(
+        "a lock 20 ms into the next day's backup: {:.1} ms; part-made files left: {}",
+        ms(t.elapsed()),
+        left.len()
+    );
 }
