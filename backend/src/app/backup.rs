@@ -11,7 +11,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
-use super::session::Now;
+use super::now::Now;
 use crate::profiles::OpenProfile;
 
 /// The backup being made, if any.

@@ -1,6 +1,6 @@
 //! Help, About and the guidance's review date. The `help` commands.
 
-use super::session::Now;
+use super::now::Now;
 use crate::cases::Nation;
 use crate::content::{About, Content, HelpScreen, ReviewNotice};
 use crate::error::Result;

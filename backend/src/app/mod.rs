@@ -19,12 +19,14 @@ pub mod documents;
 pub mod help;
 pub mod journey;
 pub mod notes;
+mod now;
 pub mod preferences;
 pub mod profiles;
 mod session;
 pub mod startup;
 
-pub use session::{Now, Session};
+pub use now::Now;
+pub use session::Session;
 
 /// Every command the window may call, by domain: the one list the shell's `build.rs`, its
 /// handler list, its capability and the UI's API modules are checked against.

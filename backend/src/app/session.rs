@@ -1,5 +1,5 @@
 //! The session: the profiles folder and the one profile that is open, if any, shared by every
-//! command; and [`Now`], the moment a command runs, read by the shell and passed in.
+//! command.
 //!
 //! Invariants: case data is reachable only through the open profile; when locked there is no
 //! store at all, so every case command fails with `locked`. The lock is held for one command's
@@ -8,37 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::backup::DailyBackup;
+pub use super::now::Now;
 use crate::cases::{DatabaseKey, Store};
 use crate::error::{Error, Result};
 use crate::profiles::{KdfParams, OpenProfile, Profiles};
-
-/// The moment a command runs, on the computer's clock: the one thing the shell reads from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Now {
-    /// The local time, with the computer's offset from UTC (a note's day is the local day).
-    pub at: DateTime<FixedOffset>,
-    /// The day the app counts from: records due, consents that cover today, the guidance's
-    /// review date, the date on a letter.
-    pub today: NaiveDate,
-}
-
-impl Now {
-    /// `at`, with `today` its own local day.
-    pub fn at(at: DateTime<FixedOffset>) -> Now {
-        Now {
-            at,
-            today: at.date_naive(),
-        }
-    }
-
-    /// The moment in UTC (what the database stores).
-    pub fn utc(&self) -> DateTime<Utc> {
-        self.at.to_utc()
-    }
-}
 
 /// The app's state between commands: where its profiles are, and the one that is open.
 #[derive(Debug)]

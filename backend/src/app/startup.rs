@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::session::Now;
+use super::now::Now;
 use crate::error::Result;
 
 /// Writes `now` (milliseconds since 1970) to the start-up measurement's file, if one was given.
