@@ -2,6 +2,8 @@
 //! the accessors the UI and documents use.
 
 // In a module whose name holds "content", so `cargo test -p backend content` runs them all.
+mod support;
+
 mod content_guidance {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::{Path, PathBuf};
@@ -488,33 +490,13 @@ mod content_guidance {
     /// The banner line, the crisis route and the safety net, word for word, for each nation.
     #[test]
     fn each_nation_has_its_own_urgent_line_crisis_route_and_safety_net() {
-        let expected = [
-            (
-                Nation::England,
-                "call NHS 111 or use NHS 111 online",
-                "call 111 and pick the option for mental health",
-                "or call NHS 111.",
-            ),
-            (
-                Nation::Wales,
-                "call NHS 111 Wales on 111",
-                "call 111 and press 2",
-                "or call NHS 111 Wales on 111.",
-            ),
-            (
-                Nation::Scotland,
-                "call NHS 24 on 111",
-                "call NHS 24 on 111",
-                "or call NHS 24 on 111.",
-            ),
-            (
-                Nation::NorthernIreland,
-                "contact your GP practice. If the practice is shut, contact your GP out-of-hours service.",
-                "call Lifeline on 0808 808 8000",
-                "When the practice is closed, contact your GP out-of-hours service.",
-            ),
-        ];
-        for (nation, urgent, crisis, net) in expected {
+        for crate::support::NationLines {
+            nation,
+            urgent,
+            crisis,
+            safety_net: net,
+        } in crate::support::NATION_LINES
+        {
             let g = content().guidance(nation);
             assert!(
                 g.urgent_line.starts_with("In an emergency call 999."),

@@ -1,8 +1,8 @@
 //! The letters besides the GP letter (consultant, records request, carer authorisation, decision),
 //! checked by their text in reading order, fonts, validity, page size and title, determinism,
-//! footers and layout snapshots. Helpers: `documents_support`.
+//! footers and layout snapshots. Helpers: `support`.
 
-mod documents_support;
+mod support;
 
 use backend::documents::layout::{Item, Paint};
 use backend::documents::{
@@ -11,7 +11,7 @@ use backend::documents::{
     records_request_letter, records_request_letter_layout, CarerAuthorisation, DocumentOptions,
     LetterWords, Paper,
 };
-use documents_support::*;
+use support::*;
 
 fn a4() -> DocumentOptions {
     DocumentOptions::default()

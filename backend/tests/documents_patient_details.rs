@@ -3,14 +3,14 @@
 //! clinician summary (alone and inside the prep pack), each made from a case through
 //! `documents::pack::document` exactly as the app makes it, and read back with `pdftotext`.
 
-mod documents_support;
+mod support;
 
 use backend::cases::{CaseDetails, Nation};
 use backend::documents::pack::{self, DocumentKind};
 use backend::documents::DocumentOptions;
 use backend::journey::Journey;
 use chrono::NaiveDate;
-use documents_support::{case, content, date, flat, pdftotext, write_sample};
+use support::{case, content, date, flat, pdftotext, write_sample};
 
 fn with_identity() -> CaseDetails {
     CaseDetails {

@@ -2,7 +2,7 @@
 //! (`qpdf --check`), page size (`pdfinfo`) and layout geometry. Snapshots: see `documents.rs`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use backend::documents::layout::{Item, Layout, Paint, Tone};
@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 #[path = "../benches/sample/mod.rs"]
 mod sample;
+mod support;
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
@@ -361,37 +362,10 @@ fn same_inputs_give_identical_bytes() {
     assert!(a.bytes == b.bytes, "the PDFs differ");
 }
 
-fn snapshot_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("snapshots")
-        .join(name)
-}
-
 #[test]
 fn prep_pack_layout_snapshot() {
     let actual = layout(&sample::pack(), &DocumentOptions::default()).to_text_snapshot();
-    let path = snapshot_path("prep_pack_a4.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot: run with UPDATE_SNAPSHOTS=1"));
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "prep pack layout changed at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             If intended, run with UPDATE_SNAPSHOTS=1 and review the diff.",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    support::assert_snapshot("prep_pack_a4.txt", &actual);
 }
 
 /// `DOCUMENT_SAMPLES=/some/dir cargo test -p backend --test documents_prep_pack -- --ignored`
@@ -461,32 +435,13 @@ fn journey_with(
 fn each_nations_pack_prints_its_urgent_line_crisis_route_medicines_caution_and_safety_net() {
     use backend::cases::Nation;
     let routine = journey_with(Some(backend::journey::Urgency::Routine), Some(false));
-    for (nation, urgent, crisis, net) in [
-        (
-            Nation::England,
-            "call NHS 111 or use NHS 111 online",
-            "call 111 and pick the option for mental health",
-            "or call NHS 111.",
-        ),
-        (
-            Nation::Wales,
-            "call NHS 111 Wales on 111",
-            "call 111 and press 2",
-            "or call NHS 111 Wales on 111.",
-        ),
-        (
-            Nation::Scotland,
-            "call NHS 24 on 111",
-            "call NHS 24 on 111",
-            "or call NHS 24 on 111.",
-        ),
-        (
-            Nation::NorthernIreland,
-            "contact your GP practice. If the practice is shut, contact your GP out-of-hours service.",
-            "call Lifeline on 0808 808 8000",
-            "When the practice is closed, contact your GP out-of-hours service.",
-        ),
-    ] {
+    for support::NationLines {
+        nation,
+        urgent,
+        crisis,
+        safety_net: net,
+    } in support::NATION_LINES
+    {
         let text = pack_text_for(nation, &routine);
         assert_in_order(
             &text,

@@ -8,8 +8,8 @@
 //! 32 cases per document with a fixed seed by default, so it runs in seconds in debug and the
 //! same every time; `scripts/proptest-long.sh` runs many random seeds.
 
-mod documents_support;
 mod proptest_config;
+mod support;
 
 use backend::cases::CaseDetails;
 use backend::documents::layout::{Layout, Tone};
@@ -23,9 +23,9 @@ use backend::documents::{
 };
 use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use backend::Result;
-use documents_support::{assert_inside_text_area, content, date, squeezed_text};
 use proptest::collection::vec;
 use proptest::prelude::*;
+use support::{assert_inside_text_area, content, date, squeezed_text};
 
 fn config() -> ProptestConfig {
     proptest_config::config(32)

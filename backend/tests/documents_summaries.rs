@@ -1,8 +1,8 @@
 //! The comparison and decision summary, the clinician summary (alone and inside the prep pack)
 //! and the recovery sheet: text in reading order, fonts, validity, size and title, determinism,
-//! geometry and layout snapshots. Helpers: `documents_support`.
+//! geometry and layout snapshots. Helpers: `support`.
 
-mod documents_support;
+mod support;
 
 #[path = "../benches/sample/mod.rs"]
 mod sample;
@@ -14,7 +14,7 @@ use backend::documents::{
     DocumentOptions, Paper, RecoverySheet,
 };
 use backend::journey::compare;
-use documents_support::*;
+use support::*;
 
 fn a4() -> DocumentOptions {
     DocumentOptions::default()

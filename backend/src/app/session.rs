@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-
 use super::backup::DailyBackup;
 pub use super::now::Now;
 use crate::cases::{DatabaseKey, Store};

@@ -1,4 +1,5 @@
-//! Shared by the documents tests: realistic inputs, the PDF tools (`pdftotext`, `pdffonts`,
+//! Fixtures and helpers shared by the integration tests (`mod support;` in each): realistic
+//! inputs, each nation's expected safety lines, the PDF tools (`pdftotext`, `pdffonts`,
 //! `pdfinfo`, `qpdf`), layout geometry checks and snapshots (`UPDATE_SNAPSHOTS=1` rewrites).
 
 #![allow(dead_code)]
@@ -7,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use backend::cases::CaseDetails;
+use backend::cases::{CaseDetails, Nation};
 use backend::content::Content;
 use backend::documents::layout::{Item, Layout, Tone};
 use backend::documents::{
@@ -15,6 +16,44 @@ use backend::documents::{
 };
 use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use chrono::NaiveDate;
+
+/// What one nation's guidance says, word for word: part of its urgent line (after "In an
+/// emergency call 999."), its mental health crisis route and its safety net's last line.
+#[derive(Debug, Clone, Copy)]
+pub struct NationLines {
+    pub nation: Nation,
+    pub urgent: &'static str,
+    pub crisis: &'static str,
+    pub safety_net: &'static str,
+}
+
+/// Every nation's safety lines: what the journey shows and the pack prints.
+pub const NATION_LINES: [NationLines; 4] = [
+    NationLines {
+        nation: Nation::England,
+        urgent: "call NHS 111 or use NHS 111 online",
+        crisis: "call 111 and pick the option for mental health",
+        safety_net: "or call NHS 111.",
+    },
+    NationLines {
+        nation: Nation::Wales,
+        urgent: "call NHS 111 Wales on 111",
+        crisis: "call 111 and press 2",
+        safety_net: "or call NHS 111 Wales on 111.",
+    },
+    NationLines {
+        nation: Nation::Scotland,
+        urgent: "call NHS 24 on 111",
+        crisis: "call NHS 24 on 111",
+        safety_net: "or call NHS 24 on 111.",
+    },
+    NationLines {
+        nation: Nation::NorthernIreland,
+        urgent: "contact your GP practice. If the practice is shut, contact your GP out-of-hours service.",
+        crisis: "call Lifeline on 0808 808 8000",
+        safety_net: "When the practice is closed, contact your GP out-of-hours service.",
+    },
+];
 
 pub fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
