@@ -20,7 +20,7 @@ step "cargo clippy"
 [ -f ui/dist/index.html ] || npm run build -w ui
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
-step "unit tests (backend library)"
-cargo test -q -p backend --lib
+step "unit tests (backend and printing libraries)"
+cargo test -q -p backend -p printing --lib
 
 printf '\nQuick checks passed. Run ./scripts/test.sh for everything.\n'

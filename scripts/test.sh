@@ -31,7 +31,7 @@ step "cargo clippy"
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
 step "cargo doc (warnings denied: stale links in doc comments fail)"
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend -p printing
 
 step "cargo test (property tests with their fixed seed: scripts/proptest-long.sh for random ones)"
 cargo test --workspace --features second-opinion/custom-protocol

@@ -251,6 +251,12 @@ impl Error {
     }
 }
 
+impl From<printing::pdf::PdfError> for Error {
+    fn from(e: printing::pdf::PdfError) -> Error {
+        Error::Document(e.0)
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         match e.kind() {

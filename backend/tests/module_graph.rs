@@ -1,7 +1,8 @@
 //! The backend's modules form a one-way graph: each top-level module imports only modules in
 //! the layers below it (the layers are drawn at the top of `ARCHITECTURE.md`), and no two files
 //! of one folder import each other in a circle. Read from the source, so a new `use` that
-//! points the wrong way fails here before it spreads.
+//! points the wrong way fails here before it spreads. And no source file grows past
+//! [`MAX_LINES`]: a file that size is split by what its parts do (its tests in `tests.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -273,6 +274,47 @@ fn no_files_of_one_folder_import_each_other_in_a_circle() {
         cycle.is_none(),
         "files that import each other: {:?}",
         cycle.map(|c| c.iter().map(|m| m.join("::")).collect::<Vec<_>>())
+    );
+}
+
+/// The most lines a source file (under a crate's `src/`) may have.
+const MAX_LINES: usize = 600;
+
+/// Every `.rs` file under `src/` of the backend, the printing crate and the shell.
+fn every_source_file() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut out = Vec::new();
+    for krate in ["backend", "printing", "src-tauri"] {
+        walk(&root.join(krate).join("src"), &mut out);
+    }
+    out
+}
+
+#[test]
+fn no_source_file_is_over_the_line_limit() {
+    let files = every_source_file();
+    assert!(files.len() > 50, "found only {} files", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(f).expect("read").lines().count();
+            (n > MAX_LINES).then(|| format!("{}: {n} lines", f.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these by what their parts do (tests into tests.rs):\n{}",
+        long.join("\n")
     );
 }
 

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::letter::one_line;
 use super::pdf::PdfInfo;
-use super::text::{paragraphs, printable_field};
+use super::printable::{paragraphs, printable_field};
 use super::DocumentOptions;
 use crate::dates;
 use crate::error::Result;
@@ -219,7 +219,7 @@ pub(crate) fn clinician_summary(
     let layout = lay_out(
         &blocks(&s),
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: format!(
                 "{CLINICIAN_SUMMARY_TITLE} — written by the patient on {}",
