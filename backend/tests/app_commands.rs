@@ -40,6 +40,7 @@ fn day(m: u32, d: u32) -> NaiveDate {
 /// at 10:00. Commands under test run at 10:30, so their activity entries stand apart.
 struct Fixture {
     _dir: tempfile::TempDir,
+    data: PathBuf,
     files: PathBuf,
     session: Session,
     id: String,
@@ -53,7 +54,8 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let files = dir.path().join("saved");
         std::fs::create_dir(&files).expect("folder");
-        let session = Session::for_tests(&dir.path().join("data"));
+        let data = dir.path().join("data");
+        let session = Session::for_tests(&data);
         let setup = at(0);
         let created =
             app::profiles::create_profile(&session, &setup, &mut rng(), "Dad", PASS).expect("made");
@@ -72,8 +74,12 @@ impl Fixture {
         app::notes::add_note(&session, &setup, case_id, "A first note").expect("note");
         let consent =
             app::carers::add_carer_consent(&session, &setup, &consent(), PASS).expect("consent");
+        // The day's backup, started by the first command, is made beside the commands: wait
+        // for it, so what each test sees does not depend on the timing.
+        session.wait_for_backup();
         Fixture {
             _dir: dir,
+            data,
             files,
             session,
             id: created.profile.id,
@@ -553,4 +559,54 @@ fn every_command_on_a_case_is_refused_while_locked() {
         assert_eq!(result.expect_err("locked").code(), "locked", "call {i}");
     }
     assert!(app::profiles::open_profile(&f.session).is_none());
+}
+
+/// 10:00 on day `d` of November 2026.
+fn on(d: u32) -> Now {
+    Now::at(
+        FixedOffset::east_opt(0)
+            .expect("offset")
+            .with_ymd_and_hms(2026, 11, d, 10, 0, 0)
+            .single()
+            .expect("valid time"),
+    )
+}
+
+#[test]
+fn the_daily_backup_is_made_beside_the_commands_and_a_lock_leaves_no_part_of_one() {
+    let f = Fixture::new();
+    let backups = || {
+        app::backups::list_backups(&f.session, &f.id)
+            .expect("backups")
+            .len()
+    };
+    assert_eq!(backups(), 1, "the first day's");
+
+    // A day later, a command starts the day's backup and returns; the backup is then made.
+    app::cases::list_cases(&f.session, &on(22)).expect("cases");
+    f.session.wait_for_backup();
+    assert_eq!(backups(), 2);
+    app::cases::list_cases(&f.session, &on(22)).expect("cases");
+    f.session.wait_for_backup();
+    assert_eq!(backups(), 2, "one a day");
+
+    // The next day, a lock straight after the command that starts one: the backup is stopped
+    // (or already made), and no part-made copy is left behind.
+    app::cases::list_cases(&f.session, &on(23)).expect("cases");
+    app::profiles::lock_profile(&f.session);
+    let folder = f.data.join("profiles").join(&f.id).join("backups");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("backups folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    assert!((2..=3).contains(&names.len()), "{names:?}");
+
+    // The profile opens again at once: nothing of the stopped backup holds it.
+    app::profiles::unlock_profile(&f.session, &on(23), &mut rng(), &f.id, PASS).expect("opens");
+    assert_eq!(
+        backups(),
+        3,
+        "made on opening when the stopped one was not finished"
+    );
 }

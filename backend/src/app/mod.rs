@@ -10,6 +10,7 @@
 //! Invariant: every command in [`COMMANDS`] is registered, declared and allowed by the shell
 //! and called by the UI under the same domain (`src-tauri/tests/security_config.rs` checks).
 
+mod backup;
 pub mod backups;
 pub mod carers;
 pub mod cases;

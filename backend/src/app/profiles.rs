@@ -45,7 +45,7 @@ pub fn create_profile<R: CryptoRng + ?Sized>(
     })
 }
 
-/// Opens a profile with its passphrase (and takes the day's backup if it is due).
+/// Opens a profile with its passphrase (and takes the day's backup first if it is due).
 pub fn unlock_profile<R: CryptoRng + ?Sized>(
     session: &Session,
     now: &Now,

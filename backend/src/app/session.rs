@@ -10,6 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
+use super::backup::DailyBackup;
 use crate::cases::{DatabaseKey, Store};
 use crate::error::{Error, Result};
 use crate::profiles::{KdfParams, OpenProfile, Profiles};
@@ -48,6 +49,8 @@ pub struct Session {
     kdf: KdfParams,
     /// The profile that is open, or `None` when locked.
     open: Mutex<Option<OpenProfile>>,
+    /// The open profile's daily backup, while it is being made. Always taken after `open`.
+    backup: DailyBackup,
 }
 
 impl Session {
@@ -60,6 +63,7 @@ impl Session {
             preferences_file: data_dir.join("preferences.json"),
             kdf: KdfParams::RECOMMENDED,
             open: Mutex::new(None),
+            backup: DailyBackup::default(),
         }
     }
 
@@ -151,15 +155,15 @@ impl Session {
     }
 
     /// Runs `f` with the open profile's store; [`Error::Locked`] when no profile is open. Once
-    /// a day while in use, an encrypted backup is made first (a failed backup never stops the
-    /// call).
+    /// a day while in use, an encrypted backup is started first, made beside the call rather
+    /// than before it (see `backup.rs`).
     pub(crate) fn with_store<T>(
         &self,
         now: &Now,
         f: impl FnOnce(&mut Store) -> Result<T>,
     ) -> Result<T> {
         self.with_profile(|p| {
-            back_up_if_due(p, now);
+            self.backup.start_if_due(p, now);
             f(p.store_mut())
         })
     }
@@ -173,6 +177,7 @@ impl Session {
     pub(crate) fn open(&self, profile: OpenProfile) {
         let mut guard = self.guard();
         if let Some(previous) = guard.take() {
+            self.backup.stop();
             previous.lock();
         }
         *guard = Some(profile);
@@ -189,19 +194,36 @@ impl Session {
             return Err(Error::Locked);
         };
         check(profile)?;
+        self.backup.stop();
         guard.take().ok_or(Error::Locked)
     }
 
     /// Locks: the open profile's store closes and its key is zeroed.
     pub fn lock(&self) {
-        if let Some(profile) = self.guard().take() {
+        let mut guard = self.guard();
+        if let Some(profile) = guard.take() {
+            self.backup.stop();
             profile.lock();
         }
+    }
+
+    /// Waits until the daily backup being made, if any, is finished (for tests and
+    /// measurements: the app never waits for it).
+    pub fn wait_for_backup(&self) {
+        self.backup.wait();
     }
 
     /// Whether a profile is open.
     pub fn is_open(&self) -> bool {
         self.guard().is_some()
+    }
+}
+
+/// The daily backup, if due, made before the profile opens (it is not open yet, so no other
+/// command waits for it). A failure is logged (its code only) and never stops the opening.
+pub(crate) fn back_up_if_due(profile: &OpenProfile, now: &Now) {
+    if let Err(error) = profile.back_up_if_due(now.utc()) {
+        tracing::warn!(code = error.code(), "the daily backup could not be made");
     }
 }
 
@@ -220,13 +242,6 @@ impl Confirmed {
         } else {
             Err(Error::WrongPassphrase)
         }
-    }
-}
-
-/// The daily backup, if due. A failure is logged (its code only) and never stops the command.
-pub(crate) fn back_up_if_due(profile: &OpenProfile, now: &Now) {
-    if let Err(error) = profile.back_up_if_due(now.utc()) {
-        tracing::warn!(code = error.code(), "the daily backup could not be made");
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Invariants:
 //! - `Store::connect` (behind [`Store::open_encrypted`]) is the only place in the app that opens
-//!   a database connection; keying (encryption) and migrations happen here and nowhere else. The
+//!   a database connection, with `Store::open_beside` for a second connection to one it opened;
+//!   keying (encryption) and migrations happen here and nowhere else. The
 //!   key is given to SQLCipher as a raw 256-bit key and never appears in a log or an error.
 //! - [`Store::open`] (unencrypted) is transitional: only the Tauri shell calls it, until the
 //!   shell opens profiles.
@@ -258,6 +259,20 @@ impl Store {
             None => quiet_sqlcipher(&conn)?,
         }
         Store::prepare(conn, before_update)
+    }
+
+    /// A second connection to a database this app has open already (opened, checked and
+    /// brought up to date by [`Store::open_encrypted`]), for a copy made beside the first
+    /// connection (the daily backup). Keyed and hardened like every connection; the first
+    /// open's checks are not repeated (a full read of a large file would hold the copy up).
+    pub(crate) fn open_beside(path: &Path, key: &DatabaseKey) -> Result<Store> {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        apply_key(&conn, key)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        harden(&conn)?;
+        Ok(Store { conn })
     }
 
     /// A throwaway database in memory (not encrypted: it never touches the disk), for tests and
