@@ -288,7 +288,7 @@ fn write_export<R: CryptoRng + ?Sized>(
 /// Seals the SQLCipher database at `database` (keyed with `raw_key`) as an export file at
 /// `dest`, as [`Profiles::export`] would, with the test key settings and without opening the
 /// database: so the fuzz target can hand the import a well-sealed file holding any pages.
-#[cfg(feature = "insecure-test-kdf")]
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub fn seal_export_for_tests<R: CryptoRng + ?Sized>(
     database: &Path,

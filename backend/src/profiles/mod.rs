@@ -32,7 +32,7 @@ mod open;
 mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
-#[cfg(feature = "insecure-test-kdf")]
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub use export::seal_export_for_tests;
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
