@@ -18,7 +18,8 @@ const LAYERS: &[&[&str]] = &[
     &["cases"],
     &["profiles"],
     &["documents"],
-    &["app", "bindings"],
+    &["app"],
+    &["bindings"],
 ];
 
 /// One source file: its module path (`["cases", "store", "drafts"]`; `cases.rs` and
