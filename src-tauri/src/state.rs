@@ -11,22 +11,66 @@ use backend::profiles::{OpenProfile, Profiles};
 use backend::ErrorPayload;
 use tauri::Manager;
 
+/// Reads a test hook's environment variable in test builds (the `test-hooks` feature, which
+/// `scripts/build-app.sh` turns on for the end-to-end tests and `scripts/release.sh` never
+/// does). In other builds it is `None`, and the variable's name is not even in the binary.
+macro_rules! test_hook {
+    ($name:literal) => {{
+        #[cfg(feature = "test-hooks")]
+        let value = std::env::var_os($name);
+        #[cfg(not(feature = "test-hooks"))]
+        let value: Option<std::ffi::OsString> = None;
+        value
+    }};
+}
+
+/// What a test may change about the app, from `SECOND_OPINION_TEST_*` variables. Every field is
+/// `None` or `false` in a build without the `test-hooks` feature.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TestHooks {
+    /// `SECOND_OPINION_TEST_SAVE_DIR`: documents are saved there under their default name
+    /// instead of asking with a save dialog, and are not opened.
+    pub save_dir: Option<PathBuf>,
+    /// `SECOND_OPINION_TEST_READY_FILE` (the start-up measurement, `scripts/perf.sh`): the first
+    /// screen writes the moment it became interactive (milliseconds since 1970) to that file.
+    pub ready_file: Option<PathBuf>,
+    /// `SECOND_OPINION_TEST_TODAY` (a date like 2028-01-31): the day the guidance's review date
+    /// is judged against, so a test can see the notice for out-of-date guidance.
+    pub today: Option<chrono::NaiveDate>,
+    /// `SECOND_OPINION_TEST_IDLE_SECONDS`: the idle time in seconds instead of the person's
+    /// choice in minutes.
+    pub idle_seconds: Option<u32>,
+    /// `SECOND_OPINION_TEST_KEEP_WEB_PROCESS=1`: Lock reloads the page but keeps its web
+    /// process, because WebKit ends a WebDriver session whose page's process ends, and most
+    /// end-to-end tests go on after a lock. The memory test leaves it unset.
+    pub keep_web_process: bool,
+}
+
+impl TestHooks {
+    pub fn from_env() -> TestHooks {
+        let path = |v: Option<std::ffi::OsString>| v.map(PathBuf::from);
+        let text = |v: Option<std::ffi::OsString>| v.and_then(|v| v.into_string().ok());
+        TestHooks {
+            save_dir: path(test_hook!("SECOND_OPINION_TEST_SAVE_DIR")),
+            ready_file: path(test_hook!("SECOND_OPINION_TEST_READY_FILE")),
+            today: text(test_hook!("SECOND_OPINION_TEST_TODAY"))
+                .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            idle_seconds: text(test_hook!("SECOND_OPINION_TEST_IDLE_SECONDS"))
+                .and_then(|s| s.parse().ok()),
+            keep_web_process: text(test_hook!("SECOND_OPINION_TEST_KEEP_WEB_PROCESS"))
+                .is_some_and(|v| v == "1"),
+        }
+    }
+}
+
 /// Where the app keeps and writes things. Tests point both somewhere of their own.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// The folder for the app's profiles. `SECOND_OPINION_DATA_DIR` overrides the OS's app-data
     /// folder, so tests never touch a real person's data.
     pub data_dir: PathBuf,
-    /// Test-only: when `SECOND_OPINION_TEST_SAVE_DIR` is set, documents are saved there under
-    /// their default name instead of asking with a save dialog, and are not opened.
-    pub test_save_dir: Option<PathBuf>,
-    /// Test-only (the start-up measurement, `scripts/perf.sh`): when
-    /// `SECOND_OPINION_TEST_READY_FILE` is set, the first screen writes the moment it became
-    /// interactive (milliseconds since 1970) to that file. Nothing else is written.
-    pub test_ready_file: Option<PathBuf>,
-    /// Test-only: `SECOND_OPINION_TEST_TODAY` (a date like 2028-01-31) is the day the guidance's
-    /// review date is judged against, so a test can see the notice for out-of-date guidance.
-    pub test_today: Option<chrono::NaiveDate>,
+    /// What a test changed (nothing, outside test builds).
+    pub test: TestHooks,
 }
 
 impl Settings {
@@ -41,16 +85,9 @@ impl Settings {
             Some(dir) => PathBuf::from(dir),
             None => app.path().app_data_dir()?,
         };
-        let test_save_dir = std::env::var_os("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from);
-        let test_ready_file = std::env::var_os("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from);
-        let test_today = std::env::var("SECOND_OPINION_TEST_TODAY")
-            .ok()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         Ok(Settings {
             data_dir,
-            test_save_dir,
-            test_ready_file,
-            test_today,
+            test: TestHooks::from_env(),
         })
     }
 }
@@ -62,6 +99,9 @@ pub struct AppState {
     pub profiles: Profiles,
     /// The profile that is open, or `None` when locked.
     open: Mutex<Option<OpenProfile>>,
+    /// Set when the last lock was because nobody used the app, until the picker has said so
+    /// (the picker is a new page after every lock, so it cannot remember).
+    locked_because_idle: std::sync::atomic::AtomicBool,
 }
 
 fn locked() -> ErrorPayload {
@@ -78,6 +118,7 @@ impl AppState {
             profiles: Profiles::at(settings.data_dir.join("profiles")),
             settings,
             open: Mutex::new(None),
+            locked_because_idle: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -87,12 +128,43 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The open profile, unless it has sat unused past its idle deadline: then it is locked
+    /// here, whatever the window does, and nothing more is done with it.
+    fn guard_in_use(&self) -> std::sync::MutexGuard<'_, Option<OpenProfile>> {
+        let mut guard = self.guard();
+        if guard
+            .as_ref()
+            .is_some_and(|p| p.idle_deadline_passed(chrono::Utc::now()))
+        {
+            if let Some(profile) = guard.take() {
+                profile.lock();
+            }
+            self.locked_because_idle
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+        guard
+    }
+
+    /// Locks the open profile if it has sat unused past its idle deadline; `true` if it did.
+    pub fn lock_if_idle(&self) -> bool {
+        let was_open = self.guard().is_some();
+        was_open && self.guard_in_use().is_none()
+    }
+
+    /// The person is using the app (the window saw a key, a click or a movement).
+    pub fn used(&self) -> Result<(), ErrorPayload> {
+        self.with_profile(|p| {
+            p.used(chrono::Utc::now());
+            Ok(())
+        })
+    }
+
     /// Runs `f` with the open profile's store; `locked` when no profile is open.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> backend::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        match self.guard().as_mut() {
+        match self.guard_in_use().as_mut() {
             Some(profile) => {
                 // Once a day while in use, an encrypted backup (never stops the call).
                 if let Err(error) = profile.back_up_if_due(chrono::Utc::now()) {
@@ -109,14 +181,20 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut OpenProfile) -> backend::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        match self.guard().as_mut() {
+        match self.guard_in_use().as_mut() {
             Some(profile) => f(profile).map_err(ErrorPayload::from),
             None => Err(locked()),
         }
     }
 
     /// Makes `profile` the open one, locking any other first.
-    pub fn open(&self, profile: OpenProfile) {
+    pub fn open(&self, mut profile: OpenProfile) {
+        self.locked_because_idle
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        if let Some(seconds) = self.settings.test.idle_seconds {
+            profile.set_idle_limit(chrono::Duration::seconds(i64::from(seconds)));
+        }
+        profile.used(chrono::Utc::now());
         let mut guard = self.guard();
         if let Some(previous) = guard.take() {
             previous.lock();
@@ -151,5 +229,49 @@ impl AppState {
         if let Some(profile) = self.guard().take() {
             profile.lock();
         }
+    }
+
+    /// Locks because nobody used the app for the chosen time; the picker says so once.
+    pub fn lock_idle(&self) {
+        let was_open = self.guard().is_some();
+        self.lock();
+        if was_open {
+            self.locked_because_idle
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// Whether the last lock was because nobody used the app; `true` only once.
+    pub fn take_idle_notice(&self) -> bool {
+        self.locked_because_idle
+            .swap(false, std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A release build (no `test-hooks` feature) ignores every test variable.
+    #[cfg(not(feature = "test-hooks"))]
+    #[test]
+    fn a_build_without_test_hooks_ignores_them() {
+        for (name, value) in [
+            ("SECOND_OPINION_TEST_SAVE_DIR", "/tmp"),
+            ("SECOND_OPINION_TEST_READY_FILE", "/tmp/ready"),
+            ("SECOND_OPINION_TEST_TODAY", "2030-01-01"),
+            ("SECOND_OPINION_TEST_IDLE_SECONDS", "1"),
+            ("SECOND_OPINION_TEST_KEEP_WEB_PROCESS", "1"),
+        ] {
+            std::env::set_var(name, value);
+        }
+        assert_eq!(TestHooks::from_env(), TestHooks::default());
+    }
+
+    #[cfg(feature = "test-hooks")]
+    #[test]
+    fn a_test_build_reads_them() {
+        std::env::set_var("SECOND_OPINION_TEST_IDLE_SECONDS", "7");
+        assert_eq!(TestHooks::from_env().idle_seconds, Some(7));
     }
 }

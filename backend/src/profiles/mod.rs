@@ -23,6 +23,7 @@
 
 mod backup;
 mod export;
+mod idle;
 mod kdf;
 mod keyslot;
 mod lock;
@@ -31,6 +32,7 @@ mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
+pub use idle::{IdleDeadline, IDLE_GRACE};
 pub use kdf::KdfParams;
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
@@ -70,8 +72,9 @@ pub struct ProfileSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CreatedProfile {
     pub profile: ProfileSummary,
-    /// The recovery code in groups, to write down or print.
-    pub recovery_code: String,
+    /// The recovery code in groups, to copy by hand. Zeroed when dropped.
+    #[ts(type = "string")]
+    pub recovery_code: Zeroizing<String>,
 }
 
 /// The minutes without use before a profile locks itself, unless its person chose otherwise.
@@ -107,6 +110,10 @@ pub struct OpenProfile {
     name: String,
     folder: PathBuf,
     idle_lock_minutes: u32,
+    /// When the person last used the profile and how long it may sit unused; `None` until
+    /// the first use is recorded ([`OpenProfile::used`]).
+    idle: Option<IdleDeadline>,
+    idle_limit_override: Option<chrono::Duration>,
     /// The carer acting for the person now, if any (chosen after unlocking).
     acting: Option<ActingCarer>,
     // Last: released only after the database has closed (one writer per profile).
@@ -156,6 +163,34 @@ impl OpenProfile {
     }
 
     /// The carer acting for the person now, if any.
+    /// The person used the app at `now`: the idle deadline moves on. The first call starts it.
+    pub fn used(&mut self, now: DateTime<Utc>) {
+        let limit = self.idle_limit();
+        match &mut self.idle {
+            Some(idle) => idle.used(now),
+            None => self.idle = Some(IdleDeadline::starting(now, limit)),
+        }
+    }
+
+    /// Whether the profile has sat unused past its idle deadline at `now`: then nothing more
+    /// may be done with it, and it must be locked.
+    pub fn idle_deadline_passed(&self, now: DateTime<Utc>) -> bool {
+        self.idle.is_some_and(|idle| idle.has_passed(now))
+    }
+
+    /// Another idle time than the person's choice, for tests that cannot wait minutes.
+    pub fn set_idle_limit(&mut self, limit: chrono::Duration) {
+        self.idle_limit_override = Some(limit);
+        if let Some(idle) = &mut self.idle {
+            idle.set_limit(limit);
+        }
+    }
+
+    fn idle_limit(&self) -> chrono::Duration {
+        self.idle_limit_override
+            .unwrap_or_else(|| chrono::Duration::minutes(i64::from(self.idle_lock_minutes)))
+    }
+
     pub fn acting_carer(&self) -> Option<&ActingCarer> {
         self.acting.as_ref()
     }
@@ -512,6 +547,8 @@ impl Profiles {
                 name,
                 folder,
                 idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+                idle: None,
+                idle_limit_override: None,
                 acting: None,
                 _lock,
             },
@@ -581,6 +618,8 @@ impl Profiles {
             name: meta.name,
             folder,
             idle_lock_minutes: meta.idle_lock_minutes.unwrap_or(DEFAULT_IDLE_LOCK_MINUTES),
+            idle: None,
+            idle_limit_override: None,
             acting: None,
             _lock: lock,
         })
@@ -761,6 +800,10 @@ impl Profiles {
         meta.idle_lock_minutes = Some(minutes);
         meta.write(&folder)?;
         open.idle_lock_minutes = minutes;
+        let limit = open.idle_limit();
+        if let Some(idle) = &mut open.idle {
+            idle.set_limit(limit);
+        }
         Ok(())
     }
 

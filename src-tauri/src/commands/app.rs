@@ -43,7 +43,7 @@ pub fn show_date(iso: String) -> CommandResult<DateReading> {
 pub fn guidance_review(state: State<'_, AppState>) -> CommandResult<Option<ReviewNotice>> {
     let today = state
         .settings
-        .test_today
+        .test.today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     Ok(Content::embedded()?.review_notice(today))
 }

@@ -26,11 +26,9 @@ pub fn unreadable_profiles(state: State<'_, AppState>) -> CommandResult<usize> {
 pub async fn restore_backup(
     state: State<'_, AppState>,
     id: String,
-    passphrase: String,
+    passphrase: zeroize::Zeroizing<String>,
     backup: String,
 ) -> CommandResult<ProfileSummary> {
-    // The passphrase is zeroed when this function returns.
-    let passphrase = zeroize::Zeroizing::new(passphrase);
     // A backup that does not exist leaves the open profile open.
     state.profiles.check_backup_name(&id, &backup)?;
     // Any open profile is locked first, so its database is closed.

@@ -73,7 +73,7 @@ pub(crate) fn choose_save_path(
     kind: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(dir) = &state.settings.test_save_dir {
+    if let Some(dir) = &state.settings.test.save_dir {
         return Some(dir.join(file_name));
     }
     app.dialog()
@@ -93,7 +93,7 @@ pub(crate) fn choose_open_path(
     kind: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(dir) = &state.settings.test_save_dir {
+    if let Some(dir) = &state.settings.test.save_dir {
         return std::fs::read_dir(dir)
             .ok()?
             .filter_map(|e| e.ok())
@@ -122,7 +122,7 @@ fn save_and_open(
     // The PDF viewer is chosen by the OS from the extension: keep ".pdf" on the name.
     let path = backend::file_names::with_extension(&path, "pdf");
     let saved = documents::save(document, &path)?;
-    if state.settings.test_save_dir.is_some() {
+    if state.settings.test.save_dir.is_some() {
         return Ok(Some(saved));
     }
     if let Err(error) = app.opener().open_path(&saved.path, None::<&str>) {

@@ -39,10 +39,8 @@ pub fn open_profile(state: State<'_, AppState>) -> CommandResult<Option<ProfileS
 pub async fn create_profile(
     state: State<'_, AppState>,
     name: String,
-    passphrase: String,
+    passphrase: Zeroizing<String>,
 ) -> CommandResult<CreatedProfile> {
-    // Zeroed when this function returns, whatever happens.
-    let passphrase = Zeroizing::new(passphrase);
     let (mut profile, code) =
         state
             .profiles
@@ -54,7 +52,7 @@ pub async fn create_profile(
     state.open(profile);
     Ok(CreatedProfile {
         profile: summary,
-        recovery_code: code.formatted().to_string(),
+        recovery_code: code.formatted(),
     })
 }
 
@@ -63,10 +61,8 @@ pub async fn create_profile(
 pub async fn unlock_profile(
     state: State<'_, AppState>,
     id: String,
-    passphrase: String,
+    passphrase: Zeroizing<String>,
 ) -> CommandResult<ProfileSummary> {
-    // Zeroed when this function returns, whatever happens.
-    let passphrase = Zeroizing::new(passphrase);
     let mut profile = state
         .profiles
         .unlock_and_strengthen(&id, &passphrase, &mut rng())?;
@@ -88,14 +84,9 @@ pub async fn unlock_profile(
 pub async fn recover_profile(
     state: State<'_, AppState>,
     id: String,
-    recovery_code: String,
-    new_passphrase: String,
+    recovery_code: Zeroizing<String>,
+    new_passphrase: Zeroizing<String>,
 ) -> CommandResult<ProfileSummary> {
-    // Secrets typed in are zeroed when this function returns.
-    let (recovery_code, new_passphrase) = (
-        Zeroizing::new(recovery_code),
-        Zeroizing::new(new_passphrase),
-    );
     let mut profile =
         state
             .profiles
@@ -114,13 +105,9 @@ pub async fn recover_profile(
 #[tauri::command(async)]
 pub async fn change_passphrase(
     state: State<'_, AppState>,
-    old_passphrase: String,
-    new_passphrase: String,
+    old_passphrase: Zeroizing<String>,
+    new_passphrase: Zeroizing<String>,
 ) -> CommandResult<()> {
-    let (old_passphrase, new_passphrase) = (
-        Zeroizing::new(old_passphrase),
-        Zeroizing::new(new_passphrase),
-    );
     state.with_profile(|p| {
         p.require_owner()?;
         state
@@ -135,14 +122,14 @@ pub async fn change_passphrase(
 
 /// Makes a new recovery code for the open profile; the old one stops working. Shown once.
 #[tauri::command(async)]
-pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<String> {
+pub async fn new_recovery_code(state: State<'_, AppState>) -> CommandResult<Zeroizing<String>> {
     state.with_profile(|p| {
         p.require_owner()?;
         let code = state.profiles.replace_recovery_code(p, &mut rng())?;
         let who = p.who();
         p.store_mut()
             .record_activity(Utc::now(), &who, "Made a new recovery code")?;
-        Ok(code.formatted().to_string())
+        Ok(code.formatted())
     })
 }
 
@@ -169,9 +156,8 @@ pub async fn write_recovery_sheet(
 #[tauri::command(async)]
 pub async fn check_recovery_code(
     state: State<'_, AppState>,
-    recovery_code: String,
+    recovery_code: Zeroizing<String>,
 ) -> CommandResult<()> {
-    let recovery_code = Zeroizing::new(recovery_code);
     state.with_profile(|p| state.profiles.check_recovery_code(p, &recovery_code))
 }
 
@@ -181,9 +167,8 @@ pub async fn check_recovery_code(
 pub async fn export_profile(
     app: AppHandle,
     state: State<'_, AppState>,
-    export_passphrase: String,
+    export_passphrase: Zeroizing<String>,
 ) -> CommandResult<Option<String>> {
-    let export_passphrase = Zeroizing::new(export_passphrase);
     state.with_profile(|p| p.require_owner())?;
     let name = export_file_name(today());
     let Some(path) = choose_save_path(
@@ -213,9 +198,8 @@ pub async fn export_profile(
 pub async fn import_profile(
     app: AppHandle,
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Zeroizing<String>,
 ) -> CommandResult<Option<CreatedProfile>> {
-    let passphrase = Zeroizing::new(passphrase);
     let Some(file) = super::documents::choose_open_path(
         &app,
         &state,
@@ -234,14 +218,21 @@ pub async fn import_profile(
     state.open(profile);
     Ok(Some(CreatedProfile {
         profile: summary,
-        recovery_code: code.formatted().to_string(),
+        recovery_code: code.formatted(),
     }))
 }
 
-/// Deletes the open profile and all its files once its name is typed exactly; locks first.
+/// Deletes the open profile and all its files once its name is typed exactly; locks first,
+/// and the window's content is thrown away.
 #[tauri::command(async)]
-pub async fn delete_profile(state: State<'_, AppState>, typed_name: String) -> CommandResult<()> {
-    state.delete_open_profile(&typed_name)
+pub async fn delete_profile(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    typed_name: String,
+) -> CommandResult<()> {
+    state.delete_open_profile(&typed_name)?;
+    crate::memory::forget_window(&app, &state.settings.test);
+    Ok(())
 }
 
 /// The open profile's activity log, most recent first.
@@ -250,20 +241,37 @@ pub fn activity_log(state: State<'_, AppState>) -> CommandResult<Vec<ActivityEnt
     state.with_store(|s| s.activity())
 }
 
-/// Locks: every case detail leaves the backend's memory; the key is zeroed.
+/// Locks: every case detail leaves the backend's memory; the key is zeroed; the window's web
+/// content is thrown away and the app starts again at the profile picker. `idle`: the window
+/// saw nobody use it for the chosen time (the picker then says so).
 #[tauri::command(async)]
-pub fn lock_profile(state: State<'_, AppState>) {
-    state.lock();
+pub fn lock_profile(app: AppHandle, state: State<'_, AppState>, idle: Option<bool>) {
+    if idle == Some(true) {
+        state.lock_idle();
+    } else {
+        state.lock();
+    }
+    crate::memory::forget_window(&app, &state.settings.test);
+}
+
+/// The person is using the app: the window saw a key, a click or a movement (sent at most
+/// every few seconds). The backend's idle deadline moves on; after it, this is `locked`.
+#[tauri::command(async)]
+pub fn still_here(state: State<'_, AppState>) -> CommandResult<()> {
+    state.used()
+}
+
+/// Whether the last lock was because nobody used the app; `true` once, for the picker.
+#[tauri::command(async)]
+pub fn locked_because_idle(state: State<'_, AppState>) -> bool {
+    state.take_idle_notice()
 }
 
 /// How long the open profile may sit unused before it locks itself, in seconds: the person's
-/// choice (ten minutes unless chosen), or `SECOND_OPINION_TEST_IDLE_SECONDS` in tests.
+/// choice (ten minutes unless chosen), or `SECOND_OPINION_TEST_IDLE_SECONDS` in test builds.
 #[tauri::command(async)]
 pub fn idle_lock_seconds(state: State<'_, AppState>) -> u32 {
-    if let Some(seconds) = std::env::var("SECOND_OPINION_TEST_IDLE_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-    {
+    if let Some(seconds) = state.settings.test.idle_seconds {
         return seconds;
     }
     let minutes = state

@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// Writes "now" (milliseconds since 1970) to the test-only ready file, if one was given.
 #[tauri::command(async)]
 pub fn report_ready(state: State<'_, AppState>) -> CommandResult<()> {
-    let Some(path) = &state.settings.test_ready_file else {
+    let Some(path) = &state.settings.test.ready_file else {
         return Ok(());
     };
     let ms = SystemTime::now()

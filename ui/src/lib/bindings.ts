@@ -863,7 +863,7 @@ name: string, };
 
 export type CreatedProfile = { profile: ProfileSummary, 
 /**
- * The recovery code in groups, to write down or print.
+ * The recovery code in groups, to copy by hand. Zeroed when dropped.
  */
 recovery_code: string, };
 
