@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quick check for the edit-test loop (a few minutes once built): formatting, lints, the UI's
-# type and accessibility check, and the backend's unit tests. It installs nothing and starts no
-# app; the full command, the one CI runs, is scripts/test.sh.
+# type and accessibility check, the UI's unit tests (vitest), and the backend's unit tests. It
+# installs nothing and starts no app; the full command, the one CI runs, is scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -12,12 +12,15 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+step "UI unit tests (vitest)"
+npm test -w ui
+
 step "cargo clippy"
 # ui/dist must exist for the shell to compile; an old build is fine for linting.
 [ -f ui/dist/index.html ] || npm run build -w ui
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
-step "unit tests (backend library)"
-cargo test -q -p backend --lib
+step "unit tests (backend and printing libraries)"
+cargo test -q -p backend -p printing --lib
 
 printf '\nQuick checks passed. Run ./scripts/test.sh for everything.\n'

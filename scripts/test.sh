@@ -15,6 +15,9 @@ cargo fmt --all -- --check
 step "svelte-check"
 npm run check -w ui
 
+step "UI unit tests (vitest)"
+npm test -w ui
+
 # Svelte's accessibility warnings are errors; prove the gate fails on them.
 step "svelte-check fails on accessibility warnings"
 ./scripts/check-a11y-gate.sh
@@ -28,7 +31,7 @@ step "cargo clippy"
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
 step "cargo doc (warnings denied: stale links in doc comments fail)"
-RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend -p printing
 
 step "cargo test (property tests with their fixed seed: scripts/proptest-long.sh for random ones)"
 cargo test --workspace --features second-opinion/custom-protocol

@@ -382,7 +382,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let layout = lay_out(
         &blocks,
         &LayoutOptions {
-            paper: Paper::A4,
+            paper: Paper::A4.into(),
             large_print: false,
             running_title: "Second Opinion: content review book".into(),
         },

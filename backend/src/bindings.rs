@@ -10,6 +10,7 @@ use ts_rs::{Config, TS};
 pub fn typescript() -> String {
     let cfg = Config::new();
     let decls = [
+        crate::error::ErrorCode::decl(&cfg),
         crate::error::ErrorPayload::decl(&cfg),
         crate::cases::Nation::decl(&cfg),
         crate::cases::CaseDetails::decl(&cfg),
@@ -81,7 +82,7 @@ pub fn typescript() -> String {
         crate::journey::RecordsDue::decl(&cfg),
         crate::journey::JourneyView::decl(&cfg),
         crate::journey::JourneyAsTyped::decl(&cfg),
-        crate::journey::pack::DocumentKind::decl(&cfg),
+        crate::documents::pack::DocumentKind::decl(&cfg),
         crate::profiles::ProfileSummary::decl(&cfg),
         crate::profiles::CreatedProfile::decl(&cfg),
         crate::profiles::ActingCarer::decl(&cfg),

@@ -89,36 +89,171 @@ pub enum Error {
     /// so it was not used.
     #[error("This file holds parts that Second Opinion did not put there, so it was not used. Nothing has been changed.")]
     UnexpectedContents,
+    /// No profile is open (the app is locked), so nothing of a case can be read or changed.
+    #[error("Your information is locked. Please open your profile with your passphrase.")]
+    Locked,
+}
+
+/// Every `code` an error can carry across IPC: one per [`Error`] (of the same name) and the
+/// three the UI makes itself. Generated into `bindings.ts` as a union, so a code the UI checks
+/// for or makes is checked by `svelte-check`: a misspelt code does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidInput,
+    InvalidNhsNumber,
+    InvalidDateOfBirth,
+    NotFound,
+    DatabaseTooNew,
+    RecordTooNew,
+    DatabaseDamaged,
+    Storage,
+    Document,
+    Io,
+    Content,
+    WrongPassphrase,
+    WrongRecoveryCode,
+    ProfileNotFound,
+    ProfileDamaged,
+    NotAnExport,
+    NoteNotFound,
+    DiskFull,
+    ReadOnly,
+    ProfileInUse,
+    BackupUnusable,
+    KeySettingsRefused,
+    UnexpectedContents,
+    /// No profile is open (the app is locked), so nothing of a case can be read or changed.
+    Locked,
+    /// Made by the UI: what came back from a command was not an error it knows (a fault in
+    /// the app, never something the person did).
+    Internal,
+    /// Made by the UI: something could not be saved because what it belongs to (a new case)
+    /// is not saved yet.
+    NotSaved,
+    /// Made by the UI: an answer is too long to keep even as typed (`FieldProblem::kept` is
+    /// false), so it is not saved.
+    NotKept,
+}
+
+impl ErrorCode {
+    /// Every code, in the order above.
+    pub const ALL: [ErrorCode; 27] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::InvalidNhsNumber,
+        ErrorCode::InvalidDateOfBirth,
+        ErrorCode::NotFound,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::RecordTooNew,
+        ErrorCode::DatabaseDamaged,
+        ErrorCode::Storage,
+        ErrorCode::Document,
+        ErrorCode::Io,
+        ErrorCode::Content,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::WrongRecoveryCode,
+        ErrorCode::ProfileNotFound,
+        ErrorCode::ProfileDamaged,
+        ErrorCode::NotAnExport,
+        ErrorCode::NoteNotFound,
+        ErrorCode::DiskFull,
+        ErrorCode::ReadOnly,
+        ErrorCode::ProfileInUse,
+        ErrorCode::BackupUnusable,
+        ErrorCode::KeySettingsRefused,
+        ErrorCode::UnexpectedContents,
+        ErrorCode::Locked,
+        ErrorCode::Internal,
+        ErrorCode::NotSaved,
+        ErrorCode::NotKept,
+    ];
+
+    /// The code as it crosses IPC, for example `invalid_input`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::InvalidNhsNumber => "invalid_nhs_number",
+            ErrorCode::InvalidDateOfBirth => "invalid_date_of_birth",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::DatabaseTooNew => "database_too_new",
+            ErrorCode::RecordTooNew => "record_too_new",
+            ErrorCode::DatabaseDamaged => "database_damaged",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Document => "document",
+            ErrorCode::Io => "io",
+            ErrorCode::Content => "content",
+            ErrorCode::WrongPassphrase => "wrong_passphrase",
+            ErrorCode::WrongRecoveryCode => "wrong_recovery_code",
+            ErrorCode::ProfileNotFound => "profile_not_found",
+            ErrorCode::ProfileDamaged => "profile_damaged",
+            ErrorCode::NotAnExport => "not_an_export",
+            ErrorCode::NoteNotFound => "note_not_found",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::ProfileInUse => "profile_in_use",
+            ErrorCode::BackupUnusable => "backup_unusable",
+            ErrorCode::KeySettingsRefused => "key_settings_refused",
+            ErrorCode::UnexpectedContents => "unexpected_contents",
+            ErrorCode::Locked => "locked",
+            ErrorCode::Internal => "internal",
+            ErrorCode::NotSaved => "not_saved",
+            ErrorCode::NotKept => "not_kept",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 impl Error {
     /// The stable code the UI switches on.
-    pub fn code(&self) -> &'static str {
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            Error::InvalidInput(_) => "invalid_input",
-            Error::InvalidNhsNumber => "invalid_nhs_number",
-            Error::InvalidDateOfBirth(_) => "invalid_date_of_birth",
-            Error::NotFound => "not_found",
-            Error::DatabaseTooNew => "database_too_new",
-            Error::RecordTooNew => "record_too_new",
-            Error::DatabaseDamaged => "database_damaged",
-            Error::Storage(_) => "storage",
-            Error::Document(_) => "document",
-            Error::Io(_) => "io",
-            Error::Content(_) => "content",
-            Error::WrongPassphrase => "wrong_passphrase",
-            Error::WrongRecoveryCode => "wrong_recovery_code",
-            Error::ProfileNotFound => "profile_not_found",
-            Error::ProfileDamaged => "profile_damaged",
-            Error::NotAnExport => "not_an_export",
-            Error::NoteNotFound => "note_not_found",
-            Error::DiskFull => "disk_full",
-            Error::ReadOnly => "read_only",
-            Error::ProfileInUse => "profile_in_use",
-            Error::BackupUnusable => "backup_unusable",
-            Error::KeySettingsRefused => "key_settings_refused",
-            Error::UnexpectedContents => "unexpected_contents",
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::InvalidNhsNumber => ErrorCode::InvalidNhsNumber,
+            Error::InvalidDateOfBirth(_) => ErrorCode::InvalidDateOfBirth,
+            Error::NotFound => ErrorCode::NotFound,
+            Error::DatabaseTooNew => ErrorCode::DatabaseTooNew,
+            Error::RecordTooNew => ErrorCode::RecordTooNew,
+            Error::DatabaseDamaged => ErrorCode::DatabaseDamaged,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Document(_) => ErrorCode::Document,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Content(_) => ErrorCode::Content,
+            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Error::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
+            Error::ProfileNotFound => ErrorCode::ProfileNotFound,
+            Error::ProfileDamaged => ErrorCode::ProfileDamaged,
+            Error::NotAnExport => ErrorCode::NotAnExport,
+            Error::NoteNotFound => ErrorCode::NoteNotFound,
+            Error::DiskFull => ErrorCode::DiskFull,
+            Error::ReadOnly => ErrorCode::ReadOnly,
+            Error::ProfileInUse => ErrorCode::ProfileInUse,
+            Error::BackupUnusable => ErrorCode::BackupUnusable,
+            Error::KeySettingsRefused => ErrorCode::KeySettingsRefused,
+            Error::UnexpectedContents => ErrorCode::UnexpectedContents,
+            Error::Locked => ErrorCode::Locked,
         }
+    }
+
+    /// The same code as a word (for logs and tests).
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+}
+
+impl From<printing::pdf::PdfError> for Error {
+    fn from(e: printing::pdf::PdfError) -> Error {
+        Error::Document(e.0)
     }
 }
 
@@ -163,7 +298,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorPayload {
     /// Stable machine word, for example `invalid_input` or `database_too_new`.
-    pub code: String,
+    pub code: ErrorCode,
     /// Plain words for the person using the app.
     pub message: String,
 }
@@ -178,8 +313,44 @@ impl From<Error> for ErrorPayload {
             _ => {}
         }
         ErrorPayload {
-            code: e.code().to_owned(),
+            code: e.error_code(),
             message: e.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_listed_once_and_crosses_ipc_as_its_word() {
+        let mut words: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(code).expect("json"),
+                serde_json::Value::from(code.as_str())
+            );
+        }
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), ErrorCode::ALL.len(), "no code twice");
+        // The union the UI gets has exactly these members.
+        let decl = ErrorCode::decl(&ts_rs::Config::new());
+        assert_eq!(
+            decl.matches('"').count(),
+            2 * ErrorCode::ALL.len(),
+            "{decl}"
+        );
+    }
+
+    #[test]
+    fn the_payload_carries_the_errors_code() {
+        let payload = ErrorPayload::from(Error::RecordTooNew);
+        assert_eq!(payload.code, ErrorCode::RecordTooNew);
+        assert_eq!(
+            serde_json::to_value(&payload).expect("json")["code"],
+            "record_too_new"
+        );
     }
 }

@@ -113,26 +113,6 @@ mod tests {
     }
 
     #[test]
-    fn every_name_the_app_suggests_is_portable() {
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-        let mut names = vec![
-            crate::profiles::export_file_name(day),
-            format!(
-                "{}-2026-11-21.pdf",
-                crate::documents::recovery::RECOVERY_SHEET_STEM
-            ),
-        ];
-        let content = crate::content::Content::embedded().expect("content");
-        for letter in content.letters() {
-            names.push(format!("{}-2026-11-21.pdf", letter.file_stem));
-        }
-        assert!(names.len() > 3);
-        for name in names {
-            assert_eq!(portability_problem(&name), None, "{name}");
-        }
-    }
-
-    #[test]
     fn windows_forbidden_names_are_refused() {
         for bad in [
             "",

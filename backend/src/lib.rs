@@ -1,5 +1,7 @@
 //! Second Opinion's backend: everything the app knows and does, with no Tauri and no webview.
 //!
+//! - [`app`]: the API, one function per command the window can call, over the open
+//!   [`app::Session`].
 //! - [`content`]: the guidance, question bank and letter templates from `content/`, embedded at
 //!   build time and validated by tests.
 //! - [`cases`]: a person's case and the [`cases::Store`] that keeps it (SQLCipher, encrypted).
@@ -15,6 +17,7 @@
 //!
 //! Time, paths and randomness are always passed in: nothing here reads the clock.
 
+pub mod app;
 pub mod bindings;
 pub mod cases;
 pub mod content;
@@ -23,8 +26,9 @@ pub mod documents;
 pub mod error;
 pub mod file_names;
 pub mod journey;
+pub mod model;
 pub mod preferences;
 mod private_files;
 pub mod profiles;
 
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorCode, ErrorPayload, Result};

@@ -6,14 +6,14 @@
 //! `create_case`/`save_case` → `Store::create_case`/`save_case` (CaseDetails::validate);
 //! `get_case`, `archive_case`, `delete_case` → `Store::case`/`set_archived`/`delete_case`;
 //! `get_journey`/`save_journey` → `Store::journey`/`save_journey` (Journey::validate);
-//! `write_document` → `journey::pack::document`; `guidance` → `Content::guidance`;
+//! `write_document` → `documents::pack::document`; `guidance` → `Content::guidance`;
 //! `create_profile`/`unlock_profile` → `Profiles::create`/`unlock`. `list_*`, `home_screen`,
 //! `open_profile`, `lock_profile` and `idle_lock_seconds` take no input.
 
 use backend::cases::{CaseDetails, Nation, Store};
 use backend::content::Content;
+use backend::documents::pack::{self, DocumentKind};
 use backend::documents::DocumentOptions;
-use backend::journey::pack::{self, DocumentKind};
 use backend::journey::{Journey, TimelineLine, MAX_ENTRIES, MAX_TEXT};
 use backend::profiles::{KdfParams, Profiles};
 use backend::{Error, ErrorPayload};

@@ -661,7 +661,7 @@ fn any_layout_renders_and_unprintable_text_is_refused() {
     use backend::documents::layout::{lay_out, Block, LayoutOptions};
     use backend::documents::{printable_text, render_pdf, PdfInfo};
     let options = LayoutOptions {
-        paper: Paper::A4,
+        paper: Paper::A4.into(),
         large_print: false,
         running_title: "Review book".into(),
     };

@@ -1,13 +1,13 @@
 //! The patient's date of birth and NHS number on the papers a doctor or records office reads:
 //! the GP letter, the letter to the consultant, the records request, the decision letter and the
 //! clinician summary (alone and inside the prep pack), each made from a case through
-//! `journey::pack::document` exactly as the app makes it, and read back with `pdftotext`.
+//! `documents::pack::document` exactly as the app makes it, and read back with `pdftotext`.
 
 mod documents_support;
 
 use backend::cases::{CaseDetails, Nation};
+use backend::documents::pack::{self, DocumentKind};
 use backend::documents::DocumentOptions;
-use backend::journey::pack::{self, DocumentKind};
 use backend::journey::Journey;
 use chrono::NaiveDate;
 use documents_support::{case, content, date, flat, pdftotext, write_sample};

@@ -438,7 +438,7 @@ fn pack_text_for(nation: backend::cases::Nation, journey: &backend::journey::Jou
         nation: Some(nation),
         ..Default::default()
     };
-    let pack = backend::journey::pack::prep_pack(&case, journey, &content.guidance(nation));
+    let pack = backend::documents::pack::prep_pack(&case, journey, &content.guidance(nation));
     flat(&pdftotext(
         &render(&pack, &DocumentOptions::default()).bytes,
     ))

@@ -1,6 +1,6 @@
 //! Property tests over everything that reads input from outside the backend's own code:
 //! content files (any TOML text, and the shipped files damaged), every document made from a
-//! case and journey full of any Unicode (through `journey::pack::document`, to PDF bytes), profile
+//! case and journey full of any Unicode (through `documents::pack::document`, to PDF bytes), profile
 //! import files (any bytes, and a real export damaged), and command arguments (any JSON, decoded
 //! as the Tauri commands decode them, then checked). Each must return a value or one of its
 //! documented errors, and never panic. (The layout-level checks of each generator are in
@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use backend::cases::{CaseDetails, Nation, Store};
 use backend::content::Content;
+use backend::documents::pack::{self, DocumentKind};
 use backend::documents::DocumentOptions;
-use backend::journey::pack::{self, DocumentKind};
 use backend::journey::Journey;
 use backend::profiles::{check_export_bytes, KdfParams, Profiles};
 use chrono::{NaiveDate, TimeZone, Utc};

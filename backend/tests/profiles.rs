@@ -785,7 +785,7 @@ fn a_missing_database_is_reported_not_replaced_by_an_empty_one() {
 }
 
 #[test]
-fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_manage_the_profile() {
+fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_end_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let profiles = Profiles::at(dir.path());
     let mut open = profile_with_a_case(&profiles, "Dad", 15);
@@ -830,7 +830,8 @@ fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_manage_the_pro
     let by = open.written_by().expect("letters written by the carer");
     assert_eq!(by.relationship, "daughter");
 
-    // While helping, the carer cannot change who may act, the passphrase, or delete.
+    // While helping, the carer is refused what only Dad may do (here ending the consent;
+    // every such command, through the app's API: tests/app_commands.rs).
     let err = open.require_owner().expect_err("only Dad");
     assert!(
         err.to_string().starts_with("Only Dad can do this."),

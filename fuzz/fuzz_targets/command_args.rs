@@ -4,8 +4,8 @@
 #![no_main]
 
 use backend::cases::{CaseDetails, Nation};
+use backend::documents::pack::DocumentKind;
 use backend::documents::DocumentOptions;
-use backend::journey::pack::DocumentKind;
 use backend::journey::Journey;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;

@@ -8,8 +8,8 @@
 
 use backend::cases::{CaseDetails, Nation};
 use backend::content::Content;
+use backend::documents::pack::{self, DocumentKind};
 use backend::documents::{DocumentOptions, Paper};
-use backend::journey::pack::{self, DocumentKind};
 use backend::journey::Journey;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;

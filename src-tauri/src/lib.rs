@@ -1,8 +1,12 @@
 //! The desktop shell: a window, its capabilities, and thin commands over `backend`.
 //!
-//! Invariant: no business rule lives here. Each command turns a request into one backend call
-//! and its error into `{code, message}` ([`backend::ErrorPayload`]).
+//! Invariant: no business rule lives here. Each command reads the clock ([`clock`]) and the
+//! OS's randomness, calls the `backend::app` function of the same name, and turns its error into
+//! `{code, message}` ([`backend::ErrorPayload`]).
 
+#[macro_use]
+mod test_hooks;
+mod clock;
 mod commands;
 mod memory;
 mod menu;
@@ -61,7 +65,6 @@ pub fn run() {
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
-            // Notes on a case.
             commands::notes::list_notes,
             commands::notes::add_note,
             commands::notes::search_notes,
@@ -96,14 +99,13 @@ pub fn run() {
             commands::backups::list_backups,
             commands::backups::restore_backup,
             commands::backups::unreadable_profiles,
-            // Display settings and UK dates.
-            commands::app::get_preferences,
-            commands::app::save_preferences,
-            commands::app::read_date,
-            commands::app::show_date,
-            commands::app::help_topics,
-            commands::app::guidance_review,
-            commands::app::about_app,
+            commands::preferences::get_preferences,
+            commands::preferences::save_preferences,
+            commands::dates::read_date,
+            commands::dates::show_date,
+            commands::help::help_topics,
+            commands::help::guidance_review,
+            commands::help::about_app,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -118,8 +120,8 @@ fn watch_idle(app: tauri::AppHandle) {
     std::thread::spawn(move || loop {
         std::thread::sleep(std::time::Duration::from_secs(2));
         let state = app.state::<state::AppState>();
-        if state.lock_if_idle() {
-            memory::forget_window(&app, &state.settings.test);
+        if state.session.lock_if_idle(state.now().utc()) {
+            memory::forget_window(&app, &state.settings);
         }
     });
 }

@@ -7,15 +7,15 @@
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::state::TestHooks;
+use crate::state::Settings;
 
 /// Throws away every window's web content and loads the app again from the start (the
 /// profile picker). On Linux the web process itself is ended, so its whole heap goes back to
 /// the system, and WebKit starts a new one for the reload. On Windows and macOS the page is
 /// reloaded: its JavaScript heap is dropped, in the same browser process.
-pub fn forget_window<R: Runtime>(app: &AppHandle<R>, hooks: &TestHooks) {
+pub fn forget_window<R: Runtime>(app: &AppHandle<R>, settings: &Settings) {
     for window in app.webview_windows().into_values() {
-        if hooks.keep_web_process {
+        if settings.test_keep_web_process {
             if window.reload().is_err() {
                 tracing::warn!("the window could not be reloaded");
             }

@@ -66,8 +66,8 @@ fn listen(app: &AppHandle) -> zbus::Result<()> {
         };
         if locks_on(&member, &path, sleeping, session.as_deref()) {
             let state = app.state::<crate::state::AppState>();
-            state.lock();
-            crate::memory::forget_window(app, &state.settings.test);
+            state.session.lock();
+            crate::memory::forget_window(app, &state.settings);
         }
     }
     Ok(())

@@ -100,6 +100,117 @@ fn registered_commands() -> BTreeSet<String> {
         .collect()
 }
 
+/// The commands `lib.rs` registers, as (domain, name) from `commands::<domain>::<name>`.
+fn registered_by_domain() -> BTreeSet<(String, String)> {
+    let lib = read("src/lib.rs");
+    let start = lib
+        .find("generate_handler![")
+        .expect("lib.rs registers commands");
+    let list = &lib[start + "generate_handler![".len()..];
+    let list = &list[..list.find(']').expect("end of the list")];
+    list.split(',')
+        .map(str::trim)
+        .filter(|path| !path.is_empty())
+        .map(|path| {
+            let parts: Vec<&str> = path.split("::").collect();
+            assert_eq!(parts.len(), 3, "commands::<domain>::<name>: {path}");
+            assert_eq!(parts[0], "commands", "{path}");
+            (parts[1].to_owned(), parts[2].to_owned())
+        })
+        .collect()
+}
+
+/// The backend's one list of commands, as (domain, name).
+fn backend_commands() -> BTreeSet<(String, String)> {
+    backend::app::COMMANDS
+        .iter()
+        .flat_map(|(domain, names)| names.iter().map(|n| (domain.to_string(), n.to_string())))
+        .collect()
+}
+
+#[test]
+fn the_shell_registers_and_declares_exactly_the_backends_commands_under_their_domains() {
+    assert_eq!(
+        registered_by_domain(),
+        backend_commands(),
+        "generate_handler! lists backend::app::COMMANDS, each as commands::<its domain>::<name>"
+    );
+    let names: BTreeSet<String> = backend_commands().into_iter().map(|(_, n)| n).collect();
+    assert_eq!(
+        declared_commands(),
+        names,
+        "build.rs declares backend::app::COMMANDS"
+    );
+    // One name per domain in every layer: each domain is a module of the shell's commands.
+    for (domain, _) in backend::app::COMMANDS {
+        let file = format!("src/commands/{domain}.rs");
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(&file).is_file(),
+            "{file}"
+        );
+    }
+}
+
+/// The commands a UI API module calls: every `call<…>('name'` in it.
+fn called_commands(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("call<") {
+        rest = &rest[at + "call<".len()..];
+        let Some(open) = rest.find("('") else { break };
+        let name = &rest[open + 2..];
+        let name = &name[..name.find('\'').expect("a closing quote")];
+        out.insert(name.to_owned());
+    }
+    out
+}
+
+#[test]
+fn the_uis_api_modules_call_exactly_the_backends_commands_under_their_domains() {
+    let api = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api");
+    for (domain, names) in backend::app::COMMANDS {
+        let file = api.join(format!("{domain}.ts"));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let expected: BTreeSet<String> = names.iter().map(|n| n.to_string()).collect();
+        assert_eq!(called_commands(&text), expected, "{}", file.display());
+    }
+    // Nothing else in the UI calls a command or talks to Tauri.
+    let domains: BTreeSet<String> = backend::app::COMMANDS
+        .iter()
+        .map(|(d, _)| format!("{d}.ts"))
+        .collect();
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src"),
+        &[".svelte", ".ts"],
+        &mut files,
+    );
+    for file in files {
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let in_api = file.parent() == Some(api.as_path());
+        let text = std::fs::read_to_string(&file).expect("source");
+        if !(in_api && domains.contains(&name)) {
+            assert!(
+                called_commands(&text).is_empty(),
+                "{}: calls a command outside lib/api/<domain>.ts",
+                file.display()
+            );
+        }
+        if !(in_api && (name == "call.ts" || name == "window.ts")) {
+            assert!(
+                !text.contains("@tauri-apps/api"),
+                "{}: only lib/api/call.ts and window.ts talk to Tauri",
+                file.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
     let registered = registered_commands();

@@ -241,8 +241,9 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await check('profile settings');
   await browser.$('#carer-name').setValue('Siân Hughes');
   await browser.$('#carer-relationship').setValue('granddaughter');
+  await browser.$('#consent-passphrase').setValue(carerCase.passphrase);
   await browser.$('button=Save this consent').click();
-  await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 10000 });
+  await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 30000 });
   await check('profile settings, a helper added');
   await browser.$('button=Lock').click();
   await browser.$(`button=${carerCase.name}`).click();

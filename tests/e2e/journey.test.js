@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
 
@@ -261,6 +261,37 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
     'the most important question comes before the timeline',
   );
   assert.match(pack, /Page 1 of \d+/);
+
+  // Ctrl+P makes the pack the button makes: on the paper and in the print size chosen for it.
+  const packPath = () => {
+    const file = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-appointment-pack-'));
+    return file && path.join(folders.saved, file);
+  };
+  const pageSize = (info) => /Page size:\s+(.*)/.exec(info)?.[1];
+  const a4Info = execFileSync('pdfinfo', [packPath()], { encoding: 'utf8' });
+  const packSection = browser.$('section.pack');
+  await packSection.$('input[type="checkbox"]').click();
+  await packSection.$('select').selectByAttribute('value', 'us-letter');
+  rmSync(packPath());
+  await packSection.$('button=Print my prep pack').click();
+  await browser.waitUntil(async () => packPath() !== undefined && (await browser.$('[data-testid="pack-saved"]').isExisting()), {
+    timeout: 30000,
+    timeoutMsg: 'the button prints the pack again',
+  });
+  const byButton = readFileSync(packPath());
+  const buttonInfo = execFileSync('pdfinfo', [packPath()], { encoding: 'utf8' });
+  assert.match(pageSize(buttonInfo), /^612 x 792 pts/, 'US Letter, as chosen');
+  assert.notEqual(pageSize(buttonInfo), pageSize(a4Info));
+  rmSync(packPath());
+  await browser.keys(['Control', 'p']);
+  await browser.$('[data-testid="shortcut-pack-saved"]').waitForExist({ timeout: 30000 });
+  const byKeys = readFileSync(packPath());
+  const keysInfo = execFileSync('pdfinfo', [packPath()], { encoding: 'utf8' });
+  assert.equal(pageSize(keysInfo), pageSize(buttonInfo), 'Ctrl+P prints on the paper chosen');
+  assert.equal(/Pages:\s+(\d+)/.exec(keysInfo)?.[1], /Pages:\s+(\d+)/.exec(buttonInfo)?.[1]);
+  assert.equal(byKeys.length, byButton.length, 'the same document, byte for byte in size');
+  assert.ok(byKeys.equals(byButton), 'the same document');
+
   await browser.execute(() => document.querySelector('.own').scrollIntoView());
   await shot('journey-6-questions.png');
 

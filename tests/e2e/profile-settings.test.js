@@ -161,8 +161,12 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   await openSettings();
   await browser.$('#carer-name').setValue('Siân Jones');
   await browser.$('#carer-relationship').setValue('daughter');
+  // Recording a consent asks for Dad's passphrase again, checked by the backend.
   await browser.$('button=Save this consent').click();
-  await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 10000 });
+  await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
+  await browser.$('#consent-passphrase').setValue(dad.passphrase);
+  await browser.$('button=Save this consent').click();
+  await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 30000 });
   assert.match(await browser.$('main').getText(), /Siân Jones, daughter\. From .*\d{4}\. Until you end it\./);
   await shot('profile-settings.png');
   await browser.$('summary=Print the consent form for Siân Jones').click();
@@ -211,11 +215,19 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   assert.match(log, /Dad Jones\s*Saved the recovery sheet/);
   assert.ok(!log.includes(secret), 'the log holds no health details');
 
-  // Back to Dad himself: the banner goes.
+  // Back to Dad himself: only with Dad's passphrase (someone passing cannot become Dad), and
+  // the switch is logged. Then the banner goes.
   await browser.$('label*=I am Dad Jones').click();
   await browser.$('button=Continue').click();
-  await browser.$('[data-testid="helping-banner"]').waitForExist({ reverse: true, timeout: 10000 });
+  await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
+  assert.ok(await browser.$('[data-testid="helping-banner"]').isDisplayed(), 'still the helper');
+  await browser.$('input[id^="who-passphrase-"]').setValue(dad.passphrase);
+  await browser.$('button=Continue').click();
+  await browser.$('[data-testid="helping-banner"]').waitForExist({ reverse: true, timeout: 30000 });
   assert.ok(await browser.$('#old-passphrase').isDisplayed(), 'Dad can change his passphrase');
+  await browser.$('[data-testid="activity-log"]*=Took over from the carer who was helping').waitForDisplayed({
+    timeout: 10000,
+  });
 });
 
 test('the passphrase can be changed, and the idle time chosen', async () => {
@@ -227,6 +239,19 @@ test('the passphrase can be changed, and the idle time chosen', async () => {
   await browser.$('#old-passphrase').setValue(dad.passphrase);
   await browser.$('button=Change my passphrase').click();
   await browser.$('p.done*=Your passphrase is changed').waitForDisplayed({ timeout: 30000 });
+
+  // A new recovery code only with the passphrase typed again (now the new one).
+  await browser.$('button=Make a new recovery code').click();
+  await browser.$('button=Yes, make a new code').click();
+  await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
+  assert.equal(await browser.$('[data-testid="new-recovery-code"]').isExisting(), false, 'no code without it');
+  await browser.$('#code-passphrase').setValue(dad.passphrase);
+  await browser.$('button=Yes, make a new code').click();
+  await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
+  await browser.$('#code-passphrase').setValue(newPassphrase);
+  await browser.$('button=Yes, make a new code').click();
+  await copyRecoveryCode(browser, 'new-recovery-code');
+  await browser.$('p.done*=Your new recovery code is checked').waitForDisplayed({ timeout: 10000 });
 
   await browser.$('#idle-minutes').selectByAttribute('value', '5');
   await browser.$('p.done*=locks after 5 minutes').waitForDisplayed({ timeout: 10000 });
@@ -244,6 +269,7 @@ test('the passphrase can be changed, and the idle time chosen', async () => {
 });
 
 test('a backup copy brings the profile back after it is deleted', async () => {
+  await browser.$('#export-own-passphrase').setValue(newPassphrase);
   await browser.$('#export-passphrase').setValue('backup words for safe keeping');
   await browser.$('#export-repeat').setValue('backup words for safe keeping');
   await browser.$('button=Save a backup copy').click();
@@ -255,9 +281,15 @@ test('a backup copy brings the profile back after it is deleted', async () => {
   // Deleting needs the exact name.
   await browser.$('button=Delete this profile…').click();
   await browser.$('#delete-name').setValue('Dad');
+  await browser.$('#delete-passphrase').setValue(newPassphrase);
   await browser.$('button=Delete this profile for ever').click();
   await browser.$('p.problem*=does not match').waitForDisplayed({ timeout: 10000 });
+  // And its passphrase typed again.
   await browser.$('#delete-name').setValue(dad.name);
+  await browser.$('#delete-passphrase').setValue(dad.passphrase);
+  await browser.$('button=Delete this profile for ever').click();
+  await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
+  await browser.$('#delete-passphrase').setValue(newPassphrase);
   await browser.$('button=Delete this profile for ever').click();
   await browser.$('h1=Make a profile').waitForDisplayed({ timeout: 30000 });
   assert.equal(readdirSync(path.join(folders.data, 'profiles')).filter((f) => !f.startsWith('.')).length, 0);

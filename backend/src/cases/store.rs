@@ -2,7 +2,8 @@
 //!
 //! Invariants:
 //! - `Store::connect` (behind [`Store::open_encrypted`]) is the only place in the app that opens
-//!   a database connection; keying (encryption) and migrations happen here and nowhere else. The
+//!   a database connection, with `Store::open_beside` for a second connection to one it opened;
+//!   keying (encryption) and migrations happen here and nowhere else. The
 //!   key is given to SQLCipher as a raw 256-bit key and never appears in a log or an error.
 //! - [`Store::open`] (unencrypted) is transitional: only the Tauri shell calls it, until the
 //!   shell opens profiles.
@@ -22,8 +23,6 @@ use crate::error::{Error, Result};
 mod drafts;
 mod journey;
 mod notes;
-
-pub use drafts::JourneyAsStored;
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
@@ -264,6 +263,20 @@ impl Store {
             None => quiet_sqlcipher(&conn)?,
         }
         Store::prepare(conn, before_update)
+    }
+
+    /// A second connection to a database this app has open already (opened, checked and
+    /// brought up to date by [`Store::open_encrypted`]), for a copy made beside the first
+    /// connection (the daily backup). Keyed and hardened like every connection; the first
+    /// open's checks are not repeated (a full read of a large file would hold the copy up).
+    pub(crate) fn open_beside(path: &Path, key: &DatabaseKey) -> Result<Store> {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        apply_key(&conn, key)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        harden(&conn)?;
+        Ok(Store { conn })
     }
 
     /// A throwaway database in memory (not encrypted: it never touches the disk), for tests and
@@ -550,59 +563,4 @@ pub(crate) fn export_encrypted(conn: &Connection, dest: &Path, key: &DatabaseKey
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-    use rand::SeedableRng;
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 21, 9, 30, 0)
-            .single()
-            .expect("valid time")
-    }
-
-    #[test]
-    fn migrations_are_valid() {
-        assert!(Migrations::from_slice(MIGRATIONS).validate().is_ok());
-    }
-
-    #[test]
-    fn create_then_read_in_memory() {
-        let mut store = Store::open_in_memory().expect("opens");
-        let details = CaseDetails {
-            patient_name: "Ann".into(),
-            nation: Some(Nation::Wales),
-            ..Default::default()
-        };
-        let case = store.create_case(&details, now()).expect("creates");
-        assert_eq!(store.case(case.id).expect("reads").details, details);
-        assert_eq!(case.created_at, "2026-11-21T09:30:00.000Z");
-    }
-
-    #[test]
-    fn the_database_engine_is_sqlcipher_4_and_quiet() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let key = DatabaseKey::generate(&mut rand::rngs::StdRng::seed_from_u64(1));
-        let store = Store::open_encrypted(&dir.path().join("cases.db"), &key).expect("opens");
-        let version: String = store
-            .conn
-            .query_row("PRAGMA cipher_version", [], |r| r.get(0))
-            .expect("SQLCipher answers");
-        assert!(version.starts_with("4."), "{version}");
-        let level: String = store
-            .conn
-            .query_row("PRAGMA cipher_log_level", [], |r| r.get(0))
-            .expect("log level");
-        assert_eq!(level, "NONE");
-    }
-
-    #[test]
-    fn missing_case_is_not_found() {
-        let mut store = Store::open_in_memory().expect("opens");
-        assert!(matches!(store.case(42), Err(Error::NotFound)));
-        let err = store
-            .save_case(42, &CaseDetails::default(), now())
-            .expect_err("no such case");
-        assert_eq!(err.code(), "not_found");
-    }
-}
+mod tests;

@@ -11,7 +11,7 @@ use super::{
     PlanOption, Question, QuestionTopic, ReadinessCheck, Reason, RecordsGuide, Right, Route,
     StepSources, UsualRecord, WayToAsk,
 };
-use crate::cases::Nation;
+use crate::model::Nation;
 
 /// Said when content has no urgent line for a nation ([`Content::check_complete`] refuses such
 /// content, so this is a last resort): right in every nation, as it names no nation's service.

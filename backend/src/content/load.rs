@@ -8,8 +8,8 @@ use super::{
     Content, Item, ItemMeta, Kind, LetterTemplate, Organisation, Question, QuestionTopic, Right,
     Source, Step,
 };
-use crate::cases::Nation;
 use crate::error::{Error, Result};
+use crate::model::Nation;
 
 /// The letters the documents rely on.
 pub(super) const REQUIRED_LETTERS: [&str; 5] = [

@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Content, Step};
-use crate::cases::Nation;
 use crate::dates;
+use crate::model::Nation;
 
 /// Where one step's guidance comes from: "Based on…", "Last reviewed…", "Next review due…".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

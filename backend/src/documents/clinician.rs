@@ -8,11 +8,28 @@ use ts_rs::TS;
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::letter::one_line;
 use super::pdf::PdfInfo;
-use super::prep_pack::{paragraphs, Medicine, TimelineEntry};
-use super::text::printable_field;
+use super::printable::{paragraphs, printable_field};
 use super::DocumentOptions;
 use crate::dates;
 use crate::error::Result;
+
+/// One row of "what has happened so far".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TimelineEntry {
+    /// As the person writes it: "March 2026", "about a year ago".
+    pub when: String,
+    pub what_happened: String,
+}
+
+/// One medicine the person takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Medicine {
+    pub name: String,
+    pub dose: String,
+    pub notes: String,
+}
 
 /// The running title and PDF title: nothing about health.
 pub(crate) const CLINICIAN_SUMMARY_TITLE: &str = "Summary for the second-opinion doctor";
@@ -202,7 +219,7 @@ pub(crate) fn clinician_summary(
     let layout = lay_out(
         &blocks(&s),
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: format!(
                 "{CLINICIAN_SUMMARY_TITLE} — written by the patient on {}",

@@ -8,7 +8,7 @@ use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
 use super::letter::{one_line, printable_case};
 use super::letters::{printable_decision, Decision};
 use super::pdf::PdfInfo;
-use super::prep_pack::paragraphs;
+use super::printable::paragraphs;
 use super::DocumentOptions;
 use crate::cases::CaseDetails;
 use crate::dates;
@@ -31,7 +31,7 @@ pub(crate) fn decision_summary(
     let layout = lay_out(
         &blocks(&case, &d, date),
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: DECISION_SUMMARY_TITLE.to_owned(),
         },

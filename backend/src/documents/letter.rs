@@ -5,7 +5,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
 use super::pdf::PdfInfo;
-use super::text::{printable_content, printable_field};
+use super::printable::{printable_content, printable_field};
 use super::{DocumentOptions, WrittenBy};
 use crate::cases::CaseDetails;
 use crate::content::{Content, LetterTemplate};
@@ -141,7 +141,7 @@ pub(crate) fn prepare(
     let layout = lay_out(
         &blocks,
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: parts.title.to_owned(),
         },

@@ -14,7 +14,7 @@ use super::layout::{Block, Span};
 use super::letter::{
     lines, one_line, patient_details, prepare, printable_case, LetterParts, PreparedLetter,
 };
-use super::text::printable_field;
+use super::printable::printable_field;
 use super::{DocumentOptions, LetterWords};
 use crate::cases::CaseDetails;
 use crate::dates;

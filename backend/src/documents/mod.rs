@@ -5,39 +5,41 @@
 //! a path).
 //!
 //! How a document is made:
-//! 1. `text` cleans each field the person typed (composing accents typed after their letter)
+//! 1. `printable` cleans each field the person typed (composing accents typed after their letter)
 //!    and refuses, naming the field, anything the fonts cannot draw;
 //! 2. a document module (`letter` and `letters`, `prep_pack`, `clinician`, `decision`,
 //!    `recovery`) turns its input into [`layout::Block`]s;
-//! 3. [`layout`] flows the blocks onto pages as pure geometry (testable without PDF, with a
-//!    text snapshot), breaking text into lines with `wrap` (Unicode line breaking, never inside
-//!    a grapheme cluster);
-//! 4. `pdf` writes the geometry as a PDF with subset, embedded fonts and fixed metadata.
+//! 3. the `printing` crate's [`layout`] flows the blocks onto pages as pure geometry (testable
+//!    without PDF, with a text snapshot), breaking text into lines (Unicode line breaking, never
+//!    inside a grapheme cluster), and its `pdf` writes the geometry as a PDF with subset,
+//!    embedded fonts and fixed metadata. That crate knows nothing of cases or journeys.
 
 mod clinician;
 mod decision;
-mod fonts;
-pub mod layout;
 mod letter;
 mod letters;
-mod pdf;
+pub mod pack;
 pub mod prep_pack;
-pub(crate) mod recovery; // pub(crate): file_names checks its file name
-mod text;
-mod wrap;
+mod printable;
+mod recovery;
 
-pub use clinician::ClinicianSummary;
-pub use fonts::Face;
+pub use printing::layout;
+use printing::pdf;
+
+pub use clinician::{ClinicianSummary, Medicine, TimelineEntry};
 pub use letter::LetterWords;
 pub use letters::{
     CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, STANDARD_CARER_PURPOSES,
 };
-pub use pdf::PdfInfo;
 pub use prep_pack::{
-    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, Medicine, PackNotice, PrepPack,
-    QuestionTopic, TimelineEntry,
+    prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, PackNotice, PrepPack,
+    QuestionTopic,
 };
+pub use printing::fonts::Face;
+pub use printing::pdf::PdfInfo;
 pub use recovery::RecoverySheet;
+
+pub use crate::model::WrittenBy;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -57,6 +59,15 @@ pub enum Paper {
     UsLetter,
 }
 
+impl From<Paper> for printing::Paper {
+    fn from(paper: Paper) -> printing::Paper {
+        match paper {
+            Paper::A4 => printing::Paper::A4,
+            Paper::UsLetter => printing::Paper::UsLetter,
+        }
+    }
+}
+
 /// How a document is printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -70,15 +81,6 @@ pub struct DocumentOptions {
     #[serde(skip)]
     #[ts(skip)]
     pub written_by: Option<WrittenBy>,
-}
-
-/// A carer writing a letter for the patient, with the patient's recorded consent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrittenBy {
-    /// The carer's name, for example "Siân Jones".
-    pub carer_name: String,
-    /// How they are related to the patient, for example "daughter". May be empty.
-    pub relationship: String,
 }
 
 /// A finished document.
@@ -314,13 +316,13 @@ fn rendered(layout: &layout::Layout, info: &PdfInfo, stem: &str) -> Result<Rende
 /// Text must already be printable: see [`printable_text`]. A character the fonts cannot draw
 /// gives [`Error::Document`] rather than a box on paper.
 pub fn render_pdf(layout: &layout::Layout, info: &PdfInfo) -> Result<Vec<u8>> {
-    pdf::render(layout, info)
+    Ok(pdf::render(layout, info)?)
 }
 
 /// Cleans text for printing (line ends, tabs, invisible characters; see the `text` module) or
 /// refuses it with [`Error::InvalidInput`] naming the field by `label` ("The name").
 pub fn printable_text(label: &str, value: &str) -> Result<String> {
-    text::printable_field(label, value)
+    printable::printable_field(label, value)
 }
 
 /// What the app tells the person after saving a document.

@@ -10,10 +10,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::clinician::ClinicianSummary;
-use super::layout::{lay_out, Block, Column, Layout, LayoutOptions, Span, Table};
+mod pages;
+
+use super::clinician::{ClinicianSummary, Medicine, TimelineEntry};
+use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::pdf::PdfInfo;
-use super::text::printable_field;
+use super::printable::{paragraphs, printable_field};
 use super::{DocumentOptions, RenderedDocument};
 use crate::dates;
 use crate::error::Result;
@@ -44,24 +46,6 @@ pub struct AppointmentDetails {
 pub struct QuestionTopic {
     pub topic: String,
     pub questions: Vec<String>,
-}
-
-/// One row of "what has happened so far".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct TimelineEntry {
-    /// As the person writes it: "March 2026", "about a year ago".
-    pub when: String,
-    pub what_happened: String,
-}
-
-/// One medicine the person takes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct Medicine {
-    pub name: String,
-    pub dose: String,
-    pub notes: String,
 }
 
 /// Someone who can help, and how to reach them.
@@ -130,9 +114,9 @@ pub fn prep_pack_layout(
 ) -> Result<Layout> {
     let pack = printable(pack)?;
     Ok(lay_out(
-        &blocks(&pack, date),
+        &pages::blocks(&pack, date),
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: PREP_PACK_TITLE.to_owned(),
         },
@@ -268,24 +252,6 @@ fn filled(items: &[String]) -> impl Iterator<Item = &String> {
     items.iter().filter(|s| !s.trim().is_empty())
 }
 
-/// Splits text into paragraphs at blank lines.
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.split('\n').chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            let p = current.join("\n");
-            if !p.trim().is_empty() {
-                out.push(p.trim().to_owned());
-            }
-            current.clear();
-        } else {
-            current.push(line);
-        }
-    }
-    out
-}
-
 fn question(text: &str, number: Option<usize>, lines: usize) -> Vec<Block> {
     let mut spans = Vec::new();
     if let Some(n) = number {
@@ -301,263 +267,9 @@ fn question(text: &str, number: Option<usize>, lines: usize) -> Vec<Block> {
     ]
 }
 
-fn blocks(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
-    let mut b = Vec::new();
-    let a = &pack.appointment;
-
-    // Cover page.
-    b.push(Block::heading(0, "My appointment pack"));
-    let mut spans = Vec::new();
-    if !pack.patient_name.trim().is_empty() {
-        spans.push(Span::regular("For "));
-        spans.push(Span::bold(one_line(&pack.patient_name)));
-        spans.push(Span::regular("\n"));
-    }
-    spans.push(Span::regular(format!(
-        "Printed on {}",
-        dates::long_uk(made_on)
-    )));
-    b.push(Block::Paragraph {
-        spans,
-        keep_with_next: false,
-    });
-    b.push(Block::heading(2, "My appointment"));
-    let when = match (a.date, a.time.trim()) {
-        (Some(d), "") => dates::long_uk(d),
-        (Some(d), t) => format!("{}, {t}", dates::long_uk(d)),
-        (None, t) => t.to_owned(),
-    };
-    let rows: Vec<(String, String)> = [
-        ("When", when),
-        ("Where", a.place.clone()),
-        ("Who with", a.with_whom.clone()),
-        ("Coming with me", a.who_comes_along.clone()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    b.push(Block::Details { rows });
-    b.push(Block::heading(2, "How to use this pack"));
-    b.push(Block::BulletList {
-        items: [
-            "Take it with you to the appointment.",
-            "Ask your most important questions first.",
-            "Write the answers on the lines under each question, or ask the person with you to write them.",
-            "It is fine to ask the doctor to slow down, or to say something again.",
-        ]
-        .into_iter()
-        .map(|s| vec![Span::regular(s)])
-        .collect(),
-    });
-
-    // Safety first: what to do while waiting, and where to turn in a crisis.
-    let safety: Vec<&PackNotice> = pack
-        .safety
-        .iter()
-        .filter(|n| filled(&n.text).next().is_some())
-        .collect();
-    if !safety.is_empty() {
-        b.push(Block::PageBreak);
-        b.push(Block::heading(1, "Keep safe while you wait"));
-        for notice in safety {
-            let title = one_line(&notice.title);
-            let paras = filled(&notice.text).map(|p| {
-                let span = if notice.prominent {
-                    Span::bold(p.trim().to_owned())
-                } else {
-                    Span::regular(p.trim().to_owned())
-                };
-                Block::Paragraph {
-                    spans: vec![span],
-                    keep_with_next: false,
-                }
-            });
-            let heading = if notice.prominent {
-                Block::heading(2, format!("Important: {title}"))
-            } else {
-                Block::heading(2, title)
-            };
-            b.push(Block::KeepTogether(
-                std::iter::once(heading).chain(paras).collect(),
-            ));
-        }
-    }
-
-    // The summary for the doctor, on its own page to hand over.
-    if let Some(summary) = &pack.clinician_summary {
-        b.push(Block::PageBreak);
-        b.extend(super::clinician::blocks(summary));
-    }
-
-    // The questions.
-    let top: Vec<&String> = filled(&pack.top_questions).collect();
-    if !top.is_empty() {
-        b.push(Block::PageBreak);
-        b.push(Block::heading(1, "My most important questions"));
-        b.push(Block::text("Ask these first, in case time runs out."));
-        for (i, q) in top.iter().enumerate() {
-            b.extend(question(q, Some(i + 1), 4));
-        }
-    }
-    let topics: Vec<&QuestionTopic> = pack
-        .question_topics
-        .iter()
-        .filter(|t| filled(&t.questions).next().is_some())
-        .collect();
-    if !topics.is_empty() {
-        b.push(Block::PageBreak);
-        b.push(Block::heading(1, "All my questions"));
-        for topic in topics {
-            let title = if topic.topic.trim().is_empty() {
-                "Other questions".to_owned()
-            } else {
-                one_line(&topic.topic)
-            };
-            b.push(Block::heading(2, title));
-            for q in filled(&topic.questions) {
-                b.extend(question(q, None, 3));
-            }
-        }
-    }
-
-    // What to bring.
-    let bring: Vec<String> = filled(&pack.what_to_bring).cloned().collect();
-    if !bring.is_empty() {
-        b.push(Block::PageBreak);
-        b.push(Block::heading(1, "What to bring"));
-        b.push(Block::text("Tick each one when it is in your bag."));
-        b.push(Block::CheckboxList { items: bring });
-    }
-
-    // What has happened so far.
-    b.push(Block::PageBreak);
-    b.push(Block::heading(1, "What has happened so far"));
-    let mut rows: Vec<Vec<String>> = pack
-        .timeline
-        .iter()
-        .filter(|r| !(r.when.trim().is_empty() && r.what_happened.trim().is_empty()))
-        .map(|r| vec![r.when.clone(), r.what_happened.clone()])
-        .collect();
-    if rows.is_empty() {
-        rows = blank_rows(BLANK_ROWS, 2);
-    }
-    b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "When".into(),
-                weight: 1.35,
-            },
-            Column {
-                title: "What happened".into(),
-                weight: 3.0,
-            },
-        ],
-        rows,
-    }));
-
-    // Medicines and allergies.
-    b.push(Block::heading(1, "My medicines"));
-    let mut rows: Vec<Vec<String>> = pack
-        .medicines
-        .iter()
-        .filter(|m| {
-            !(m.name.trim().is_empty() && m.dose.trim().is_empty() && m.notes.trim().is_empty())
-        })
-        .map(|m| vec![m.name.clone(), m.dose.clone(), m.notes.clone()])
-        .collect();
-    if rows.is_empty() {
-        rows = blank_rows(BLANK_ROWS, 3);
-    }
-    b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "Medicine".into(),
-                weight: 2.0,
-            },
-            Column {
-                title: "How much and when".into(),
-                weight: 2.0,
-            },
-            Column {
-                title: "Notes".into(),
-                weight: 3.0,
-            },
-        ],
-        rows,
-    }));
-    b.push(Block::heading(2, "Allergies"));
-    if pack.allergies.trim().is_empty() {
-        b.push(Block::WritingLines { count: 2 });
-    } else {
-        b.extend(paragraphs(&pack.allergies).into_iter().map(Block::text));
-    }
-
-    // What the first doctor said.
-    let summary = paragraphs(&pack.first_opinion_summary);
-    if !summary.is_empty() {
-        b.push(Block::heading(1, "What the first doctor said"));
-        b.extend(summary.into_iter().map(Block::text));
-    }
-
-    // Notes.
-    b.push(Block::PageBreak);
-    b.push(Block::heading(1, "Notes"));
-    b.push(Block::WritingLinesToPageEnd);
-
-    // Who to contact, and emergencies.
-    let contacts: Vec<Vec<String>> = pack
-        .help_contacts
-        .iter()
-        .filter(|c| !(c.name.trim().is_empty() && c.phone.trim().is_empty()))
-        .map(|c| vec![c.name.clone(), c.phone.clone(), c.what_they_do.clone()])
-        .collect();
-    let emergency: Vec<&String> = filled(&pack.emergency_lines).collect();
-    if !contacts.is_empty() || !emergency.is_empty() {
-        b.push(Block::PageBreak);
-    }
-    if !contacts.is_empty() {
-        b.push(Block::heading(1, "Who to contact"));
-        b.push(Block::Table(Table {
-            columns: vec![
-                Column {
-                    title: "Who".into(),
-                    weight: 2.0,
-                },
-                Column {
-                    title: "Phone".into(),
-                    weight: 2.0,
-                },
-                Column {
-                    title: "What they can help with".into(),
-                    weight: 3.0,
-                },
-            ],
-            rows: contacts,
-        }));
-    }
-    if !emergency.is_empty() {
-        b.push(Block::KeepTogether(vec![
-            Block::heading(1, "If you need help urgently"),
-            Block::BulletList {
-                items: emergency
-                    .into_iter()
-                    .map(|line| vec![Span::bold(line.trim().to_owned())])
-                    .collect(),
-            },
-        ]));
-    }
-    b
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_split_at_blank_lines() {
-        assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
-        assert!(paragraphs("  \n").is_empty());
-    }
 
     #[test]
     fn a_bad_character_names_the_field() {

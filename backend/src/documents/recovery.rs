@@ -12,14 +12,14 @@ use ts_rs::TS;
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::letter::one_line;
 use super::pdf::PdfInfo;
-use super::text::printable_field;
+use super::printable::printable_field;
 use super::DocumentOptions;
 use crate::dates;
 use crate::error::Result;
 use crate::profiles::{RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
 pub(crate) const RECOVERY_SHEET_TITLE: &str = "Second Opinion — recovery sheet";
-pub(crate) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
+pub(super) const RECOVERY_SHEET_STEM: &str = "second-opinion-recovery-sheet";
 
 /// What the recovery sheet prints (never the code itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,7 +73,7 @@ pub(crate) fn recovery_sheet(
     let layout = lay_out(
         &blocks,
         &LayoutOptions {
-            paper: options.paper,
+            paper: options.paper.into(),
             large_print: options.large_print,
             running_title: RECOVERY_SHEET_TITLE.to_owned(),
         },

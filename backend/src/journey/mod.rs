@@ -3,7 +3,6 @@
 
 mod compare;
 mod dates;
-pub mod pack;
 mod record;
 pub mod stored;
 mod view;
@@ -19,7 +18,7 @@ pub use record::{
     TimelineLine, Urgency,
 };
 pub use stored::StoredJourney;
-pub use view::{JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
+pub use view::{JourneyAsStored, JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

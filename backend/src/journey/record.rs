@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
-use crate::cases::FieldProblem;
 use crate::content::Step;
 use crate::error::{Error, Result};
+use crate::model::FieldProblem;
 
 /// Who the case is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -332,7 +332,7 @@ pub(crate) fn problems_of(record: &serde_json::Value) -> Vec<FieldProblem> {
     let earliest = NaiveDate::from_ymd_opt(ey, em, ed);
     let latest = NaiveDate::from_ymd_opt(ly, lm, ld);
     let mut problems = Vec::new();
-    for (field, text) in crate::cases::field_strings(record) {
+    for (field, text) in crate::model::field_strings(record) {
         let step = step_of(&field);
         let len = text.chars().count();
         if len > MAX_TEXT {

@@ -6,9 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
-use crate::cases::Nation;
 use crate::content::{Content, Notice};
 use crate::dates::long_uk;
+use crate::model::{FieldProblem, Nation};
 
 /// When records are due, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -48,6 +48,14 @@ pub struct JourneyView {
     pub notices: Vec<Notice>,
 }
 
+/// A journey as stored (valid, used for documents), as typed, and what to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JourneyAsStored {
+    pub journey: Journey,
+    pub typed: Journey,
+    pub problems: Vec<FieldProblem>,
+}
+
 /// A journey as the person last typed it: `view` is what is saved and used (letters, the pack,
 /// the dates that follow); `typed` has each refused answer as typed (kept as an encrypted
 /// draft), and `problems` says what to change in each.
@@ -55,12 +63,12 @@ pub struct JourneyView {
 pub struct JourneyAsTyped {
     pub view: JourneyView,
     pub typed: Journey,
-    pub problems: Vec<crate::cases::FieldProblem>,
+    pub problems: Vec<FieldProblem>,
 }
 
 impl JourneyAsTyped {
     /// The view of what is stored on `today`, with what was typed and its problems.
-    pub fn new(stored: crate::cases::JourneyAsStored, today: NaiveDate) -> JourneyAsTyped {
+    pub fn new(stored: JourneyAsStored, today: NaiveDate) -> JourneyAsTyped {
         JourneyAsTyped {
             view: JourneyView::new(stored.journey, today),
             typed: stored.typed,

@@ -145,6 +145,40 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// A daily backup not yet written: the database, its key (zeroed when the job is dropped) and
+/// its profile's folder.
+pub(crate) struct BackupJob {
+    database: PathBuf,
+    key: DatabaseKey,
+    folder: PathBuf,
+    now: DateTime<Utc>,
+}
+
+impl BackupJob {
+    /// Opens the database on a connection of its own and writes the backup from it. The
+    /// database is in WAL mode, so the copy reads one consistent moment while the profile's
+    /// own connection reads and writes on. `started` is given the connection's interrupt
+    /// handle before the copy begins (so a lock can stop it); when it returns false the copy
+    /// is not begun. A copy stopped part way leaves only its hidden temporary file, removed.
+    pub(crate) fn run(
+        self,
+        started: impl FnOnce(rusqlite::InterruptHandle) -> bool,
+    ) -> Result<Option<Backup>> {
+        let store = Store::open_beside(&self.database, &self.key)?;
+        if !started(store.connection().get_interrupt_handle()) {
+            return Ok(None);
+        }
+        write_backup(
+            store.connection(),
+            &self.key,
+            &self.folder,
+            BackupReason::Daily,
+            Some(self.now),
+        )
+        .map(Some)
+    }
+}
+
 /// Writes an encrypted copy of the database on `conn` into `folder/backups`, all at once, then
 /// keeps only the newest [`KEEP_BACKUPS`].
 pub(crate) fn write_backup(
@@ -212,18 +246,32 @@ impl OpenProfile {
     /// none, or its time is in the future: a clock set wrong once must not stop backups until
     /// that time comes). Returns the backup made, if any.
     pub fn back_up_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
-        let newest = found(&self.folder)?.into_iter().next();
-        let due = match newest {
+        if self.backup_due(now)? {
+            self.back_up(now).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Whether the daily backup is due at `now` (see [`OpenProfile::back_up_if_due`]).
+    pub(crate) fn backup_due(&self, now: DateTime<Utc>) -> Result<bool> {
+        Ok(match found(&self.folder)?.into_iter().next() {
             None => true,
             Some(f) => {
                 let age = now.signed_duration_since(f.taken);
                 age < chrono::TimeDelta::zero() || age.num_hours() >= BACKUP_EVERY_HOURS
             }
-        };
-        if due {
-            self.back_up(now).map(Some)
-        } else {
-            Ok(None)
+        })
+    }
+
+    /// The daily backup at `now`, to be written on a connection of its own
+    /// ([`BackupJob::run`]) while this profile's connection goes on serving commands.
+    pub(crate) fn daily_backup_job(&self, now: DateTime<Utc>) -> BackupJob {
+        BackupJob {
+            database: self.folder.join(DATABASE_FILE),
+            key: self.key.clone(),
+            folder: self.folder.clone(),
+            now,
         }
     }
 

@@ -13,12 +13,17 @@
 //! database key, the SHA-256 of the database bytes, and the profile's display name. So the name
 //! is hidden too, and any change to the database bytes is caught before anything is written.
 //!
-//! Import checks the passphrase and the bytes, writes the database into a hidden folder, opens
-//! it (refusing one from a newer app), runs a full integrity check, and only then renames the
-//! folder into place. The imported profile's passphrase is the export passphrase; it gets a new
+//! Import checks the passphrase, streams the database into a hidden folder while hashing it,
+//! and compares the digest sealed with the key before anything opens the file; then it opens
+//! it (refusing one from a newer app or with parts the app did not make), runs a full
+//! integrity check, and only then renames the folder into place. Export and import hold a
+//! block of the database in memory at a time (`COPY_BLOCK`), never the whole of it: the
+//! layout needs no change for that, because the digest is sealed in the header, before the
+//! database, and the database is already encrypted (and its pages authenticated) by SQLCipher. The imported profile's passphrase is the export passphrase; it gets a new
 //! recovery code.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
 use std::path::Path;
 
 use rand_core::CryptoRng;
@@ -26,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::kdf::KdfParams;
 use super::keyslot::{KdfSpec, Keyslot, SlotError};
 use super::meta::{self, ProfileMeta, Slot, DATABASE_FILE};
 use super::{
@@ -46,6 +52,9 @@ const MAX_HEADER_LEN: u32 = 64 * 1024;
 /// The largest export file accepted (far beyond any real profile).
 const MAX_EXPORT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 const DIGEST_LEN: usize = 32;
+/// How much of a database is held in memory at once while it is copied into or out of an
+/// export.
+const COPY_BLOCK: usize = 64 * 1024;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct ExportHeader {
@@ -83,28 +92,55 @@ impl Profiles {
         let (_, profile_meta) = self.read_meta(&open.id)?;
         let params = profile_meta.passphrase_slot.kdf.params.upgraded().check()?;
 
-        // 1. An encrypted copy of the database under a fresh key, beside the profile's own.
+        // 1. An encrypted copy of the database under a fresh key, beside the profile's own. It
+        // is read from disk twice (its digest, then into the file), never held in memory.
         let export_key = DatabaseKey::generate(rng);
         let copy_path = open
             .folder
             .join(format!(".export-{}.db", random_hex(rng, 8)));
-        let copied = open
+        let written = open
             .store
             .export_encrypted(&copy_path, &export_key)
-            .and_then(|()| Ok(std::fs::read(&copy_path)?));
+            .and_then(|()| {
+                self.write_export(
+                    open,
+                    &copy_path,
+                    &export_key,
+                    dest,
+                    export_passphrase,
+                    params,
+                    rng,
+                )
+            });
         for suffix in ["", "-journal", "-wal", "-shm"] {
             let mut p = copy_path.clone().into_os_string();
             p.push(suffix);
             let _ = std::fs::remove_file(p);
         }
-        let database = copied?;
+        written
+    }
+
+    /// Seals `export_key` with the digest of the database copy at `copy` and writes the export
+    /// file at `dest` all at once (a temporary file beside it, then renamed).
+    #[allow(clippy::too_many_arguments)]
+    fn write_export<R: CryptoRng + ?Sized>(
+        &self,
+        open: &OpenProfile,
+        copy: &Path,
+        export_key: &DatabaseKey,
+        dest: &Path,
+        export_passphrase: &str,
+        params: KdfParams,
+        rng: &mut R,
+    ) -> Result<()> {
+        let (_, digest) = copy_hashing(&mut File::open(copy)?, &mut std::io::sink())?;
 
         // 2. Seal the fresh key, the database's digest and the name under the export passphrase.
         let mut payload = Zeroizing::new(Vec::with_capacity(
             DATABASE_KEY_LEN + DIGEST_LEN + open.name.len(),
         ));
         payload.extend_from_slice(export_key.as_bytes());
-        payload.extend_from_slice(&Sha256::digest(&database));
+        payload.extend_from_slice(&digest);
         payload.extend_from_slice(open.name.as_bytes());
         let kdf = KdfSpec::fresh(params, rng);
         let wrapping = kdf
@@ -133,7 +169,13 @@ impl Profiles {
         tmp.write_all(EXPORT_MAGIC)?;
         tmp.write_all(&header_len.to_le_bytes())?;
         tmp.write_all(&header)?;
-        tmp.write_all(&database)?;
+        // The bytes written are the bytes whose digest was sealed.
+        let (_, written) = copy_hashing(&mut File::open(copy)?, tmp.as_file_mut())?;
+        if written != digest {
+            return Err(Error::Storage(
+                "the database copy changed while it was written".into(),
+            ));
+        }
         tmp.as_file().sync_all()?;
         tmp.persist(folder.join(name)).map_err(|e| e.error)?;
         meta::sync_folder(folder)
@@ -149,7 +191,7 @@ impl Profiles {
         passphrase: &str,
         rng: &mut R,
     ) -> Result<(OpenProfile, RecoveryCode)> {
-        let (header, database) = read_export(file)?;
+        let (header, mut database) = open_export(file)?;
         // Settings below the floor (cheap to guess) or absurdly heavy are refused before
         // anything is derived: they would become the new profile's.
         let params = header.slot.kdf.params.check()?;
@@ -175,9 +217,6 @@ impl Profiles {
         }
         let (key_bytes, rest) = payload.split_at(DATABASE_KEY_LEN);
         let (digest, name) = rest.split_at(DIGEST_LEN);
-        if Sha256::digest(database.as_slice()).as_slice() != digest {
-            return Err(Error::NotAnExport);
-        }
         let key = key_from_slot(key_bytes).map_err(|_| Error::NotAnExport)?;
         let name = std::str::from_utf8(name).map_err(|_| Error::NotAnExport)?;
         // A copy made by an earlier version may hold a name from before the newer rules: keep it
@@ -196,7 +235,12 @@ impl Profiles {
             let db_path = staging.join(DATABASE_FILE);
             crate::private_files::create_private_file(&db_path)?;
             let mut f = std::fs::OpenOptions::new().write(true).open(&db_path)?;
-            f.write_all(&database)?;
+            // Streamed into the hidden folder, never held in memory whole; the digest sealed
+            // with the key must match before anything opens the file.
+            let (_, streamed) = copy_hashing(&mut database, &mut f)?;
+            if streamed.as_slice() != digest {
+                return Err(Error::NotAnExport);
+            }
             f.sync_all()?;
             drop(f);
             // Opens (refusing a newer schema, migrating an older one) and checks every page.
@@ -235,6 +279,8 @@ impl Profiles {
                 name,
                 folder,
                 idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
+                idle: None,
+                idle_limit_override: None,
                 acting: None,
                 _lock,
             },
@@ -243,15 +289,62 @@ impl Profiles {
     }
 }
 
-/// Reads and splits an export file. Anything that is not one is [`Error::NotAnExport`].
-fn read_export(file: &Path) -> Result<(ExportHeader, Vec<u8>)> {
+/// Opens an export file and reads its header: the header, and the file left at the start of
+/// the database part. Anything that is not an export is [`Error::NotAnExport`].
+fn open_export(file: &Path) -> Result<(ExportHeader, std::io::Take<BufReader<File>>)> {
     let len = std::fs::metadata(file)?.len();
     if len > MAX_EXPORT_BYTES {
         return Err(Error::NotAnExport);
     }
-    let bytes = std::fs::read(file)?;
-    let (header, database) = split_export(&bytes)?;
-    Ok((header, database.to_vec()))
+    let mut reader = BufReader::new(File::open(file)?);
+    let mut magic = [0u8; EXPORT_MAGIC.len()];
+    let mut len_bytes = [0u8; 4];
+    read_or_not_an_export(&mut reader, &mut magic)?;
+    read_or_not_an_export(&mut reader, &mut len_bytes)?;
+    if magic != EXPORT_MAGIC {
+        return Err(Error::NotAnExport);
+    }
+    let header_len = u32::from_le_bytes(len_bytes);
+    if header_len > MAX_HEADER_LEN {
+        return Err(Error::NotAnExport);
+    }
+    let mut header = vec![0u8; header_len as usize];
+    read_or_not_an_export(&mut reader, &mut header)?;
+    let header = parse_header(&header)?;
+    let start = (EXPORT_MAGIC.len() + 4) as u64 + u64::from(header_len);
+    let database_len = len.saturating_sub(start);
+    if database_len == 0 {
+        return Err(Error::NotAnExport);
+    }
+    Ok((header, reader.take(database_len)))
+}
+
+/// Fills `buf` from `reader`; a file that ends first is not an export.
+fn read_or_not_an_export(reader: &mut impl Read, buf: &mut [u8]) -> Result<()> {
+    reader.read_exact(buf).map_err(|e| match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => Error::NotAnExport,
+        _ => e.into(),
+    })
+}
+
+/// Copies everything from `from` to `to` a block at a time, so memory stays small whatever
+/// the size: the number of bytes and their SHA-256.
+fn copy_hashing(from: &mut impl Read, to: &mut impl Write) -> Result<(u64, [u8; DIGEST_LEN])> {
+    let mut hasher = Sha256::new();
+    let mut block = vec![0u8; COPY_BLOCK];
+    let mut total = 0u64;
+    loop {
+        let n = match from.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        hasher.update(&block[..n]);
+        to.write_all(&block[..n])?;
+        total += n as u64;
+    }
+    Ok((total, hasher.finalize().into()))
 }
 
 /// Checks that `bytes` start like an export this app can read (its header; the database needs
@@ -273,13 +366,19 @@ fn split_export(bytes: &[u8]) -> Result<(ExportHeader, &[u8])> {
         return Err(Error::NotAnExport);
     }
     let (header, database) = rest.split_at(header_len as usize);
-    let format: FormatOnly = serde_json::from_slice(header).map_err(|_| Error::NotAnExport)?;
-    if format.format > EXPORT_FORMAT {
-        return Err(Error::DatabaseTooNew);
-    }
-    let header: ExportHeader = serde_json::from_slice(header).map_err(|_| Error::NotAnExport)?;
+    let header = parse_header(header)?;
     if database.is_empty() {
         return Err(Error::NotAnExport);
     }
     Ok((header, database))
+}
+
+/// Reads an export's header: [`Error::DatabaseTooNew`] for a newer format,
+/// [`Error::NotAnExport`] for anything else this app cannot read.
+fn parse_header(header: &[u8]) -> Result<ExportHeader> {
+    let format: FormatOnly = serde_json::from_slice(header).map_err(|_| Error::NotAnExport)?;
+    if format.format > EXPORT_FORMAT {
+        return Err(Error::DatabaseTooNew);
+    }
+    serde_json::from_slice(header).map_err(|_| Error::NotAnExport)
 }

@@ -28,28 +28,30 @@ mod kdf;
 mod keyslot;
 mod lock;
 mod meta;
+mod names;
+mod open;
 mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use idle::{IdleDeadline, IDLE_GRACE};
 pub use kdf::KdfParams;
+pub use open::{ActingCarer, OpenProfile};
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use crate::cases::{CarerConsent, DatabaseKey, Store, DATABASE_KEY_LEN, MAX_ACTIVITY_WHO_CHARS};
-use crate::documents::WrittenBy;
+use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
 use crate::error::{Error, Result};
 use keyslot::SlotError;
 use lock::ProfileLock;
 use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
+use names::{check_name, check_new_passphrase, check_stored_name, is_invisible, name_key};
 
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -72,9 +74,8 @@ pub struct ProfileSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CreatedProfile {
     pub profile: ProfileSummary,
-    /// The recovery code in groups, to copy by hand. Zeroed when dropped.
-    #[ts(type = "string")]
-    pub recovery_code: Zeroizing<String>,
+    /// The recovery code in groups, to write down or print.
+    pub recovery_code: String,
 }
 
 /// The minutes without use before a profile locks itself, unless its person chose otherwise.
@@ -82,303 +83,10 @@ pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
 /// The idle times a person may choose, in minutes.
 pub const IDLE_LOCK_CHOICES: [u32; 6] = [2, 5, 10, 15, 30, 60];
 
-/// Someone acting for the profile's person, under a consent recorded in the profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ActingCarer {
-    /// The consent they act under.
-    #[ts(type = "number")]
-    pub consent_id: i64,
-    /// Their name, for example "Siân Jones".
-    pub carer_name: String,
-    /// How they are related, for example "daughter". May be empty.
-    pub relationship: String,
-}
-
 /// The folder of profiles. Holds only a path: nothing is read until asked.
 #[derive(Debug, Clone)]
 pub struct Profiles {
     dir: PathBuf,
-}
-
-/// An unlocked profile: its open, keyed [`Store`] and its key. Lock it with
-/// [`OpenProfile::lock`] (or drop it): the database closes and the key is zeroed.
-pub struct OpenProfile {
-    // Fields drop in order: the database closes before the key is zeroed.
-    store: Store,
-    key: DatabaseKey,
-    id: String,
-    name: String,
-    folder: PathBuf,
-    idle_lock_minutes: u32,
-    /// When the person last used the profile and how long it may sit unused; `None` until
-    /// the first use is recorded ([`OpenProfile::used`]).
-    idle: Option<IdleDeadline>,
-    idle_limit_override: Option<chrono::Duration>,
-    /// The carer acting for the person now, if any (chosen after unlocking).
-    acting: Option<ActingCarer>,
-    // Last: released only after the database has closed (one writer per profile).
-    _lock: ProfileLock,
-}
-
-impl std::fmt::Debug for OpenProfile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OpenProfile")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
-    }
-}
-
-impl OpenProfile {
-    /// The profile's id and name.
-    pub fn summary(&self) -> ProfileSummary {
-        ProfileSummary {
-            id: self.id.clone(),
-            name: self.name.clone(),
-        }
-    }
-
-    /// The profile's id.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// The profile's display name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The profile's cases, activity log and carers' consents.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
-    /// The profile's cases, activity log and carers' consents, for writing.
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
-    }
-
-    /// Minutes without use before the app locks this profile.
-    pub fn idle_lock_minutes(&self) -> u32 {
-        self.idle_lock_minutes
-    }
-
-    /// The carer acting for the person now, if any.
-    /// The person used the app at `now`: the idle deadline moves on. The first call starts it.
-    pub fn used(&mut self, now: DateTime<Utc>) {
-        let limit = self.idle_limit();
-        match &mut self.idle {
-            Some(idle) => idle.used(now),
-            None => self.idle = Some(IdleDeadline::starting(now, limit)),
-        }
-    }
-
-    /// Whether the profile has sat unused past its idle deadline at `now`: then nothing more
-    /// may be done with it, and it must be locked.
-    pub fn idle_deadline_passed(&self, now: DateTime<Utc>) -> bool {
-        self.idle.is_some_and(|idle| idle.has_passed(now))
-    }
-
-    /// Another idle time than the person's choice, for tests that cannot wait minutes.
-    pub fn set_idle_limit(&mut self, limit: chrono::Duration) {
-        self.idle_limit_override = Some(limit);
-        if let Some(idle) = &mut self.idle {
-            idle.set_limit(limit);
-        }
-    }
-
-    fn idle_limit(&self) -> chrono::Duration {
-        self.idle_limit_override
-            .unwrap_or_else(|| chrono::Duration::minutes(i64::from(self.idle_lock_minutes)))
-    }
-
-    pub fn acting_carer(&self) -> Option<&ActingCarer> {
-        self.acting.as_ref()
-    }
-
-    /// Who is using the profile now: `consent_id` names the carer's consent, or `None` when it
-    /// is the person themselves. The consent must cover `today`.
-    pub fn act_for(
-        &mut self,
-        consent_id: Option<i64>,
-        today: NaiveDate,
-    ) -> Result<Option<ActingCarer>> {
-        self.acting = match consent_id {
-            None => None,
-            Some(id) => {
-                let consent = self.store.carer_consent(id)?;
-                if !consent.active_consent(today) {
-                    return Err(Error::InvalidInput(format!(
-                        "{}'s consent does not cover today. {} can record a new consent.",
-                        consent.details.carer_name, self.name
-                    )));
-                }
-                Some(acting_from(&consent))
-            }
-        };
-        Ok(self.acting.clone())
-    }
-
-    /// Ends a carer's consent on `last_day` (see [`Store::end_carer_consent`]). A carer acting
-    /// under it stops acting when it no longer covers `today`.
-    pub fn end_carer_consent(
-        &mut self,
-        id: i64,
-        last_day: NaiveDate,
-        now: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> Result<CarerConsent> {
-        self.require_owner()?;
-        let ended = self.store.end_carer_consent(id, last_day, now)?;
-        if self.acting.as_ref().is_some_and(|a| a.consent_id == id) && !ended.active_consent(today)
-        {
-            self.acting = None;
-        }
-        Ok(ended)
-    }
-
-    /// Refuses when a carer is acting: only the profile's own person may change who can act
-    /// for them, their passphrase, or delete or copy the whole profile.
-    pub fn require_owner(&self) -> Result<()> {
-        match &self.acting {
-            None => Ok(()),
-            Some(carer) => Err(Error::InvalidInput(format!(
-                "Only {} can do this. {} is helping at the moment: choose \u{201c}I am {}\u{201d} first.",
-                self.name, carer.carer_name, self.name
-            ))),
-        }
-    }
-
-    /// Who is doing things now, for the activity log: the person, or the carer acting for them.
-    pub fn who(&self) -> String {
-        let who = match &self.acting {
-            None => self.name.clone(),
-            Some(carer) => format!("{} (helping {})", carer.carer_name, self.name),
-        };
-        who.chars().take(MAX_ACTIVITY_WHO_CHARS).collect()
-    }
-
-    /// The carer writing letters for the person now, if any.
-    pub fn written_by(&self) -> Option<WrittenBy> {
-        self.acting.as_ref().map(|carer| WrittenBy {
-            carer_name: carer.carer_name.clone(),
-            relationship: carer.relationship.clone(),
-        })
-    }
-
-    /// Closes the database and zeroes the key.
-    pub fn lock(self) {
-        drop(self);
-    }
-
-    /// Where the profile's database file is (for tests that read its raw bytes).
-    #[doc(hidden)]
-    pub fn database_path(&self) -> PathBuf {
-        self.folder.join(DATABASE_FILE)
-    }
-
-    /// The raw database key as hex, so tests can read the database with an independent
-    /// SQLCipher. Never call this in the app.
-    #[doc(hidden)]
-    pub fn raw_key_hex_for_tests(&self) -> String {
-        self.key.raw_key_hex_for_tests()
-    }
-}
-
-fn acting_from(consent: &CarerConsent) -> ActingCarer {
-    ActingCarer {
-        consent_id: consent.id,
-        carer_name: consent.details.carer_name.clone(),
-        relationship: consent.details.relationship.clone(),
-    }
-}
-
-/// Checks a new passphrase is long enough (and not absurdly long).
-fn check_new_passphrase(passphrase: &str) -> Result<()> {
-    let len = passphrase.chars().count();
-    if len < MIN_PASSPHRASE_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. A few words you will remember works well."
-        )));
-    }
-    if len > MAX_PASSPHRASE_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "Please choose a passphrase of at most {MAX_PASSPHRASE_CHARS} characters."
-        )));
-    }
-    Ok(())
-}
-
-/// Checks a display name and returns it without surrounding spaces.
-fn check_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::InvalidInput(
-            "Please type a name for this profile, for example your first name.".into(),
-        ));
-    }
-    let len = name.chars().count();
-    if len > MAX_PROFILE_NAME_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "The name is too long ({len} characters). Please keep it under {MAX_PROFILE_NAME_CHARS} characters."
-        )));
-    }
-    if name.chars().any(|c| c.is_control() || is_invisible(c)) {
-        return Err(Error::InvalidInput(
-            "The name has a hidden character that cannot be saved. Please retype it.".into(),
-        ));
-    }
-    Ok(name.to_owned())
-}
-
-/// A name as an earlier version of the app may have stored it: the rules of [`check_name`]
-/// without the newer refusal of invisible characters, so a profile named before that rule (a
-/// right-to-left mark from the keyboard, say) still opens and is listed. New names, renames and
-/// imports go through [`check_name`].
-fn check_stored_name(name: &str) -> Result<String> {
-    let trimmed = name.trim();
-    if trimmed.is_empty()
-        || trimmed.chars().count() > MAX_PROFILE_NAME_CHARS
-        || trimmed.chars().any(char::is_control)
-    {
-        return Err(Error::ProfileDamaged);
-    }
-    Ok(trimmed.to_owned())
-}
-
-/// Characters that show nothing or turn the text around: a name holding one can look like
-/// another profile's. The joiners (U+200C, U+200D) stay allowed: some scripts and emoji need
-/// them.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0E}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E007F}'
-    )
-}
-
-/// How names are compared: after NFKC (so full-width or composed spellings of "Ann" are one
-/// name) and ignoring capitals.
-fn name_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfkc().collect::<String>().to_lowercase()
 }
 
 /// Whether `id` is one this app makes: 32 lower-case hex digits. Anything else (a path, "..")
@@ -666,6 +374,14 @@ impl Profiles {
         Ok(open)
     }
 
+    /// The database key profile `id`'s passphrase opens ([`Error::WrongPassphrase`] for any
+    /// other), to confirm it is the person at an unlocked window before a sensitive action.
+    /// Reads the profile's file and derives the key, so it needs no open profile held.
+    pub(crate) fn passphrase_key(&self, id: &str, passphrase: &str) -> Result<DatabaseKey> {
+        let (_, meta) = self.read_meta(id)?;
+        Self::open_passphrase_slot(&meta, passphrase)
+    }
+
     /// The database key from the passphrase's slot.
     fn open_passphrase_slot(meta: &ProfileMeta, passphrase: &str) -> Result<DatabaseKey> {
         // Longer than any passphrase a profile can have: wrong, without spending time on it.
@@ -834,172 +550,4 @@ impl Profiles {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_our_ids_are_accepted() {
-        assert!(is_valid_id("0123456789abcdef0123456789abcdef"));
-        for bad in [
-            "..",
-            "../../etc",
-            "0123456789ABCDEF0123456789ABCDEF",
-            "0123456789abcdef0123456789abcde",
-            "0123456789abcdef0123456789abcdef/",
-            "",
-        ] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_name_stored_before_the_invisible_character_rule_still_reads() {
-        // A right-to-left mark typed on an Arabic or Hebrew keyboard: refused for a new name,
-        // but a profile an earlier version named so must still be listed and opened.
-        let older = "\u{200F}\u{0645}\u{0627}\u{0645}\u{0627}";
-        assert!(check_name(older).is_err());
-        assert_eq!(check_stored_name(older).expect("reads"), older);
-        for damaged in ["", "   ", "a\nb"] {
-            assert!(check_stored_name(damaged).is_err(), "{damaged:?}");
-        }
-        assert!(check_stored_name(&"x".repeat(MAX_PROFILE_NAME_CHARS + 1)).is_err());
-    }
-
-    #[test]
-    fn names_are_trimmed_and_checked() {
-        assert_eq!(check_name("  Mam  ").expect("ok"), "Mam");
-        assert!(check_name("   ").is_err());
-        assert!(check_name("a\nb").is_err());
-        assert!(check_name(&"x".repeat(MAX_PROFILE_NAME_CHARS + 1)).is_err());
-        assert_eq!(
-            check_name("Gwenllïan 🙂").expect("any script"),
-            "Gwenllïan 🙂"
-        );
-        // Emoji and scripts that need the joiners still work.
-        assert!(check_name("👩\u{200D}👧 Mam").is_ok());
-        assert!(check_name("می\u{200C}خواهم").is_ok());
-        for hidden in [
-            "Ann\u{200B}",
-            "\u{202E}nnA",
-            "An\u{2066}n",
-            "Ann\u{FEFF}",
-            "A\u{00AD}nn",
-            "\u{200F}Ann",
-            "Ann\u{E0041}",
-        ] {
-            let err = check_name(hidden).expect_err("refused");
-            assert!(err.to_string().contains("hidden character"), "{hidden:?}");
-        }
-    }
-
-    #[test]
-    fn names_that_look_the_same_are_the_same_name() {
-        assert_eq!(name_key("Ann"), name_key("ＡＮＮ"));
-        assert_eq!(name_key("Siân"), name_key("Sia\u{0302}n"));
-        assert_ne!(name_key("Ann"), name_key("Anne"));
-    }
-
-    /// A profile exactly as the app before bound keyslots wrote it: format 1, each slot sealed
-    /// with its purpose alone as associated data, no `binding` field.
-    fn legacy_profile(dir: &Path, passphrase: &str, code: &RecoveryCode) -> String {
-        use rand::{rngs::StdRng, SeedableRng};
-        let mut rng = StdRng::seed_from_u64(77);
-        let id = random_hex(&mut rng, 16);
-        let folder = dir.join(&id);
-        std::fs::create_dir_all(&folder).expect("folder");
-        let key = DatabaseKey::generate(&mut rng);
-        drop(Store::open_encrypted(&folder.join(DATABASE_FILE), &key).expect("db"));
-        let slot = |secret: &[u8], purpose: &[u8], rng: &mut StdRng| {
-            let kdf = keyslot::KdfSpec::fresh(KdfParams::INSECURE_FOR_TESTS, rng);
-            let wrapping = kdf.derive(secret).expect("derives");
-            keyslot::Keyslot::seal(kdf, &wrapping, purpose, key.as_bytes(), rng)
-        };
-        let json = serde_json::json!({
-            "format": 1,
-            "id": id,
-            "name": "Nain",
-            "passphrase_slot": slot(passphrase.as_bytes(), meta::PASSPHRASE_PURPOSE, &mut rng),
-            "recovery_slot": slot(code.secret(), meta::RECOVERY_PURPOSE, &mut rng),
-            "idle_lock_minutes": 15,
-        });
-        let text = serde_json::to_string_pretty(&json).expect("json");
-        assert!(!text.contains("binding"), "today's format has no binding");
-        std::fs::write(folder.join(meta::META_FILE), text).expect("write");
-        id
-    }
-
-    #[test]
-    fn a_profile_in_the_format_before_bound_slots_opens_and_is_strengthened() {
-        use rand::{rngs::StdRng, SeedableRng};
-        let dir = tempfile::tempdir().expect("temp dir");
-        let profiles = Profiles::at(dir.path());
-        let code = RecoveryCode::generate(&mut StdRng::seed_from_u64(5));
-        let id = legacy_profile(dir.path(), "old passphrase", &code);
-        assert_eq!(profiles.list().expect("list")[0].name, "Nain");
-        let open = profiles.unlock(&id, "old passphrase").expect("opens");
-        assert_eq!(open.idle_lock_minutes(), 15);
-        open.lock();
-        let meta_path = dir.path().join(&id).join(meta::META_FILE);
-        let read = |p: &Path| -> serde_json::Value {
-            serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json")
-        };
-        assert_eq!(
-            read(&meta_path)["format"],
-            1,
-            "plain unlock leaves the file"
-        );
-
-        let open = profiles
-            .unlock_and_strengthen(&id, "old passphrase", &mut StdRng::seed_from_u64(6))
-            .expect("opens");
-        open.lock();
-        let json = read(&meta_path);
-        assert_eq!(json["format"], META_FORMAT);
-        assert_eq!(json["passphrase_slot"]["binding"], 2);
-        assert!(
-            json["recovery_slot"].get("binding").is_none(),
-            "no code at hand"
-        );
-        assert_eq!(json["idle_lock_minutes"], 15);
-        profiles
-            .unlock(&id, "old passphrase")
-            .expect("still opens")
-            .lock();
-
-        // The recovery code still works, and binds its own slot.
-        profiles
-            .unlock_with_recovery(
-                &id,
-                code.formatted().as_ref(),
-                "new passphrase",
-                &mut StdRng::seed_from_u64(7),
-            )
-            .expect("recovers")
-            .lock();
-        let json = read(&meta_path);
-        assert_eq!(json["recovery_slot"]["binding"], 2);
-        profiles
-            .unlock(&id, "new passphrase")
-            .expect("opens")
-            .lock();
-
-        // Bound now: a changed name no longer opens.
-        let text = std::fs::read_to_string(&meta_path).expect("read");
-        std::fs::write(&meta_path, text.replace("\"Nain\"", "\"Taid\"")).expect("write");
-        assert_eq!(
-            profiles
-                .unlock(&id, "new passphrase")
-                .expect_err("refused")
-                .code(),
-            "wrong_passphrase"
-        );
-    }
-
-    #[test]
-    fn short_passphrases_are_refused_in_plain_words() {
-        let err = check_new_passphrase("short").expect_err("short");
-        assert_eq!(err.code(), "invalid_input");
-        assert!(err.to_string().contains("at least 8 characters"));
-        assert!(check_new_passphrase("eight ch").is_ok());
-    }
-}
+mod tests;

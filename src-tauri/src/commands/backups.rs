@@ -1,45 +1,37 @@
-//! Automatic backups of a profile's database: list them, and restore one when a
-//! profile's database is damaged. The backend checks a backup before it replaces anything and
-//! keeps the damaged file aside.
+//! Automatic backups of a profile's database: list them, and restore one.
 
+use backend::app::backups as api;
 use backend::profiles::{Backup, ProfileSummary};
-use chrono::Utc;
 use tauri::State;
+use zeroize::Zeroizing;
 
 use super::CommandResult;
 use crate::state::AppState;
 
-/// A profile's backups, newest first (file names and times only: no passphrase needed).
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Backup>> {
-    Ok(state.profiles.backups(&id)?)
+    Ok(api::list_backups(&state.session, &id)?)
 }
 
-/// How many profile folders could not be read (the picker says so rather than hiding them).
 #[tauri::command(async)]
 pub fn unreadable_profiles(state: State<'_, AppState>) -> CommandResult<usize> {
-    Ok(state.profiles.unreadable_count()?)
+    Ok(api::unreadable_profiles(&state.session)?)
 }
 
-/// Puts the backup `backup` in place of the profile's database and opens the profile.
 #[tauri::command(async)]
 pub async fn restore_backup(
     state: State<'_, AppState>,
     id: String,
-    passphrase: zeroize::Zeroizing<String>,
+    passphrase: String,
     backup: String,
 ) -> CommandResult<ProfileSummary> {
-    // A backup that does not exist leaves the open profile open.
-    state.profiles.check_backup_name(&id, &backup)?;
-    // Any open profile is locked first, so its database is closed.
-    state.lock();
-    let mut profile = state
-        .profiles
-        .restore_backup(&id, &passphrase, &backup, Utc::now())?;
-    let summary = profile.summary();
-    profile
-        .store_mut()
-        .record_activity(Utc::now(), &summary.name, "Restored a backup")?;
-    state.open(profile);
-    Ok(summary)
+    // The passphrase is zeroed when this function returns.
+    let passphrase = Zeroizing::new(passphrase);
+    Ok(api::restore_backup(
+        &state.session,
+        &state.now(),
+        &id,
+        &passphrase,
+        &backup,
+    )?)
 }

@@ -1,22 +1,19 @@
-//! Documents: make a PDF from the open case, ask where to save it, save it, open it.
+//! Documents: make a PDF from the open case, ask where to save it, save it, open it. The native
+//! dialogs and the PDF viewer are the shell's part; what fills the document is the backend's.
 
-use backend::cases::CaseId;
-use backend::content::Content;
-use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
-use backend::journey::pack::{self, DocumentKind};
-use chrono::Utc;
 use std::path::PathBuf;
 
+use backend::app::documents as api;
+use backend::cases::CaseId;
+use backend::documents::pack::DocumentKind;
+use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use super::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, Settings};
 
-/// Makes a document of `kind` from the case and its journey, asks where to save it, saves it,
-/// opens it in the PDF viewer and records it in the activity log. Returns `None` when the person
-/// closes the save dialog without choosing.
 #[tauri::command(async)]
 pub async fn write_document(
     app: AppHandle,
@@ -25,42 +22,14 @@ pub async fn write_document(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> CommandResult<Option<SavedDocument>> {
-    let (case, journey, written_by) = state.with_profile(|p| {
-        let s = p.store();
-        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by()))
-    })?;
-    let options = DocumentOptions {
-        written_by,
-        ..options
-    };
-    let today = chrono::Local::now().date_naive();
-    let document = pack::document(
+    Ok(api::write_document(
+        &state.session,
+        &state.now(),
+        case_id,
         kind,
-        &case.details,
-        &journey,
-        Content::embedded()?,
-        today,
-        &options,
-    )?;
-    save_and_record(&app, &state, &document, kind.activity())
-}
-
-/// Saves a document where the person chooses and opens it (see [`save_and_open`]), then
-/// records `what` in the open profile's activity log, by whoever is using it.
-pub(crate) fn save_and_record(
-    app: &AppHandle,
-    state: &AppState,
-    document: &RenderedDocument,
-    what: &str,
-) -> CommandResult<Option<SavedDocument>> {
-    let Some(saved) = save_and_open(app, state, document)? else {
-        return Ok(None);
-    };
-    state.with_profile(|p| {
-        let who = p.who();
-        p.store_mut().record_activity(Utc::now(), &who, what)
-    })?;
-    Ok(Some(saved))
+        options,
+        |document| save_and_open(&app, &state.settings, document),
+    )?)
 }
 
 /// Asks where to save a file (the native save dialog), suggesting `file_name`. In tests
@@ -68,12 +37,12 @@ pub(crate) fn save_and_record(
 /// when the person closed the dialog.
 pub(crate) fn choose_save_path(
     app: &AppHandle,
-    state: &AppState,
+    settings: &Settings,
     file_name: &str,
     kind: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(dir) = &state.settings.test.save_dir {
+    if let Some(dir) = &settings.test_save_dir {
         return Some(dir.join(file_name));
     }
     app.dialog()
@@ -89,11 +58,11 @@ pub(crate) fn choose_save_path(
 /// dialog.
 pub(crate) fn choose_open_path(
     app: &AppHandle,
-    state: &AppState,
+    settings: &Settings,
     kind: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(dir) = &state.settings.test.save_dir {
+    if let Some(dir) = &settings.test_save_dir {
         return std::fs::read_dir(dir)
             .ok()?
             .filter_map(|e| e.ok())
@@ -108,21 +77,21 @@ pub(crate) fn choose_open_path(
         .and_then(|p| p.into_path().ok())
 }
 
-/// Saves a document where the person chooses (or in the test folder) and opens it.
-/// `None` when the person cancelled.
-fn save_and_open(
+/// Saves a document where the person chooses (or in the test folder) and opens it in the PDF
+/// viewer. `None` when the person cancelled.
+pub(crate) fn save_and_open(
     app: &AppHandle,
-    state: &AppState,
+    settings: &Settings,
     document: &RenderedDocument,
-) -> CommandResult<Option<SavedDocument>> {
-    let Some(path) = choose_save_path(app, state, &document.file_name, "PDF document", "pdf")
+) -> backend::Result<Option<SavedDocument>> {
+    let Some(path) = choose_save_path(app, settings, &document.file_name, "PDF document", "pdf")
     else {
         return Ok(None);
     };
     // The PDF viewer is chosen by the OS from the extension: keep ".pdf" on the name.
     let path = backend::file_names::with_extension(&path, "pdf");
     let saved = documents::save(document, &path)?;
-    if state.settings.test.save_dir.is_some() {
+    if settings.test_save_dir.is_some() {
         return Ok(Some(saved));
     }
     if let Err(error) = app.opener().open_path(&saved.path, None::<&str>) {

@@ -1,5 +1,6 @@
-//! Notes on a case (`backend::cases::Note`): add, list, search and delete.
+//! Notes on a case.
 
+use backend::app::notes as api;
 use backend::cases::{CaseId, Note, NoteId};
 use tauri::State;
 
@@ -8,13 +9,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_notes(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<Vec<Note>> {
-    state.with_store(|s| s.list_notes(case_id))
+    Ok(api::list_notes(&state.session, &state.now(), case_id)?)
 }
 
-/// Adds a note written now, on the computer's clock (its day is the local day).
 #[tauri::command(async)]
 pub fn add_note(state: State<'_, AppState>, case_id: CaseId, text: String) -> CommandResult<Note> {
-    state.with_store(|s| s.add_note(case_id, &text, chrono::Local::now().fixed_offset()))
+    Ok(api::add_note(&state.session, &state.now(), case_id, &text)?)
 }
 
 #[tauri::command(async)]
@@ -23,11 +23,15 @@ pub fn search_notes(
     case_id: CaseId,
     query: String,
 ) -> CommandResult<Vec<Note>> {
-    state.with_store(|s| s.search_notes(case_id, &query))
+    Ok(api::search_notes(
+        &state.session,
+        &state.now(),
+        case_id,
+        &query,
+    )?)
 }
 
-/// Deletes one note (the UI confirms first).
 #[tauri::command(async)]
 pub fn delete_note(state: State<'_, AppState>, id: NoteId) -> CommandResult<()> {
-    state.with_store(|s| s.delete_note(id))
+    Ok(api::delete_note(&state.session, &state.now(), id)?)
 }

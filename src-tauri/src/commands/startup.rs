@@ -1,22 +1,15 @@
-//! Start-up: the UI says when its first screen is interactive. Only the start-up measurement
-//! (`scripts/perf.sh`) listens; in normal use this does nothing.
+//! Start-up: the UI says when its first screen is interactive (only `scripts/perf.sh` listens).
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
+use backend::app::startup as api;
 use tauri::State;
 
 use super::CommandResult;
 use crate::state::AppState;
 
-/// Writes "now" (milliseconds since 1970) to the test-only ready file, if one was given.
 #[tauri::command(async)]
 pub fn report_ready(state: State<'_, AppState>) -> CommandResult<()> {
-    let Some(path) = &state.settings.test.ready_file else {
-        return Ok(());
-    };
-    let ms = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
-    std::fs::write(path, format!("{ms}\n")).map_err(|e| backend::Error::Io(e).into())
+    Ok(api::report_ready(
+        state.settings.test_ready_file.as_deref(),
+        &state.now(),
+    )?)
 }

@@ -1,6 +1,6 @@
 // Serialised autosave: one save in flight at a time, a new save if something was edited meanwhile,
 // and "saved" only after the backend has committed. Errors are kept in plain words.
-import { AppError } from './api';
+import { AppError, type ErrorCode } from './api';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -22,7 +22,7 @@ export class Autosave {
   status = $state<SaveStatus>('idle');
   problem = $state<string | null>(null);
   /** The code of the last error (for example `invalid_nhs_number`), to show it by its field. */
-  problemCode = $state<string | null>(null);
+  problemCode = $state<ErrorCode | null>(null);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;

@@ -1,11 +1,13 @@
 // Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.
 // Do not edit by hand.
 
+export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "internal" | "not_saved" | "not_kept";
+
 export type ErrorPayload = { 
 /**
  * Stable machine word, for example `invalid_input` or `database_too_new`.
  */
-code: string, 
+code: ErrorCode, 
 /**
  * Plain words for the person using the app.
  */

@@ -13,22 +13,14 @@ use rusqlite::{params, Transaction};
 use serde_json::Value;
 
 use super::{latest_birth, timestamp, Store};
-use crate::cases::field::{mark_unkeepable, set_at, usable, value_at};
 use crate::cases::{CaseAsTyped, CaseDetails, CaseId, FieldProblem};
 use crate::error::{Error, Result};
-use crate::journey::{problems_of, Journey};
+use crate::journey::{problems_of, Journey, JourneyAsStored};
+use crate::model::{mark_unkeepable, set_at, usable, value_at};
 
 /// Which record a draft belongs to.
 const CASE: &str = "case";
 const JOURNEY: &str = "journey";
-
-/// A journey as stored (valid, used for documents), as typed, and what to change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JourneyAsStored {
-    pub journey: Journey,
-    pub typed: Journey,
-    pub problems: Vec<FieldProblem>,
-}
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<Value> {
     serde_json::to_value(value).map_err(|e| Error::Storage(format!("could not be written: {e}")))

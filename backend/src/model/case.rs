@@ -1,32 +1,14 @@
-//! A person's case: who it is for, what the first doctor said, and who their GP is; and the
-//! [`Store`] that keeps cases on disk, encrypted with a [`DatabaseKey`], together with the
-//! profile's activity log ([`ActivityEntry`]) and carers' consents ([`CarerConsent`]).
+//! A person's case: who it is for, what the first doctor said, and who their GP is.
 //!
 //! Invariant: every value the person typed is stored and returned exactly as typed (no trimming,
 //! no escaping); limits are checked by [`CaseDetails::validate`] before anything is written.
-
-mod activity;
-mod consent;
-mod field;
-mod key;
-mod nhs_number;
-mod note;
-mod store;
-
-pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
-pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
-pub(crate) use field::strings as field_strings;
-pub use field::{field_limits, FieldLimit, FieldProblem, MAX_DRAFT_CHARS};
-pub use key::{DatabaseKey, DATABASE_KEY_LEN};
-pub use nhs_number::{check_digit, nhs_number_for_print, parse_nhs_number, NHS_NUMBER_MESSAGE};
-pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
-pub(crate) use store::export_encrypted;
-pub use store::{schema_version, JourneyAsStored, Store};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::field::FieldProblem;
+use super::nhs_number::parse_nhs_number;
 use crate::error::{Error, Result};
 
 /// The four UK nations. Help, rights and routes differ between them.
@@ -160,7 +142,7 @@ impl CaseDetails {
     /// latest date of birth accepted.
     pub fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
-        let step = crate::content::Step::Situation;
+        let step = super::Step::Situation;
         for (field, label, max) in Self::LIMITS {
             let value = self.text(field);
             let len = value.chars().count();
@@ -302,6 +284,7 @@ pub struct CaseSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NHS_NUMBER_MESSAGE;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")

@@ -7,13 +7,14 @@
 //! Reopening the case shows the draft back in its field with its problem, until it is changed.
 //!
 //! Invariants: the case and journey that letters are made from only ever hold valid values;
-//! a draft is never used in a document; the UI takes every limit from [`field_limits`].
+//! a draft is never used in a document; the UI takes every limit from
+//! [`crate::cases::field_limits`].
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::content::Step;
+use super::Step;
 use crate::error::Error;
 
 /// The most characters a refused answer may have and still be kept as a draft. Larger than any
@@ -56,30 +57,6 @@ impl FieldProblem {
             _ => Error::InvalidInput(self.message),
         }
     }
-}
-
-/// The most characters one field takes. The UI shows it while the person types.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldLimit {
-    /// As in [`FieldProblem::field`]; `*` is the limit of every journey text not listed.
-    pub field: String,
-    pub max_chars: u32,
-}
-
-/// Every field's limit: the case's fields, then the journey's texts.
-pub fn field_limits() -> Vec<FieldLimit> {
-    let mut limits: Vec<FieldLimit> = super::CaseDetails::LIMITS
-        .iter()
-        .map(|(field, _, max)| FieldLimit {
-            field: (*field).to_owned(),
-            max_chars: u32::try_from(*max).unwrap_or(u32::MAX),
-        })
-        .collect();
-    limits.push(FieldLimit {
-        field: "*".into(),
-        max_chars: u32::try_from(crate::journey::MAX_TEXT).unwrap_or(u32::MAX),
-    });
-    limits
 }
 
 /// The JSON pointer of a dotted field name.
@@ -179,7 +156,7 @@ mod tests {
             serde_json::json!({"medicines": [{"name": "Bisoprolol", "notes": "x".repeat(9)}]});
         let problem = FieldProblem::new(
             "medicines.0.notes",
-            crate::content::Step::Prepare,
+            super::Step::Prepare,
             "too_long",
             "too long".into(),
         );
@@ -208,16 +185,5 @@ mod tests {
         ];
         let out = usable(&typed, &previous, &problems, |_| Value::from(""));
         assert_eq!(out, serde_json::json!({"a": "old", "b": "good", "c": ""}));
-    }
-
-    #[test]
-    fn every_case_field_has_a_limit_and_journey_texts_share_one() {
-        let limits = field_limits();
-        assert!(limits
-            .iter()
-            .any(|l| l.field == "first_doctor_workplace" && l.max_chars == 200));
-        assert!(limits
-            .iter()
-            .any(|l| l.field == "*" && l.max_chars == 20_000));
     }
 }

@@ -1,4 +1,4 @@
-//! Getting what a person typed ready to print, or saying plainly why it cannot be printed.
+//! Getting text ready to print, or finding the first character that cannot be printed.
 
 use std::borrow::Cow;
 
@@ -6,13 +6,11 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts;
-use crate::error::{Error, Result};
 
 /// How many spaces a tab becomes.
 const TAB_SPACES: &str = "    ";
 
-/// Prepares one field the person typed for printing. `label` names the field the way the form
-/// does ("The name", "Your reason"), for the message.
+/// Prepares text for printing: the cleaned text, or the first character that cannot be printed.
 ///
 /// What changes, so nothing on paper surprises anyone:
 /// - Line breaks are kept. `\r\n`, `\r`, U+0085, U+2028 and U+2029 become `\n`.
@@ -26,32 +24,9 @@ const TAB_SPACES: &str = "    ";
 /// - Letters typed as a base and combining accents are composed (Unicode NFC) where the fonts
 ///   have the accented letter, so the accent prints on its letter: see [`composed`].
 ///
-/// Anything else the fonts cannot draw (Arabic, Chinese, emoji...) is refused with
-/// [`Error::InvalidInput`] naming the field and the first such character, rather than printing
-/// boxes or nothing.
-pub(crate) fn printable_field(label: &str, value: &str) -> Result<String> {
-    clean(value).map_err(|c| {
-        Error::InvalidInput(format!(
-            "{label} contains letters or symbols that cannot be printed yet ({}). \
-             Please change it and try again.",
-            example(c)
-        ))
-    })
-}
-
-/// Like [`printable_field`], for the app's own text (templates, headings): a character the fonts
-/// cannot draw there is a content defect, reported as [`Error::Content`].
-pub(crate) fn printable_content(what: &str, value: &str) -> Result<String> {
-    clean(value).map_err(|c| {
-        Error::Content(format!(
-            "{what} has a character the document fonts cannot print: U+{:04X}",
-            c as u32
-        ))
-    })
-}
-
-/// The cleaned text, or the first character that cannot be printed.
-fn clean(value: &str) -> std::result::Result<String, char> {
+/// Anything else the fonts cannot draw (Arabic, Chinese, emoji...) is refused: the first such
+/// character is the error, so the caller can name the field rather than print boxes or nothing.
+pub fn printable(value: &str) -> Result<String, char> {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -94,7 +69,7 @@ fn clean(value: &str) -> std::result::Result<String, char> {
 /// is left as typed, so nothing that printed before is refused now.
 ///
 /// Only what is printed changes: what the person typed is stored exactly as typed.
-pub(crate) fn composed(text: &str) -> Cow<'_, str> {
+pub fn composed(text: &str) -> Cow<'_, str> {
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(text);
     }
@@ -131,7 +106,7 @@ fn is_invisible_format(c: char) -> bool {
 
 /// How to show the character in a message: itself in quotes when it can be seen on its own,
 /// its code otherwise.
-fn example(c: char) -> String {
+pub fn example(c: char) -> String {
     let combining = matches!(c,
         '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}');
@@ -142,39 +117,31 @@ fn example(c: char) -> String {
     }
 }
 
+/// Splits text into paragraphs at blank lines.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.split('\n').chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            let p = current.join("\n");
+            if !p.trim().is_empty() {
+                out.push(p.trim().to_owned());
+            }
+            current.clear();
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn welsh_polish_and_punctuation_are_kept_exactly() {
-        let s = "Gwenllïan Ŵyn-Ŷr, Zażółć gęślą jaźń £5 €6 – — ‘a’ “b” • é";
-        assert_eq!(printable_field("The name", s).expect("printable"), s);
-    }
-
-    #[test]
-    fn markup_is_just_text() {
-        let s = "<script>alert(1)</script> & <b>";
-        assert_eq!(printable_field("The name", s).expect("printable"), s);
-    }
-
-    #[test]
-    fn line_ends_tabs_and_invisible_characters() {
-        let s = "a\r\nb\rc\u{2028}d\te\u{200B}f\u{AD}g\u{7}h\u{FEFF}";
-        assert_eq!(printable_field("X", s).expect("ok"), "a\nb\nc\nd    efgh");
-    }
-
-    #[test]
-    fn emoji_and_arabic_are_refused_naming_the_field() {
-        let err = printable_field("The name", "Ann 🙂").expect_err("emoji");
-        assert_eq!(err.code(), "invalid_input");
-        assert_eq!(
-            err.to_string(),
-            "The name contains letters or symbols that cannot be printed yet (for example '🙂'). \
-             Please change it and try again."
-        );
-        let err = printable_field("Your reason", "مرحبا").expect_err("arabic");
-        assert!(err.to_string().starts_with("Your reason contains"), "{err}");
-        assert!(err.to_string().contains("'م'"), "{err}");
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
+        assert!(paragraphs("  \n").is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! The two faces every document is printed in (Atkinson Hyperlegible Next, Regular and Bold, OFL
-//! licensed; the licence is in `backend/assets/fonts/OFL.txt`), and their metrics for layout.
+//! licensed; the licence is in `backend/assets/fonts/OFL.txt`, where the app's installer and About
+//! page take it from), and their metrics for layout.
 //!
 //! Invariant: layout measures text with the same advances the PDF viewer uses (the font's `hmtx`),
 //! and no kerning is applied either when measuring or when drawing, so measured width = drawn width.
@@ -8,10 +9,10 @@ use std::sync::OnceLock;
 
 /// Regular weight, embedded in the binary.
 pub(crate) const REGULAR_TTF: &[u8] =
-    include_bytes!("../../assets/fonts/AtkinsonHyperlegibleNext_400Regular.ttf");
+    include_bytes!("../../backend/assets/fonts/AtkinsonHyperlegibleNext_400Regular.ttf");
 /// Bold weight, embedded in the binary.
 pub(crate) const BOLD_TTF: &[u8] =
-    include_bytes!("../../assets/fonts/AtkinsonHyperlegibleNext_700Bold.ttf");
+    include_bytes!("../../backend/assets/fonts/AtkinsonHyperlegibleNext_700Bold.ttf");
 
 /// A type face of the documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

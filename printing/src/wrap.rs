@@ -19,8 +19,30 @@ use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{metrics, Face};
-use super::layout::Span;
 use super::text::composed;
+
+/// A stretch of text in one weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+}
+
+impl Span {
+    pub fn regular(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
 
 /// Text in one face, part of a [`Line`].
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,42 @@
+//! The guided journey: guidance for the case's nation, and the journey's answers with what
+//! follows from them today. The `journey` commands.
+
+use super::session::{Now, Session};
+use crate::cases::{CaseId, Nation};
+use crate::content::{Content, Guidance};
+use crate::error::Result;
+use crate::journey::{Journey, JourneyAsTyped};
+
+/// Everything the journey shows for one nation.
+pub fn guidance(nation: Nation) -> Result<Guidance> {
+    Ok(Content::embedded()?.guidance(nation))
+}
+
+/// A case's journey and what follows from it today (records due, upcoming, comparison,
+/// notices).
+pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<JourneyAsTyped> {
+    let (journey, nation) = session.with_store(now, |s| {
+        Ok((
+            s.journey_as_typed(case_id)?,
+            s.case(case_id)?.details.nation,
+        ))
+    })?;
+    Ok(JourneyAsTyped::new(journey, now.today).with_notices(Content::embedded()?, nation))
+}
+
+/// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
+/// typed; returns it as stored, with what follows from it and what to change.
+pub fn save_journey(
+    session: &Session,
+    now: &Now,
+    case_id: CaseId,
+    journey: &Journey,
+) -> Result<JourneyAsTyped> {
+    let (saved, nation) = session.with_store(now, |s| {
+        Ok((
+            s.save_journey_as_typed(case_id, journey, now.utc())?,
+            s.case(case_id)?.details.nation,
+        ))
+    })?;
+    Ok(JourneyAsTyped::new(saved, now.today).with_notices(Content::embedded()?, nation))
+}

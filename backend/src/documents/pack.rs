@@ -1,0 +1,393 @@
+//! Filling the printed documents from a case: which of the person's answers go where.
+
+use crate::cases::{CarerConsentDetails, CaseDetails, Store};
+use crate::content::{Guidance, Notice, NoticeLevel};
+use crate::documents::{
+    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HelpContact,
+    Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::content::Content;
+use crate::documents::{self, DocumentOptions, RenderedDocument};
+use crate::error::Result;
+use crate::journey::{ChosenQuestion, Journey};
+
+/// The notices printed in full in the pack for this case: those marked `print` for its nation,
+/// a time-critical one only when waiting could do harm, and time-critical ones first.
+fn printed_notices<'a>(journey: &Journey, guidance: &'a Guidance) -> Vec<&'a Notice> {
+    let time_critical = journey.time_critical();
+    let mut out: Vec<&Notice> = guidance
+        .notices
+        .iter()
+        .filter(|n| n.print && (n.when.is_none() || time_critical))
+        .collect();
+    out.sort_by_key(|n| n.when.is_none());
+    out
+}
+
+/// The appointment-prep pack for a case: the person's own answers, the questions they chose
+/// (grouped by the bank's topics, their own questions last), what they ticked to bring, and help
+/// and emergency lines for their nation. When waiting could do harm, the time-critical caution
+/// is printed first and its questions are added (unless already chosen), before the others.
+pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> PrepPack {
+    let printed = printed_notices(journey, guidance);
+    let timeline = timeline_entries(journey);
+    let medicines = medicine_rows(journey);
+    let asked: Vec<&ChosenQuestion> = journey
+        .questions
+        .iter()
+        .filter(|q| !q.text.trim().is_empty())
+        .collect();
+    let top_questions: Vec<String> = asked
+        .iter()
+        .filter(|q| q.top)
+        .map(|q| q.text.clone())
+        .collect();
+    let clinician_summary = ClinicianSummary {
+        patient_name: case.patient_name.clone(),
+        date_of_birth: case.date_of_birth,
+        nhs_number: case.nhs_number.clone(),
+        first_doctor: first_doctor(case),
+        first_diagnosis: case.diagnosis.clone(),
+        proposed_treatment: journey.treatment_proposed.clone(),
+        key_dates: timeline.clone(),
+        medicines: medicines.clone(),
+        allergies: journey.allergies.clone(),
+        records_attached: journey
+            .records
+            .iter()
+            .filter(|r| r.arrived && !r.label.trim().is_empty())
+            .map(|r| r.label.clone())
+            .collect(),
+        main_question: top_questions.first().cloned().unwrap_or_default(),
+    };
+    PrepPack {
+        patient_name: case.patient_name.clone(),
+        appointment: AppointmentDetails {
+            date: journey.appointment.date,
+            time: journey.appointment.time.clone(),
+            place: journey.appointment.place.clone(),
+            with_whom: journey.appointment.with_whom.clone(),
+            who_comes_along: journey.appointment.who_comes.clone(),
+        },
+        top_questions,
+        question_topics: question_topics(&asked, &printed, guidance),
+        what_to_bring: guidance
+            .what_to_bring
+            .iter()
+            .map(|b| b.meta.title.clone())
+            .collect(),
+        timeline,
+        medicines,
+        allergies: journey.allergies.clone(),
+        first_opinion_summary: case.diagnosis.clone(),
+        help_contacts: guidance
+            .help
+            .iter()
+            .map(|o| HelpContact {
+                name: o.meta.title.clone(),
+                phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
+                what_they_do: o.what_they_do.clone(),
+            })
+            .collect(),
+        safety: printed
+            .iter()
+            .map(|n| PackNotice {
+                title: n.meta.title.clone(),
+                text: n.text.clone(),
+                prominent: n.when.is_some(),
+            })
+            .collect(),
+        // The nation's urgent line (with 999) and its crisis route, each in one line.
+        emergency_lines: guidance
+            .notices
+            .iter()
+            .filter(|n| n.level == NoticeLevel::Emergency)
+            .filter_map(|n| n.line.clone())
+            .collect(),
+        clinician_summary: Some(clinician_summary),
+    }
+}
+
+/// The timeline's filled rows.
+fn timeline_entries(journey: &Journey) -> Vec<TimelineEntry> {
+    journey
+        .timeline
+        .iter()
+        .filter(|t| !(t.when.trim().is_empty() && t.what.trim().is_empty()))
+        .map(|t| TimelineEntry {
+            when: t.when.clone(),
+            what_happened: t.what.clone(),
+        })
+        .collect()
+}
+
+/// The medicines with a name.
+fn medicine_rows(journey: &Journey) -> Vec<Medicine> {
+    journey
+        .medicines
+        .iter()
+        .filter(|m| !m.name.trim().is_empty())
+        .map(|m| Medicine {
+            name: m.name.clone(),
+            dose: m.dose.clone(),
+            notes: m.notes.clone(),
+        })
+        .collect()
+}
+
+/// The first doctor's name and workplace, as far as they are known.
+fn first_doctor(case: &CaseDetails) -> String {
+    match (
+        case.first_doctor_name.trim().is_empty(),
+        case.first_doctor_workplace.trim().is_empty(),
+    ) {
+        (false, false) => format!(
+            "{}, {}",
+            case.first_doctor_name, case.first_doctor_workplace
+        ),
+        (false, true) => case.first_doctor_name.clone(),
+        (true, false) => case.first_doctor_workplace.clone(),
+        (true, true) => String::new(),
+    }
+}
+
+/// The chosen questions grouped by the bank's topics; before them, each time-critical notice's
+/// questions not already chosen; after them, the person's own questions.
+fn question_topics(
+    asked: &[&ChosenQuestion],
+    printed: &[&Notice],
+    guidance: &Guidance,
+) -> Vec<QuestionTopic> {
+    let mut question_topics: Vec<QuestionTopic> = guidance
+        .question_topics
+        .iter()
+        .filter_map(|t| {
+            let questions: Vec<String> = asked
+                .iter()
+                .filter(|q| {
+                    q.bank_id
+                        .as_deref()
+                        .is_some_and(|id| t.questions.iter().any(|b| b.meta.id == id))
+                })
+                .map(|q| q.text.clone())
+                .collect();
+            (!questions.is_empty()).then(|| QuestionTopic {
+                topic: t.topic.meta.title.clone(),
+                questions,
+            })
+        })
+        .collect();
+    for notice in printed.iter().filter(|n| n.when.is_some()).rev() {
+        let questions: Vec<String> = notice
+            .questions
+            .iter()
+            .filter(|id| {
+                !asked
+                    .iter()
+                    .any(|q| q.bank_id.as_deref() == Some(id.as_str()))
+            })
+            .filter_map(|id| {
+                guidance
+                    .question_topics
+                    .iter()
+                    .flat_map(|t| t.questions.iter())
+                    .find(|b| &b.meta.id == id)
+                    .map(|b| b.meta.title.clone())
+            })
+            .collect();
+        if !questions.is_empty() {
+            question_topics.insert(
+                0,
+                QuestionTopic {
+                    topic: notice.meta.title.clone(),
+                    questions,
+                },
+            );
+        }
+    }
+    let own: Vec<String> = asked
+        .iter()
+        .filter(|q| {
+            q.bank_id.as_deref().is_none_or(|id| {
+                !guidance
+                    .question_topics
+                    .iter()
+                    .any(|t| t.questions.iter().any(|b| b.meta.id == id))
+            })
+        })
+        .map(|q| q.text.clone())
+        .collect();
+    if !own.is_empty() {
+        question_topics.push(QuestionTopic {
+            topic: "My own questions".into(),
+            questions: own,
+        });
+    }
+    question_topics
+}
+
+/// The request for records: to whoever the person said holds them (their GP practice when they
+/// have not said), dated the day they asked (today when they have not recorded it yet).
+pub fn records_request(
+    case: &CaseDetails,
+    journey: &Journey,
+    today: NaiveDate,
+) -> RecordsRequestLetter {
+    let holder = journey.records_holder.trim();
+    let (records_holder, holder_address) =
+        if holder.is_empty() || holder == case.gp_practice_name.trim() {
+            (
+                case.gp_practice_name.clone(),
+                case.gp_practice_address.clone(),
+            )
+        } else {
+            (journey.records_holder.clone(), String::new())
+        };
+    RecordsRequestLetter {
+        records_holder,
+        holder_address,
+        asked: journey.records_requested_on.unwrap_or(today),
+        date_of_birth: case.date_of_birth,
+        nhs_number: case.nhs_number.clone(),
+    }
+}
+
+/// The patient's consent for the person helping them, from today, with the standard purposes
+/// (talk to doctors, ask for a second opinion, ask for records), until the patient cancels it.
+pub fn carer_authorisation(journey: &Journey, today: NaiveDate) -> CarerAuthorisation {
+    CarerAuthorisation {
+        carer_name: journey.carer_name.clone(),
+        relationship: journey.carer_relationship.clone(),
+        purposes: Vec::new(),
+        from: Some(today),
+        until: None,
+    }
+}
+
+/// The consent form for a consent recorded in the profile: its own name, purposes (one per
+/// line; none means the standard ones), first and last days.
+pub fn carer_authorisation_from_consent(consent: &CarerConsentDetails) -> CarerAuthorisation {
+    CarerAuthorisation {
+        carer_name: consent.carer_name.clone(),
+        relationship: consent.relationship.clone(),
+        purposes: consent
+            .purposes
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|text| CarerPurpose {
+                text: text.to_owned(),
+                allowed: true,
+            })
+            .collect(),
+        from: Some(consent.from),
+        until: consent.until,
+    }
+}
+
+/// The patient's details on forms that are about the person rather than one case (the consent
+/// form from the profile): those of the case changed most recently and still in the main list,
+/// or else just the profile's name.
+pub fn patient_for_forms(store: &Store, profile_name: &str) -> Result<CaseDetails> {
+    let latest = store.cases()?.into_iter().find(|c| !c.archived);
+    Ok(match latest {
+        Some(summary) => store.case(summary.id)?.details,
+        None => CaseDetails {
+            patient_name: profile_name.to_owned(),
+            ..CaseDetails::default()
+        },
+    })
+}
+
+/// The decision, for the summary and the letter telling both doctors. The second doctor is the
+/// one the appointment was with.
+pub fn decision(journey: &Journey) -> Decision {
+    Decision {
+        second_doctor_name: journey.appointment.with_whom.clone(),
+        second_doctor_workplace: journey.appointment.place.clone(),
+        first_opinion: journey.first_opinion.clone(),
+        second_opinion: journey.second_opinion.clone(),
+        same_answers: journey.same_answers.clone(),
+        decision: journey.decision.clone(),
+        reasons: journey.decision_why.clone(),
+    }
+}
+
+/// Every document the journey prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    GpLetter,
+    ConsultantLetter,
+    CarerAuthorisation,
+    RecordsRequest,
+    PrepPack,
+    DecisionLetter,
+    DecisionSummary,
+}
+
+impl DocumentKind {
+    /// What the activity log says when it is saved (never health details).
+    pub fn activity(self) -> &'static str {
+        match self {
+            DocumentKind::GpLetter => "Saved the GP letter",
+            DocumentKind::ConsultantLetter => "Saved the letter to the consultant",
+            DocumentKind::CarerAuthorisation => "Saved the consent form",
+            DocumentKind::RecordsRequest => "Saved the records request",
+            DocumentKind::PrepPack => "Saved the prep pack",
+            DocumentKind::DecisionLetter => "Saved the decision letter",
+            DocumentKind::DecisionSummary => "Saved the decision summary",
+        }
+    }
+}
+
+/// Makes a document of `kind` for a case, filled from its details and journey, dated `today`.
+pub fn document(
+    kind: DocumentKind,
+    case: &CaseDetails,
+    journey: &Journey,
+    content: &Content,
+    today: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    match kind {
+        DocumentKind::GpLetter => {
+            case.check_ready_for_gp_letter()?;
+            documents::gp_request_letter(case, content, today, options)
+        }
+        DocumentKind::ConsultantLetter => {
+            documents::consultant_request_letter(case, content, today, options)
+        }
+        DocumentKind::CarerAuthorisation => documents::carer_authorisation(
+            case,
+            &carer_authorisation(journey, today),
+            content,
+            today,
+            options,
+        ),
+        DocumentKind::RecordsRequest => documents::records_request_letter(
+            case,
+            &records_request(case, journey, today),
+            content,
+            today,
+            options,
+        ),
+        DocumentKind::PrepPack => {
+            let guidance = content.guidance(case.nation_or_ask()?);
+            documents::prep_pack(&prep_pack(case, journey, &guidance), today, options)
+        }
+        DocumentKind::DecisionLetter => {
+            documents::decision_letter(case, &decision(journey), content, today, options)
+        }
+        DocumentKind::DecisionSummary => {
+            documents::decision_summary(case, &decision(journey), today, options)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

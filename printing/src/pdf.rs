@@ -1,0 +1,339 @@
+//! PDF emission: a [`Layout`] becomes PDF bytes with printpdf.
+//!
+//! Invariants:
+//! - The same layout and metadata give byte-identical files. printpdf would otherwise put
+//!   process-global pseudo-random strings in font resource names, subset tags and the trailer
+//!   `/ID`, and 1970 dates in the metadata: here fonts get fixed ids, the `/ID` is derived from
+//!   the document's own content, and the dates come from the date passed in.
+//! - Fonts are embedded as subsets, and only the faces a document uses are embedded.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+};
+
+use super::fonts::Face;
+use super::layout::{Item, Layout, Page, Paint, TextRun, Tone};
+
+/// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
+/// viewers show it in window titles and recent-file lists. No author and no subject either:
+/// the author would be the patient's name and a subject names what the letter is about, and
+/// both are indexed by desktop search and shown by file managers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfInfo {
+    pub title: String,
+    /// Creation and modification date (midnight UTC).
+    pub date: NaiveDate,
+}
+
+/// Why a PDF could not be made, in plain words for the person printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfError(pub String);
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// The app's name as the PDF's creator and producer.
+const CREATOR: &str = "Second Opinion";
+
+fn font_id(face: Face) -> FontId {
+    // Six capital letters: printpdf uses the first six characters as the subset tag.
+    FontId(match face {
+        Face::Regular => "SOAHNR".to_owned(),
+        Face::Bold => "SOAHNB".to_owned(),
+    })
+}
+
+fn parsed(face: Face) -> Result<&'static ParsedFont, PdfError> {
+    static REGULAR: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    static BOLD: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    let cell = match face {
+        Face::Regular => &REGULAR,
+        Face::Bold => &BOLD,
+    };
+    cell.get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
+        .as_ref()
+        .ok_or_else(|| PdfError("The document font could not be read.".into()))
+}
+
+fn grey(tone: Tone) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: tone.grey(),
+        icc_profile: None,
+    })
+}
+
+/// PDF bytes for `layout`.
+pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+    check_printable(layout)?;
+    let mut doc = PdfDocument::new(&meta.title);
+    let used: BTreeSet<Face> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts().map(|t| t.face))
+        .collect();
+    for face in &used {
+        doc.resources.fonts.map.insert(
+            font_id(*face),
+            printpdf::PdfFont::new(parsed(*face)?.clone()),
+        );
+    }
+    set_info(&mut doc, meta)?;
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| pdf_page(page, layout.width, layout.height))
+        .collect();
+    doc.with_pages(pages);
+    save(&doc, layout, meta)
+}
+
+/// A safety net for layouts built outside this module's documents, whose text was not
+/// cleaned: never print a box or nothing in place of a character.
+fn check_printable(layout: &Layout) -> Result<(), PdfError> {
+    for page in &layout.pages {
+        for run in page.texts() {
+            if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
+                return Err(PdfError(format!(
+                    "The document has a character that cannot be printed (U+{:04X}).",
+                    c as u32
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The document information: the title, the app as creator, and the date passed in (midnight
+/// UTC) as every date; no author, no subject.
+fn set_info(doc: &mut PdfDocument, meta: &PdfInfo) -> Result<(), PdfError> {
+    let midnight = meta
+        .date
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
+    let when = printpdf::OffsetDateTime::from_unix_timestamp(midnight)
+        .map_err(|e| PdfError(e.to_owned()))?;
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = String::new();
+    info.subject = String::new();
+    info.creator = CREATOR.to_owned();
+    info.producer = CREATOR.to_owned();
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+    Ok(())
+}
+
+/// One page's drawing operations. Layout `y` grows downwards; PDF `y` grows upwards from the
+/// page's bottom edge.
+fn pdf_page(page: &Page, width: f32, height: f32) -> PdfPage {
+    let mut w = PageOps {
+        ops: Vec::with_capacity(page.items.len() * 6),
+        height,
+        font: None,
+        fill: None,
+        in_text: false,
+    };
+    for item in &page.items {
+        match item {
+            Item::Text(t) => w.text(t),
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                tone,
+            } => w.line((*x1, *y1), (*x2, *y2), *width, *tone),
+            Item::Rect {
+                x,
+                y,
+                w: rw,
+                h,
+                paint,
+                tone,
+            } => w.rect((*x, *y, *rw, *h), *paint, *tone),
+        }
+    }
+    w.end_text();
+    let size = Rect::from_wh(Pt(width), Pt(height));
+    PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size,
+        ops: w.ops,
+    }
+}
+
+/// The operations of one page so far, and the graphics state they leave, so a font or colour
+/// is only set when it changes.
+struct PageOps {
+    ops: Vec<Op>,
+    height: f32,
+    font: Option<(Face, f32)>,
+    fill: Option<Tone>,
+    in_text: bool,
+}
+
+impl PageOps {
+    fn point(&self, x: f32, y: f32) -> LinePoint {
+        LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn text(&mut self, t: &TextRun) {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((t.face, t.size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(t.face)),
+                size: Pt(t.size),
+            });
+            self.font = Some((t.face, t.size));
+        }
+        if self.fill != Some(t.tone) {
+            self.ops.push(Op::SetFillColor { col: grey(t.tone) });
+            self.fill = Some(t.tone);
+        }
+        // An absolute text matrix per run: Td would be relative to the last line.
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(t.text.clone())],
+        });
+    }
+
+    fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), width: f32, tone: Tone) {
+        self.end_text();
+        self.ops.push(Op::SetOutlineColor { col: grey(tone) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        let points = vec![self.point(x1, y1), self.point(x2, y2)];
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: false,
+            },
+        });
+    }
+
+    fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), paint: Paint, tone: Tone) {
+        self.end_text();
+        let mode = match paint {
+            Paint::Stroke(width) => {
+                self.ops.push(Op::SetOutlineColor { col: grey(tone) });
+                self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                PaintMode::Stroke
+            }
+            Paint::Fill => {
+                self.ops.push(Op::SetFillColor { col: grey(tone) });
+                self.fill = Some(tone);
+                PaintMode::Fill
+            }
+        };
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                // Rect's y is its lower edge, from the bottom of the page.
+                y: Pt(self.height - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+}
+
+/// The file's bytes: fonts subset, a stable `/ID`, and only true document information.
+fn save(doc: &PdfDocument, layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lopdf = doc.to_lopdf_document(&options, &mut warnings);
+    // A stable /ID: two strings derived from the layout and metadata instead of random ones.
+    let id = document_id(layout, meta);
+    if let Ok(ids) = lopdf.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
+        for (n, part) in ids.iter_mut().enumerate() {
+            if let Ok(bytes) = part.as_str_mut() {
+                *bytes = id[n % 2].clone().into_bytes();
+            }
+        }
+    }
+    // printpdf writes a PDF/X version key (this is not a PDF/X file) and empty fields into the
+    // document information; leave only what is true and useful.
+    if let Ok(info_id) = lopdf.trailer.get(b"Info").and_then(|o| o.as_reference()) {
+        if let Ok(info) = lopdf.get_object_mut(info_id).and_then(|o| o.as_dict_mut()) {
+            for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords"] {
+                info.remove(key);
+            }
+        }
+    }
+    lopdf.compress();
+    let mut bytes = Vec::new();
+    lopdf
+        .save_to(&mut bytes)
+        .map_err(|e| PdfError(format!("The PDF could not be written: {e}")))?;
+    Ok(bytes)
+}
+
+/// Two 32-hex-digit identifiers, a pure function of the document.
+fn document_id(layout: &Layout, meta: &PdfInfo) -> [String; 2] {
+    let mut hash = Fnv::new();
+    hash.write(meta.title.as_bytes());
+    hash.write(meta.date.to_string().as_bytes());
+    hash.write(layout.to_text_snapshot().as_bytes());
+    let a = hash.0;
+    hash.write(b"second");
+    let b = hash.0;
+    hash.write(b"third");
+    let c = hash.0;
+    let first = format!("{a:016x}{b:016x}");
+    let second = format!("{c:016x}{a:016x}");
+    [first, second]
+}
+
+/// FNV-1a, 64 bit: small, stable across Rust versions (unlike `DefaultHasher`).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
