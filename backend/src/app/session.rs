@@ -77,12 +77,16 @@ impl Session {
 
     /// A session like [`Session::at`] whose new profiles use the tiny test key settings, so
     /// tests of the commands run in milliseconds. Not in the app's builds.
+    /// Its clock is the tests' own, jumping by days, so profiles never lock themselves unless
+    /// a test sets an idle time ([`Session::set_idle_limit`]).
     #[cfg(any(test, feature = "insecure-test-kdf"))]
     pub fn for_tests(data_dir: &Path) -> Session {
-        Session {
+        let session = Session {
             kdf: KdfParams::INSECURE_FOR_TESTS,
             ..Session::at(data_dir)
-        }
+        };
+        session.set_idle_limit(chrono::Duration::days(365 * 100));
+        session
     }
 
     /// The Argon2id costs for a new profile.
@@ -228,13 +232,16 @@ impl Session {
         self.locked_because_idle.swap(false, Ordering::SeqCst)
     }
 
-    /// Every profile opened from now on locks after `limit` without use, whatever its
-    /// person chose (tests that cannot wait minutes).
+    /// The open profile, and every profile opened from now on, locks after `limit` without
+    /// use, whatever its person chose (tests that cannot wait minutes).
     pub fn set_idle_limit(&self, limit: chrono::Duration) {
         *self
             .idle_limit
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(limit);
+        if let Some(profile) = self.guard().as_mut() {
+            profile.set_idle_limit(limit);
+        }
     }
 
     /// Adds `what` to the open profile's activity log, by whoever is using it now.
