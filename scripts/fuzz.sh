@@ -10,20 +10,28 @@
 # nothing changed builds nothing. The targets are built optimised (cargo-fuzz's default release
 # build, with debug assertions) and without a sanitizer (the app forbids unsafe code, so panics
 # are what we look for), so each gets thousands of executions in its time.
+# SQLite is built for the fuzz targets with the sqlite_dbpage table, so the import target can
+# write any decrypted pages into an SQLCipher database (the app's own build has no such table).
 # Long run: FUZZ_SECONDS=600 scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${FUZZ_SECONDS:-20}"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$(cd .. && pwd)/target/fuzz}"
+export LIBSQLITE3_FLAGS="SQLITE_ENABLE_DBPAGE_VTAB"
 cargo fuzz build --sanitizer none
 # Run the built targets directly (no second cargo call per target).
 bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/release"
 
-work=$(mktemp -d)
+# In memory where there is a tmpfs (import_pages writes and syncs a profile each run). The
+# targets' own temporary files go here too (TMPDIR), so nothing outlives the run: libFuzzer
+# ends the process without dropping what a target holds.
+work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 failed=0
-for target in content_load export_file documents command_args; do
+for target in content_load export_file documents command_args profile_json import_pages; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"
   cp seeds/"$target"/* "$work/corpus/$target/"
   set +e

@@ -648,6 +648,59 @@ fn an_import_whose_database_was_given_extra_parts_is_refused() {
     );
 }
 
+/// Found by the fuzz target `import_pages`: a well-sealed export made by an older version whose
+/// rows break the table's own rules (a NULL where the schema says NOT NULL) fails while it is
+/// brought up to date. That is a damaged export, not a passing fault to "try again".
+#[test]
+fn an_older_export_whose_rows_break_its_own_schema_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = backend::cases::DatabaseKey::generate(&mut StdRng::seed_from_u64(430));
+    let hex = key.raw_key_hex_for_tests();
+    let old = dir.path().join("old.db");
+    backend::cases::Store::create_old_for_tests(&old, &key, 3).expect("an older database");
+    // A NULL put where the schema forbids it, the schema then put back exactly as it was.
+    let loosen = |from: &str, to: &str| {
+        let conn = keyed_connection(&old, &hex);
+        conn.execute_batch("PRAGMA writable_schema = ON")
+            .expect("writable");
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE name = 'cases'",
+            [from, to],
+        )
+        .expect("schema");
+    };
+    loosen("created_at TEXT NOT NULL,", "created_at TEXT,");
+    keyed_connection(&old, &hex)
+        .execute_batch("UPDATE cases SET created_at = NULL")
+        .expect("a NULL");
+    loosen("created_at TEXT,", "created_at TEXT NOT NULL,");
+    let raw: [u8; 32] = hex::decode(&hex)
+        .expect("hex")
+        .try_into()
+        .expect("32 bytes");
+    let file = dir.path().join("older.soprofile");
+    backend::profiles::seal_export_for_tests(
+        &old,
+        &raw,
+        "Ann",
+        &file,
+        PASS,
+        &mut StdRng::seed_from_u64(431),
+    )
+    .expect("sealed");
+
+    let away = Profiles::at(dir.path().join("away"));
+    let err = away
+        .import(&file, PASS, &mut StdRng::seed_from_u64(432))
+        .expect_err("refused");
+    assert_eq!(err.code(), "not_an_export", "{err:?}");
+    assert!(err.to_string().contains("Nothing has been changed"));
+    let leftovers = std::fs::read_dir(dir.path().join("away"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(leftovers, 0, "nothing left behind");
+}
+
 #[test]
 fn a_backup_given_extra_parts_is_not_restored_and_nothing_changes() {
     let dir = tempfile::tempdir().expect("temp dir");

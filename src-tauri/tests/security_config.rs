@@ -266,6 +266,45 @@ fn every_command_is_declared_for_the_permission_check_and_allowed_by_name() {
     );
 }
 
+/// WebView2 (Windows) keeps what is typed into forms (names, addresses, free text) in the
+/// webview's profile and offers it again as suggestions: a name or a diagnosis typed once
+/// would be shown to the next person at the computer, outside the encrypted profile. Every
+/// window turns that off (`IsGeneralAutofillEnabled`; a no-op on WebKit). WebView2's password
+/// autosave is off unless an app turns it on, and nothing here does.
+#[test]
+fn every_window_keeps_no_autofill_suggestions() {
+    let conf = json("tauri.conf.json");
+    let windows = conf["app"]["windows"].as_array().expect("windows");
+    assert!(!windows.is_empty());
+    for window in windows {
+        assert_eq!(
+            window["generalAutofillEnabled"],
+            serde_json::Value::Bool(false),
+            "window {}",
+            window["label"]
+        );
+    }
+    // A window built in code must say so too (one from the config carries the setting).
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &["rs"],
+        &mut files,
+    );
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for (i, _) in text.match_indices("WebviewWindowBuilder::new") {
+            let rest = &text[i..];
+            let call = &rest[..rest.find(".build()").unwrap_or(rest.len())];
+            assert!(
+                call.contains(".general_autofill_enabled(false)"),
+                "{}: a window built without general_autofill_enabled(false)",
+                file.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_shell_has_no_file_shell_or_network_plugin() {
     let cargo = read("Cargo.toml");

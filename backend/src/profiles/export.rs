@@ -102,8 +102,8 @@ impl Profiles {
             .store
             .export_encrypted(&copy_path, &export_key)
             .and_then(|()| {
-                self.write_export(
-                    open,
+                write_export(
+                    &open.name,
                     &copy_path,
                     &export_key,
                     dest,
@@ -118,67 +118,6 @@ impl Profiles {
             let _ = std::fs::remove_file(p);
         }
         written
-    }
-
-    /// Seals `export_key` with the digest of the database copy at `copy` and writes the export
-    /// file at `dest` all at once (a temporary file beside it, then renamed).
-    #[allow(clippy::too_many_arguments)]
-    fn write_export<R: CryptoRng + ?Sized>(
-        &self,
-        open: &OpenProfile,
-        copy: &Path,
-        export_key: &DatabaseKey,
-        dest: &Path,
-        export_passphrase: &str,
-        params: KdfParams,
-        rng: &mut R,
-    ) -> Result<()> {
-        let (_, digest) = copy_hashing(&mut File::open(copy)?, &mut std::io::sink())?;
-
-        // 2. Seal the fresh key, the database's digest and the name under the export passphrase.
-        let mut payload = Zeroizing::new(Vec::with_capacity(
-            DATABASE_KEY_LEN + DIGEST_LEN + open.name.len(),
-        ));
-        payload.extend_from_slice(export_key.as_bytes());
-        payload.extend_from_slice(&digest);
-        payload.extend_from_slice(open.name.as_bytes());
-        let kdf = KdfSpec::fresh(params, rng);
-        let wrapping = kdf
-            .derive(export_passphrase.as_bytes())
-            .map_err(|_| Error::ProfileDamaged)?;
-        let header = ExportHeader {
-            format: EXPORT_FORMAT,
-            slot: Keyslot::seal(kdf, &wrapping, EXPORT_PURPOSE, &payload, rng),
-        };
-        let header = serde_json::to_vec(&header)
-            .map_err(|e| Error::Storage(format!("could not write the export header: {e}")))?;
-        let header_len = u32::try_from(header.len())
-            .map_err(|_| Error::Storage("the export header is too long".into()))?;
-
-        // 3. Write the file all at once.
-        let folder = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let name = dest.file_name().ok_or_else(|| {
-            Error::InvalidInput("Please choose a file name for the export.".into())
-        })?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(folder)?;
-        tmp.write_all(EXPORT_MAGIC)?;
-        tmp.write_all(&header_len.to_le_bytes())?;
-        tmp.write_all(&header)?;
-        // The bytes written are the bytes whose digest was sealed.
-        let (_, written) = copy_hashing(&mut File::open(copy)?, tmp.as_file_mut())?;
-        if written != digest {
-            return Err(Error::Storage(
-                "the database copy changed while it was written".into(),
-            ));
-        }
-        tmp.as_file().sync_all()?;
-        tmp.persist(folder.join(name)).map_err(|e| e.error)?;
-        meta::sync_folder(folder)
     }
 
     /// Makes a new profile from an export file, unlocked, with `passphrase` (the export
@@ -244,9 +183,9 @@ impl Profiles {
             f.sync_all()?;
             drop(f);
             // Opens (refusing a newer schema, migrating an older one) and checks every page.
-            let store = Store::open_encrypted(&db_path, &key)?;
-            store.check_integrity()?;
-            drop(store);
+            Store::open_encrypted(&db_path, &key)
+                .and_then(|store| store.check_integrity())
+                .map_err(refused_import)?;
             let recovery = RecoveryCode::generate(rng);
             let mut meta = ProfileMeta::new(id.clone(), name.clone());
             // The passphrase is the export's: reuse its derived key and salt, new nonce.
@@ -286,6 +225,105 @@ impl Profiles {
             },
             recovery,
         ))
+    }
+}
+
+/// Seals `export_key` with the digest of the database copy at `copy` and writes the export
+/// file at `dest` all at once (a temporary file beside it, then renamed).
+fn write_export<R: CryptoRng + ?Sized>(
+    name: &str,
+    copy: &Path,
+    export_key: &DatabaseKey,
+    dest: &Path,
+    export_passphrase: &str,
+    params: KdfParams,
+    rng: &mut R,
+) -> Result<()> {
+    let (_, digest) = copy_hashing(&mut File::open(copy)?, &mut std::io::sink())?;
+
+    // 2. Seal the fresh key, the database's digest and the name under the export passphrase.
+    let mut payload = Zeroizing::new(Vec::with_capacity(
+        DATABASE_KEY_LEN + DIGEST_LEN + name.len(),
+    ));
+    payload.extend_from_slice(export_key.as_bytes());
+    payload.extend_from_slice(&digest);
+    payload.extend_from_slice(name.as_bytes());
+    let kdf = KdfSpec::fresh(params, rng);
+    let wrapping = kdf
+        .derive(export_passphrase.as_bytes())
+        .map_err(|_| Error::ProfileDamaged)?;
+    let header = ExportHeader {
+        format: EXPORT_FORMAT,
+        slot: Keyslot::seal(kdf, &wrapping, EXPORT_PURPOSE, &payload, rng),
+    };
+    let header = serde_json::to_vec(&header)
+        .map_err(|e| Error::Storage(format!("could not write the export header: {e}")))?;
+    let header_len = u32::try_from(header.len())
+        .map_err(|_| Error::Storage("the export header is too long".into()))?;
+
+    // 3. Write the file all at once.
+    let folder = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let file_name = dest
+        .file_name()
+        .ok_or_else(|| Error::InvalidInput("Please choose a file name for the export.".into()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(folder)?;
+    tmp.write_all(EXPORT_MAGIC)?;
+    tmp.write_all(&header_len.to_le_bytes())?;
+    tmp.write_all(&header)?;
+    // The bytes written are the bytes whose digest was sealed.
+    let (_, written) = copy_hashing(&mut File::open(copy)?, tmp.as_file_mut())?;
+    if written != digest {
+        return Err(Error::Storage(
+            "the database copy changed while it was written".into(),
+        ));
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(folder.join(file_name)).map_err(|e| e.error)?;
+    meta::sync_folder(folder)
+}
+
+/// Seals the SQLCipher database at `database` (keyed with `raw_key`) as an export file at
+/// `dest`, as [`Profiles::export`] would, with the test key settings and without opening the
+/// database: so the fuzz target can hand the import a well-sealed file holding any pages.
+#[cfg(feature = "insecure-test-kdf")]
+#[doc(hidden)]
+pub fn seal_export_for_tests<R: CryptoRng + ?Sized>(
+    database: &Path,
+    raw_key: &[u8; DATABASE_KEY_LEN],
+    name: &str,
+    dest: &Path,
+    export_passphrase: &str,
+    rng: &mut R,
+) -> Result<()> {
+    write_export(
+        name,
+        database,
+        &DatabaseKey::from_bytes(&Zeroizing::new(*raw_key)),
+        dest,
+        export_passphrase,
+        KdfParams::INSECURE_FOR_TESTS,
+        rng,
+    )
+}
+
+/// What an imported database's own faults are called. The computer's problems and the
+/// refusals that say why keep their names; anything else from a database that was sealed well
+/// but will not open or be brought up to date (rows that break its own schema's rules, for
+/// one) is a damaged export, never a passing fault to try again.
+fn refused_import(e: Error) -> Error {
+    match e {
+        Error::DiskFull
+        | Error::ReadOnly
+        | Error::Io(_)
+        | Error::DatabaseTooNew
+        | Error::DatabaseDamaged
+        | Error::UnexpectedContents => e,
+        _ => Error::NotAnExport,
     }
 }
 

@@ -108,11 +108,17 @@ impl ProfileMeta {
             }
             Err(_) => return Err(Error::ProfileDamaged),
         };
-        let format: FormatOnly = serde_json::from_str(&text).map_err(|_| Error::ProfileDamaged)?;
+        ProfileMeta::parse(&text)
+    }
+
+    /// Reads and checks `profile.json`'s text: [`Error::DatabaseTooNew`] for a newer format,
+    /// [`Error::ProfileDamaged`] for anything else the app did not write.
+    pub fn parse(text: &str) -> Result<ProfileMeta> {
+        let format: FormatOnly = serde_json::from_str(text).map_err(|_| Error::ProfileDamaged)?;
         if format.format > META_FORMAT {
             return Err(Error::DatabaseTooNew);
         }
-        let meta: ProfileMeta = serde_json::from_str(&text).map_err(|_| Error::ProfileDamaged)?;
+        let meta: ProfileMeta = serde_json::from_str(text).map_err(|_| Error::ProfileDamaged)?;
         meta.checked()
     }
 
@@ -216,9 +222,13 @@ impl ProfileMeta {
 
     /// Writes `profile.json` into `folder` all at once.
     pub fn write(&self, folder: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::Storage(format!("could not write the profile's settings: {e}")))?;
-        write_atomically(folder, META_FILE, &json)
+        write_atomically(folder, META_FILE, &self.to_json()?)
+    }
+
+    /// The file's bytes, as written.
+    pub fn to_json(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec_pretty(self)
+            .map_err(|e| Error::Storage(format!("could not write the profile's settings: {e}")))
     }
 }
 

@@ -33,6 +33,9 @@ mod open;
 mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
+#[cfg(feature = "insecure-test-kdf")]
+#[doc(hidden)]
+pub use export::seal_export_for_tests;
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use idle::{IdleDeadline, IDLE_GRACE};
 pub use kdf::KdfParams;
@@ -99,6 +102,15 @@ fn random_hex<R: CryptoRng + ?Sized>(rng: &mut R, bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rng.fill_bytes(&mut buf);
     hex::encode(buf)
+}
+
+/// Reads the bytes of a `profile.json` as the app does before it lists or opens a profile:
+/// `profile_damaged` or `database_too_new`, or the file as the app would write it back (an
+/// idle time it does not offer becomes the default). Never panics, whatever the bytes: the
+/// fuzz target `profile_json` feeds it anything.
+pub fn check_profile_json(bytes: &[u8]) -> Result<Vec<u8>> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Error::ProfileDamaged)?;
+    meta::ProfileMeta::parse(text)?.to_json()
 }
 
 /// Turns the 32 bytes opened from a keyslot into a database key.

@@ -936,6 +936,24 @@ recorded_at: string,
  */
 updated_at: string, };
 
+export type ConsentsToday = { 
+/**
+ * Today, as the app counts it.
+ */
+today: string, consents: Array<ConsentToday>, };
+
+export type ConsentToday = { today: ConsentDay, id: number, details: CarerConsentDetails, 
+/**
+ * When it was recorded in the app (RFC 3339, UTC).
+ */
+recorded_at: string, 
+/**
+ * When it was last changed, for example ended (RFC 3339, UTC).
+ */
+updated_at: string, };
+
+export type ConsentDay = "starts-later" | "covers-today" | "ended";
+
 export type BackupReason = "daily" | "before-update";
 
 export type Backup = { 
