@@ -47,7 +47,11 @@ fn listen(app: &AppHandle) -> zbus::Result<()> {
             "GetSessionByPID",
             &(std::process::id()),
         )
-        .and_then(|reply| reply.body().deserialize::<zbus::zvariant::OwnedObjectPath>())
+        .and_then(|reply| {
+            reply
+                .body()
+                .deserialize::<zbus::zvariant::OwnedObjectPath>()
+        })
         .map(|path| path.to_string())
         .ok();
     let rule = MatchRule::builder()
@@ -80,11 +84,41 @@ mod tests {
     #[test]
     fn sleep_and_this_sessions_lock_lock_the_profile() {
         let ours = Some("/org/freedesktop/login1/session/_32");
-        assert!(locks_on("PrepareForSleep", "/org/freedesktop/login1", Some(true), ours));
-        assert!(!locks_on("PrepareForSleep", "/org/freedesktop/login1", Some(false), ours));
-        assert!(locks_on("Lock", "/org/freedesktop/login1/session/_32", None, ours));
-        assert!(!locks_on("Lock", "/org/freedesktop/login1/session/_33", None, ours));
-        assert!(locks_on("Lock", "/org/freedesktop/login1/session/_33", None, None));
-        assert!(!locks_on("Unlock", "/org/freedesktop/login1/session/_32", None, ours));
+        assert!(locks_on(
+            "PrepareForSleep",
+            "/org/freedesktop/login1",
+            Some(true),
+            ours
+        ));
+        assert!(!locks_on(
+            "PrepareForSleep",
+            "/org/freedesktop/login1",
+            Some(false),
+            ours
+        ));
+        assert!(locks_on(
+            "Lock",
+            "/org/freedesktop/login1/session/_32",
+            None,
+            ours
+        ));
+        assert!(!locks_on(
+            "Lock",
+            "/org/freedesktop/login1/session/_33",
+            None,
+            ours
+        ));
+        assert!(locks_on(
+            "Lock",
+            "/org/freedesktop/login1/session/_33",
+            None,
+            None
+        ));
+        assert!(!locks_on(
+            "Unlock",
+            "/org/freedesktop/login1/session/_32",
+            None,
+            ours
+        ));
     }
 }

@@ -53,7 +53,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(seconds: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).single().expect("time") + Duration::seconds(seconds)
+        Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0)
+            .single()
+            .expect("time")
+            + Duration::seconds(seconds)
     }
 
     #[test]

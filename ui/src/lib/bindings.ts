@@ -865,7 +865,7 @@ name: string, };
 
 export type CreatedProfile = { profile: ProfileSummary, 
 /**
- * The recovery code in groups, to copy by hand. Zeroed when dropped.
+ * The recovery code in groups, to write down or print.
  */
 recovery_code: string, };
 
