@@ -796,7 +796,12 @@ parts: Array<PartComparison>,
  * The person said the doctors say different things about what the illness is or what
  * they advise: show the guidance on what to do when opinions differ.
  */
-differ_on_diagnosis_or_advice: boolean, };
+differ_on_diagnosis_or_advice: boolean, 
+/**
+ * Those key parts (diagnosis, recommendation) the person said differ, in order: the window
+ * names them above that guidance.
+ */
+differ_on: Array<OpinionPart>, };
 
 export type DueStatus = { "state": "due-in", days: bigint, } | { "state": "due-today" } | { "state": "overdue", days: bigint, };
 
