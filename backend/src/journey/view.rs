@@ -372,8 +372,10 @@ mod tests {
     #[test]
     fn in_hospital_and_worse_the_urgent_notices_are_the_nations_or_every_nations() {
         let content = Content::embedded().expect("content");
-        let mut journey = Journey::default();
-        journey.in_hospital = Some(super::super::InHospital::YesGettingWorse);
+        let journey = Journey {
+            in_hospital: Some(super::super::InHospital::YesGettingWorse),
+            ..Default::default()
+        };
         let ids = |nation: Option<Nation>| -> Vec<String> {
             let view =
                 JourneyView::new(journey.clone(), d(2026, 11, 21)).with_notices(content, nation);
