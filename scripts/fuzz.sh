@@ -23,8 +23,13 @@ cargo fuzz build --sanitizer none
 # Run the built targets directly (no second cargo call per target).
 bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/release"
 
-work=$(mktemp -d)
+# In memory where there is a tmpfs (import_pages writes and syncs a profile each run). The
+# targets' own temporary files go here too (TMPDIR), so nothing outlives the run: libFuzzer
+# ends the process without dropping what a target holds.
+work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 failed=0
 for target in content_load export_file documents command_args profile_json import_pages; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"

@@ -152,7 +152,7 @@ const OWNER_ONLY: &[(&str, StepUp)] = &[
         app::carers::add_carer_consent(&f.session, now, &consent(), pass).map(drop)
     }),
     ("end_carer_consent", |f, now, pass| {
-        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21), pass).map(drop)
+        app::carers::end_carer_consent(&f.session, now, f.consent_id, pass).map(drop)
     }),
     ("delete_profile", |f, _, pass| {
         app::profiles::delete_profile(&f.session, "Dad", pass)
@@ -169,9 +169,11 @@ fn assert_nothing_done(f: &Fixture, now: &Now, name: &str) {
         0,
         "{name}"
     );
-    let consents = app::carers::carer_consents(&f.session, now).expect("consents");
+    let consents = app::carers::carer_consents(&f.session, now)
+        .expect("consents")
+        .consents;
     assert_eq!(consents.len(), 1, "{name}");
-    assert_eq!(consents[0].details.until, None, "{name}");
+    assert_eq!(consents[0].consent.details.until, None, "{name}");
 }
 
 #[test]
@@ -276,7 +278,7 @@ const LOGGED: &[(&str, usize, Action)] = &[
         app::carers::add_carer_consent(&f.session, now, &consent(), PASS).map(drop)
     }),
     ("end_carer_consent", 1, |f, now| {
-        app::carers::end_carer_consent(&f.session, now, f.consent_id, day(11, 21), PASS).map(drop)
+        app::carers::end_carer_consent(&f.session, now, f.consent_id, PASS).map(drop)
     }),
     ("act_for", 1, |f, now| {
         app::carers::act_for(&f.session, now, Some(f.consent_id), None).map(drop)
@@ -608,5 +610,50 @@ fn the_daily_backup_is_made_beside_the_commands_and_a_lock_leaves_no_part_of_one
         backups(),
         3,
         "made on opening when the stopped one was not finished"
+    );
+}
+
+#[test]
+fn the_backend_says_where_today_falls_in_each_consent_and_ends_one_today() {
+    use app::carers::ConsentDay;
+    let f = Fixture::new();
+    let later = CarerConsentDetails {
+        carer_name: "Later".into(),
+        from: day(12, 1),
+        ..consent()
+    };
+    let past = CarerConsentDetails {
+        carer_name: "Past".into(),
+        from: day(10, 1),
+        until: Some(day(10, 31)),
+        ..consent()
+    };
+    for details in [&later, &past] {
+        app::carers::add_carer_consent(&f.session, &at(1), details, PASS).expect("added");
+    }
+    let now = at(30);
+    let listed = app::carers::carer_consents(&f.session, &now).expect("consents");
+    assert_eq!(listed.today, day(11, 21));
+    let day_of = |name: &str| {
+        listed
+            .consents
+            .iter()
+            .find(|c| c.consent.details.carer_name == name)
+            .expect(name)
+            .today
+    };
+    assert_eq!(day_of("Siân Jones"), ConsentDay::CoversToday);
+    assert_eq!(day_of("Later"), ConsentDay::StartsLater);
+    assert_eq!(day_of("Past"), ConsentDay::Ended);
+    let ended = app::carers::end_carer_consent(&f.session, &now, f.consent_id, PASS).expect("ends");
+    assert_eq!(
+        ended.details.until,
+        Some(day(11, 21)),
+        "its last day is today"
+    );
+    let json = serde_json::to_value(&listed.consents[0]).expect("json");
+    assert!(
+        json.get("details").is_some() && json.get("today").is_some(),
+        "{json}"
     );
 }

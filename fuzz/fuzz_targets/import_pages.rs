@@ -156,13 +156,9 @@ fn write_seeds(dir: &Path, out: &Path) {
 fn harness() -> &'static Harness {
     static HARNESS: OnceLock<Harness> = OnceLock::new();
     HARNESS.get_or_init(|| {
-        let shm = Path::new("/dev/shm");
-        let work = if shm.is_dir() {
-            tempfile::tempdir_in(shm)
-        } else {
-            tempfile::tempdir()
-        }
-        .expect("work folder");
+        // In TMPDIR, which scripts/fuzz.sh points into a folder it removes (and puts in memory
+        // where it can): the process ends without dropping this.
+        let work = tempfile::tempdir().expect("work folder");
         if let Some(out) = std::env::var_os("SECOND_OPINION_FUZZ_WRITE_SEEDS") {
             write_seeds(work.path(), Path::new(&out));
         }

@@ -1,5 +1,9 @@
 //! Carers: who may act for the profile's person, and who is acting now. The `carers` commands.
 
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::documents::save_and_record;
 use super::session::{record, Now, Session};
 use crate::cases::{CarerConsent, CarerConsentDetails};
@@ -9,9 +13,62 @@ use crate::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use crate::error::{Error, Result};
 use crate::profiles::ActingCarer;
 
-/// Every consent recorded in the open profile, ended ones too.
-pub fn carer_consents(session: &Session, now: &Now) -> Result<Vec<CarerConsent>> {
-    session.with_store(now, |s| s.carer_consents())
+/// Every consent recorded in a profile, each with where today falls in it, and today itself
+/// (a new consent starts today unless the person says otherwise): the window decides neither.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ConsentsToday {
+    /// Today, as the app counts it.
+    #[ts(type = "string")]
+    pub today: NaiveDate,
+    pub consents: Vec<ConsentToday>,
+}
+
+/// A recorded consent, and where today falls in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ConsentToday {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub consent: CarerConsent,
+    pub today: ConsentDay,
+}
+
+/// Where today falls in a consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentDay {
+    /// Its first day is still to come.
+    StartsLater,
+    /// It covers today: the carer may act now, and the person may end it.
+    CoversToday,
+    /// Its last day has passed.
+    Ended,
+}
+
+impl ConsentDay {
+    fn of(consent: &CarerConsent, today: NaiveDate) -> ConsentDay {
+        if consent.active_consent(today) {
+            ConsentDay::CoversToday
+        } else if consent.details.from > today {
+            ConsentDay::StartsLater
+        } else {
+            ConsentDay::Ended
+        }
+    }
+}
+
+/// Every consent recorded in the open profile, ended ones too, with where today falls in each.
+pub fn carer_consents(session: &Session, now: &Now) -> Result<ConsentsToday> {
+    let consents = session.with_store(now, |s| s.carer_consents())?;
+    Ok(ConsentsToday {
+        today: now.today,
+        consents: consents
+            .into_iter()
+            .map(|consent| ConsentToday {
+                today: ConsentDay::of(&consent, now.today),
+                consent,
+            })
+            .collect(),
+    })
 }
 
 /// The consents that cover today: the people who may act for the person now.
@@ -35,18 +92,17 @@ pub fn add_carer_consent(
     })
 }
 
-/// Ends a consent: `last_day` becomes its last day; the record is kept. The person only, with
+/// Ends a consent today: today becomes its last day; the record is kept. The person only, with
 /// their passphrase typed again.
 pub fn end_carer_consent(
     session: &Session,
     now: &Now,
     id: i64,
-    last_day: chrono::NaiveDate,
     passphrase: &str,
 ) -> Result<CarerConsent> {
     let confirmed = session.confirm_owner(passphrase)?;
     session.with_confirmed(&confirmed, |p| {
-        let ended = p.end_carer_consent(id, last_day, now.utc(), now.today)?;
+        let ended = p.end_carer_consent(id, now.today, now.utc(), now.today)?;
         record(p, now, "Ended a carer's consent")?;
         Ok(ended)
     })

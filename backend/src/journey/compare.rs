@@ -136,6 +136,10 @@ pub struct Comparison {
     /// The person said the doctors say different things about what the illness is or what
     /// they advise: show the guidance on what to do when opinions differ.
     pub differ_on_diagnosis_or_advice: bool,
+    /// Those key parts (diagnosis, recommendation) the person said differ, in order: the window
+    /// names them above that guidance.
+    #[serde(default)]
+    pub differ_on: Vec<OpinionPart>,
 }
 
 impl Comparison {
@@ -196,13 +200,18 @@ pub fn compare(first: &Opinion, second: &Opinion, answers: &SameAnswers) -> Comp
             }
         })
         .collect();
-    let differ_on_diagnosis_or_advice = parts.iter().any(|p| {
-        p.answer == Some(SaidTheSame::No)
-            && matches!(p.part, OpinionPart::Diagnosis | OpinionPart::Recommendation)
-    });
+    let differ_on: Vec<OpinionPart> = parts
+        .iter()
+        .filter(|p| {
+            p.answer == Some(SaidTheSame::No)
+                && matches!(p.part, OpinionPart::Diagnosis | OpinionPart::Recommendation)
+        })
+        .map(|p| p.part)
+        .collect();
     Comparison {
         parts,
-        differ_on_diagnosis_or_advice,
+        differ_on_diagnosis_or_advice: !differ_on.is_empty(),
+        differ_on,
     }
 }
 
@@ -316,6 +325,11 @@ mod tests {
             .starts_with("I noted different things")
             && q.contains("what they advise")));
         assert!(c.differ_on_diagnosis_or_advice);
+        assert!(!c.differ_on.is_empty());
+        assert!(c
+            .differ_on
+            .iter()
+            .all(|p| matches!(p, OpinionPart::Diagnosis | OpinionPart::Recommendation)));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! ```
 //! The keyslot seals, under a key derived with Argon2id from the export passphrase: the fresh
 //! database key, the SHA-256 of the database bytes, and the profile's display name. So the name
-//! is hidden too, and any change to the database bytes is caught before anything is written.
+//! is hidden too, and any change to the database bytes is caught before the copy is opened.
 //!
 //! Import checks the passphrase, streams the database into a hidden folder while hashing it,
 //! and compares the digest sealed with the key before anything opens the file; then it opens
@@ -19,8 +19,8 @@
 //! integrity check, and only then renames the folder into place. Export and import hold a
 //! block of the database in memory at a time (`COPY_BLOCK`), never the whole of it: the
 //! layout needs no change for that, because the digest is sealed in the header, before the
-//! database, and the database is already encrypted (and its pages authenticated) by SQLCipher. The imported profile's passphrase is the export passphrase; it gets a new
-//! recovery code.
+//! database, and the database is already encrypted (and its pages authenticated) by SQLCipher.
+//! The imported profile's passphrase is the export passphrase; it gets a new recovery code.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Write};

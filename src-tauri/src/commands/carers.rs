@@ -12,7 +12,7 @@ use super::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn carer_consents(state: State<'_, AppState>) -> CommandResult<Vec<CarerConsent>> {
+pub fn carer_consents(state: State<'_, AppState>) -> CommandResult<api::ConsentsToday> {
     Ok(api::carer_consents(&state.session, &state.now())?)
 }
 
@@ -40,7 +40,6 @@ pub fn add_carer_consent(
 pub fn end_carer_consent(
     state: State<'_, AppState>,
     id: i64,
-    last_day: chrono::NaiveDate,
     passphrase: String,
 ) -> CommandResult<CarerConsent> {
     let passphrase = Zeroizing::new(passphrase);
@@ -48,7 +47,6 @@ pub fn end_carer_consent(
         &state.session,
         &state.now(),
         id,
-        last_day,
         &passphrase,
     )?)
 }

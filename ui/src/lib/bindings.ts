@@ -796,7 +796,12 @@ parts: Array<PartComparison>,
  * The person said the doctors say different things about what the illness is or what
  * they advise: show the guidance on what to do when opinions differ.
  */
-differ_on_diagnosis_or_advice: boolean, };
+differ_on_diagnosis_or_advice: boolean, 
+/**
+ * Those key parts (diagnosis, recommendation) the person said differ, in order: the window
+ * names them above that guidance.
+ */
+differ_on: Array<OpinionPart>, };
 
 export type DueStatus = { "state": "due-in", days: bigint, } | { "state": "due-today" } | { "state": "overdue", days: bigint, };
 
@@ -935,6 +940,24 @@ recorded_at: string,
  * When it was last changed, for example ended (RFC 3339, UTC).
  */
 updated_at: string, };
+
+export type ConsentsToday = { 
+/**
+ * Today, as the app counts it.
+ */
+today: string, consents: Array<ConsentToday>, };
+
+export type ConsentToday = { today: ConsentDay, id: number, details: CarerConsentDetails, 
+/**
+ * When it was recorded in the app (RFC 3339, UTC).
+ */
+recorded_at: string, 
+/**
+ * When it was last changed, for example ended (RFC 3339, UTC).
+ */
+updated_at: string, };
+
+export type ConsentDay = "starts-later" | "covers-today" | "ended";
 
 export type BackupReason = "daily" | "before-update";
 

@@ -16,10 +16,3 @@ export function longTime(rfc3339: string): string {
   if (Number.isNaN(at.getTime())) return rfc3339;
   return `${day.format(at)} at ${time.format(at)}`;
 }
-
-/** Today on this computer as "2026-11-21". */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -5,7 +5,3 @@
 import type { Nation } from './api';
 
 export const openCase = $state<{ nation: Nation | null; line: string | null }>({ nation: null, line: null });
-
-/** Used only when content cannot be loaded at all: right in every nation, as it names no service. */
-export const FALLBACK_URGENT_LINE =
-  'In an emergency call 999. For urgent help that is not an emergency, contact your GP practice or its out-of-hours service.';

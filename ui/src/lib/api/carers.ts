@@ -1,16 +1,23 @@
 // Carers: who may act for the profile's person, and who is acting now.
 // The `carers` commands: backend/src/app/carers.rs, src-tauri/src/commands/carers.rs.
 import { call } from './call';
-import type { ActingCarer, CarerConsent, CarerConsentDetails, DocumentOptions, SavedDocument } from '../bindings';
+import type {
+  ActingCarer,
+  CarerConsent,
+  CarerConsentDetails,
+  ConsentsToday,
+  DocumentOptions,
+  SavedDocument,
+} from '../bindings';
 
 export const carers = {
-  carerConsents: () => call<CarerConsent[]>('carer_consents'),
+  /** Every consent, each with where today falls in it (`today`), and today itself. */
+  carerConsents: () => call<ConsentsToday>('carer_consents'),
   activeCarerConsents: () => call<CarerConsent[]>('active_carer_consents'),
-  /** Records (or ends) a consent; the person's passphrase is typed again. */
+  /** Records a consent, or ends one today; the person's passphrase is typed again. */
   addCarerConsent: (details: CarerConsentDetails, passphrase: string) =>
     call<CarerConsent>('add_carer_consent', { details, passphrase }),
-  endCarerConsent: (id: number, lastDay: string, passphrase: string) =>
-    call<CarerConsent>('end_carer_consent', { id, lastDay, passphrase }),
+  endCarerConsent: (id: number, passphrase: string) => call<CarerConsent>('end_carer_consent', { id, passphrase }),
   /** Who is using the profile now: a carer's consent id, or null for the person themselves.
    * Taking over from a carer who is helping needs the person's passphrase. */
   actFor: (consentId: number | null, passphrase: string | null = null) =>
