@@ -32,7 +32,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "build the app and the bare Tauri hello world (release profile, $CARGO_TARGET_DIR)"
 # Both with the Tauri CLI, as the installers are (`tauri build`: release profile, custom protocol).
-npx tauri build --no-bundle
+npx tauri build --no-bundle --features test-hooks
 (cd tests/perf/hello-tauri && npx tauri build --no-bundle)
 app="$CARGO_TARGET_DIR/release/second-opinion"
 hello="$CARGO_TARGET_DIR/release/hello-tauri"

@@ -28,6 +28,8 @@ fn main() {
             "create_profile",
             "unlock_profile",
             "lock_profile",
+            "locked_because_idle",
+            "still_here",
             "idle_lock_seconds",
             "recover_profile",
             "change_passphrase",

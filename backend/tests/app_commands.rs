@@ -494,6 +494,13 @@ const LOGGED: &[(&str, usize, Action)] = &[
     ("set_idle_lock_minutes", 0, |f, _| {
         app::profiles::set_idle_lock_minutes(&f.session, 30)
     }),
+    ("still_here", 0, |f, now| {
+        app::profiles::still_here(&f.session, now)
+    }),
+    ("locked_because_idle", 0, |f, _| {
+        app::profiles::locked_because_idle(&f.session);
+        Ok(())
+    }),
     // startup
     ("report_ready", 0, |f, now| {
         app::startup::report_ready(Some(&f.files.join("ready")), now)
@@ -656,4 +663,26 @@ fn the_backend_says_where_today_falls_in_each_consent_and_ends_one_today() {
         json.get("details").is_some() && json.get("today").is_some(),
         "{json}"
     );
+}
+
+#[test]
+fn the_session_locks_a_profile_left_unused_past_its_deadline_whatever_the_window_does() {
+    let f = Fixture::new();
+    f.session.set_idle_limit(chrono::Duration::minutes(10));
+    // The fixture was last used at 10:00; used again five minutes later.
+    let start = at(5);
+    app::profiles::still_here(&f.session, &start).expect("in use");
+    let later = |minutes: i64| Now::at(start.at + chrono::Duration::minutes(minutes));
+    app::cases::list_cases(&f.session, &later(9)).expect("still open");
+    app::profiles::still_here(&f.session, &later(9)).expect("used again");
+    assert!(
+        !f.session.lock_if_idle(later(19).utc()),
+        "ten minutes from the last use"
+    );
+    // Past the deadline: refused and locked, and the picker is told why (once).
+    let err = app::cases::list_cases(&f.session, &later(30)).expect_err("locked");
+    assert_eq!(err.code(), "locked");
+    assert!(app::profiles::open_profile(&f.session).is_none());
+    assert!(app::profiles::locked_because_idle(&f.session));
+    assert!(!app::profiles::locked_because_idle(&f.session));
 }

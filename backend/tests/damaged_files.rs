@@ -743,4 +743,9 @@ fn databases_are_opened_defensively() {
     assert!(conn
         .db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE)
         .expect("config"));
+    // SQLCipher wipes the memory it frees.
+    let wiped: String = conn
+        .query_row("PRAGMA cipher_memory_security", [], |r| r.get(0))
+        .expect("pragma");
+    assert_eq!(wiped, "1");
 }

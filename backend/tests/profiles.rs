@@ -315,6 +315,30 @@ fn a_recovery_code_copied_by_hand_is_checked_against_the_profile_and_nothing_is_
 }
 
 #[test]
+fn an_open_profile_knows_its_own_idle_deadline_whatever_the_window_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profiles = Profiles::at(dir.path());
+    let (mut open, _) = profiles
+        .create("Ann", PASS, FAST, &mut rng(8))
+        .expect("creates");
+    // Not started until the first use is recorded.
+    assert!(!open.idle_deadline_passed(at(59)));
+    open.used(at(0));
+    // Ten minutes unless chosen, and the backend waits a little longer than the window.
+    let ten = at(0) + chrono::Duration::minutes(10);
+    assert!(!open.idle_deadline_passed(ten));
+    assert!(open.idle_deadline_passed(ten + backend::profiles::IDLE_GRACE));
+    open.used(at(5));
+    assert!(!open.idle_deadline_passed(ten + backend::profiles::IDLE_GRACE));
+    // A shorter choice applies at once, counted from the last use.
+    profiles
+        .set_idle_lock_minutes(&mut open, 2)
+        .expect("chosen");
+    assert!(open.idle_deadline_passed(at(7) + backend::profiles::IDLE_GRACE));
+    assert!(!open.idle_deadline_passed(at(6)));
+}
+
+#[test]
 fn export_and_import_round_trip_to_another_computer() {
     let here = tempfile::tempdir().expect("temp dir");
     let there = tempfile::tempdir().expect("temp dir");

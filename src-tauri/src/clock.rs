@@ -15,8 +15,8 @@ pub struct Clock {
 impl Clock {
     pub fn from_env() -> Clock {
         Clock {
-            test_today: std::env::var("SECOND_OPINION_TEST_TODAY")
-                .ok()
+            test_today: test_hook!("SECOND_OPINION_TEST_TODAY")
+                .and_then(|d| d.into_string().ok())
                 .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         }
     }

@@ -4,15 +4,20 @@
 //! OS's randomness, calls the `backend::app` function of the same name, and turns its error into
 //! `{code, message}` ([`backend::ErrorPayload`]).
 
+#[macro_use]
+mod test_hooks;
 mod clock;
 mod commands;
+mod memory;
 mod menu;
 mod state;
+mod system_lock;
 
 use tauri::Manager;
 
 /// Starts the app.
 pub fn run() {
+    memory::make_undumpable();
     // Logs go to stderr and never carry health data: only codes and technical causes.
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -43,6 +48,8 @@ pub fn run() {
             keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
             app.manage(state::AppState::new(settings));
+            watch_idle(app.handle().clone());
+            system_lock::watch(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -68,6 +75,8 @@ pub fn run() {
             commands::profiles::create_profile,
             commands::profiles::unlock_profile,
             commands::profiles::lock_profile,
+            commands::profiles::locked_because_idle,
+            commands::profiles::still_here,
             commands::profiles::idle_lock_seconds,
             commands::profiles::recover_profile,
             commands::profiles::change_passphrase,
@@ -103,6 +112,18 @@ pub fn run() {
         tracing::error!(%error, "Second Opinion could not start");
         std::process::exit(1);
     }
+}
+
+/// Locks an open profile once it has sat unused past its idle deadline, even if nothing calls
+/// the backend (a frozen or hidden window), then throws the window's content away.
+fn watch_idle(app: tauri::AppHandle) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let state = app.state::<state::AppState>();
+        if state.session.lock_if_idle(state.now().utc()) {
+            memory::forget_window(&app, &state.settings);
+        }
+    });
 }
 
 /// Files the app saves (letters, backups) are not added to the desktop's recently-used list.

@@ -23,6 +23,10 @@ pub struct Settings {
     pub test_ready_file: Option<PathBuf>,
     /// Test-only: `SECOND_OPINION_TEST_IDLE_SECONDS` replaces the profile's idle-lock time.
     pub test_idle_seconds: Option<u32>,
+    /// Test-only: `SECOND_OPINION_TEST_KEEP_WEB_PROCESS=1` makes Lock reload the page but keep
+    /// its web process, because WebKit ends a WebDriver session whose page's process ends, and
+    /// most end-to-end tests go on after a lock. `tests/e2e/memory.test.js` leaves it unset.
+    pub test_keep_web_process: bool,
 }
 
 impl Settings {
@@ -33,13 +37,33 @@ impl Settings {
         };
         Ok(Settings {
             data_dir,
-            test_save_dir: std::env::var_os("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from),
-            test_ready_file: std::env::var_os("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from),
-            test_idle_seconds: std::env::var("SECOND_OPINION_TEST_IDLE_SECONDS")
-                .ok()
-                .and_then(|s| s.parse().ok()),
+            ..Settings::test_hooks()
         })
     }
+
+    /// The test settings from the environment (all empty outside test builds), with no data
+    /// folder.
+    fn test_hooks() -> Settings {
+        let text = |v: Option<std::ffi::OsString>| v.and_then(|v| v.into_string().ok());
+        Settings {
+            data_dir: PathBuf::new(),
+            test_save_dir: test_hook!("SECOND_OPINION_TEST_SAVE_DIR").map(PathBuf::from),
+            test_ready_file: test_hook!("SECOND_OPINION_TEST_READY_FILE").map(PathBuf::from),
+            test_idle_seconds: text(test_hook!("SECOND_OPINION_TEST_IDLE_SECONDS"))
+                .and_then(|s| s.parse().ok()),
+            test_keep_web_process: text(test_hook!("SECOND_OPINION_TEST_KEEP_WEB_PROCESS"))
+                .is_some_and(|v| v == "1"),
+        }
+    }
+}
+
+/// The session over the data folder, with the test idle time if a test set one.
+fn session_for(settings: &Settings) -> Session {
+    let session = Session::at(&settings.data_dir);
+    if let Some(seconds) = settings.test_idle_seconds {
+        session.set_idle_limit(chrono::Duration::seconds(i64::from(seconds)));
+    }
+    session
 }
 
 /// The app's state, shared by every command.
@@ -53,7 +77,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(settings: Settings) -> AppState {
         AppState {
-            session: Session::at(&settings.data_dir),
+            session: session_for(&settings),
             settings,
             clock: Clock::from_env(),
         }
@@ -62,5 +86,39 @@ impl AppState {
     /// The moment a command runs.
     pub fn now(&self) -> Now {
         self.clock.now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A release build (no `test-hooks` feature) ignores every test variable.
+    #[cfg(not(feature = "test-hooks"))]
+    #[test]
+    fn a_build_without_test_hooks_ignores_them() {
+        for (name, value) in [
+            ("SECOND_OPINION_TEST_SAVE_DIR", "/tmp"),
+            ("SECOND_OPINION_TEST_READY_FILE", "/tmp/ready"),
+            ("SECOND_OPINION_TEST_TODAY", "2030-01-01"),
+            ("SECOND_OPINION_TEST_IDLE_SECONDS", "1"),
+            ("SECOND_OPINION_TEST_KEEP_WEB_PROCESS", "1"),
+        ] {
+            std::env::set_var(name, value);
+        }
+        let hooks = Settings::test_hooks();
+        assert_eq!(hooks.test_save_dir, None);
+        assert_eq!(hooks.test_ready_file, None);
+        assert_eq!(hooks.test_idle_seconds, None);
+        assert!(!hooks.test_keep_web_process);
+        let today = Clock::from_env().now().today;
+        assert_ne!(today.to_string(), "2030-01-01");
+    }
+
+    #[cfg(feature = "test-hooks")]
+    #[test]
+    fn a_test_build_reads_them() {
+        std::env::set_var("SECOND_OPINION_TEST_IDLE_SECONDS", "7");
+        assert_eq!(Settings::test_hooks().test_idle_seconds, Some(7));
     }
 }

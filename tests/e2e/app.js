@@ -50,6 +50,9 @@ export async function startDriver(folders, extraEnv = {}, stderr = 'inherit') {
       // recovery code test searches them).
       XDG_CACHE_HOME: folders.home,
       TMPDIR: folders.tmp,
+      // Lock reloads the page in the same web process: WebKit ends a WebDriver session whose
+      // page's process ends (memory.test.js unsets this, to test what a release does).
+      SECOND_OPINION_TEST_KEEP_WEB_PROCESS: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', stderr],

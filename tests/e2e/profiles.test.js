@@ -110,6 +110,27 @@ test('the app locks itself when nobody uses it', async () => {
   assert.ok(!page.includes(annSecret));
 });
 
+test('the backend locks a profile left unused even when the window’s own timer is stopped', async () => {
+  await browser.$(`button=${ann.name}`).click();
+  await browser.$('#passphrase').setValue(ann.passphrase);
+  await browser.$('button=Open').click();
+  await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
+  // A frozen or tampered window: every timer in the page is cleared, so it never locks itself.
+  await browser.execute(() => {
+    const last = setTimeout(() => {}, 0);
+    for (let id = 0; id <= last; id += 1) clearTimeout(id);
+  });
+  const openNow = () =>
+    browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('open_profile').then(done, () => done('error'));
+    });
+  assert.notEqual(await openNow(), null, 'open at first');
+  // The backend locks by itself a little after the idle time, then replaces the page.
+  await browser.$('h1=Who is using Second Opinion?').waitForDisplayed({ timeout: (IDLE_SECONDS + 40) * 1000, interval: 500 });
+  assert.equal(await openNow(), null, 'the backend holds no open profile');
+  assert.match(await browser.$('body').getText(), /locked your profile because nobody used it/);
+});
+
 test('no case detail is written anywhere in plain text', () => {
   const files = readdirSync(folders.data, { recursive: true })
     .map((f) => path.join(folders.data, String(f)))

@@ -75,6 +75,8 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "create_profile",
             "unlock_profile",
             "lock_profile",
+            "locked_because_idle",
+            "still_here",
             "idle_lock_seconds",
             "recover_profile",
             "change_passphrase",

@@ -68,6 +68,22 @@ pub fn lock_profile(session: &Session) {
     session.lock();
 }
 
+/// Locks because the window saw nobody use it for the chosen time; the picker then says so.
+pub fn lock_profile_unused(session: &Session) {
+    session.lock_unused();
+}
+
+/// The person is using the app (the window saw a key, a click or a movement): the open
+/// profile's own idle deadline moves on. `locked` once that deadline has passed.
+pub fn still_here(session: &Session, now: &Now) -> Result<()> {
+    session.used(now.utc())
+}
+
+/// Whether the last lock was because nobody used the app; `true` once, for the picker.
+pub fn locked_because_idle(session: &Session) -> bool {
+    session.take_idle_notice()
+}
+
 /// How long the open profile may sit unused before it locks itself, in seconds (the default
 /// when none is open).
 pub fn idle_lock_seconds(session: &Session) -> u32 {

@@ -6,6 +6,7 @@
 //! work at a time, never while a dialog waits for the person.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -51,6 +52,11 @@ pub struct Session {
     open: Mutex<Option<OpenProfile>>,
     /// The open profile's daily backup, while it is being made. Always taken after `open`.
     backup: DailyBackup,
+    /// Set when the last lock was because nobody used the app, until the picker has said so
+    /// (the window is a new page after every lock, so it cannot remember).
+    locked_because_idle: AtomicBool,
+    /// Another idle time than each person's choice (tests that cannot wait minutes).
+    idle_limit: Mutex<Option<chrono::Duration>>,
 }
 
 impl Session {
@@ -64,17 +70,23 @@ impl Session {
             kdf: KdfParams::RECOMMENDED,
             open: Mutex::new(None),
             backup: DailyBackup::default(),
+            locked_because_idle: AtomicBool::new(false),
+            idle_limit: Mutex::new(None),
         }
     }
 
     /// A session like [`Session::at`] whose new profiles use the tiny test key settings, so
     /// tests of the commands run in milliseconds. Not in the app's builds.
+    /// Its clock is the tests' own, jumping by days, so profiles never lock themselves unless
+    /// a test sets an idle time ([`Session::set_idle_limit`]).
     #[cfg(any(test, feature = "insecure-test-kdf"))]
     pub fn for_tests(data_dir: &Path) -> Session {
-        Session {
+        let session = Session {
             kdf: KdfParams::INSECURE_FOR_TESTS,
             ..Session::at(data_dir)
-        }
+        };
+        session.set_idle_limit(chrono::Duration::days(365 * 100));
+        session
     }
 
     /// The Argon2id costs for a new profile.
@@ -162,10 +174,74 @@ impl Session {
         now: &Now,
         f: impl FnOnce(&mut Store) -> Result<T>,
     ) -> Result<T> {
+        if self.lock_if_idle(now.utc()) {
+            return Err(Error::Locked);
+        }
         self.with_profile(|p| {
             self.backup.start_if_due(p, now);
             f(p.store_mut())
         })
+    }
+
+    /// The person is using the app at `now` (the window saw a key, a click or a movement):
+    /// the open profile's idle deadline moves on. [`Error::Locked`] if it had already passed.
+    pub fn used(&self, now: DateTime<Utc>) -> Result<()> {
+        if self.lock_if_idle(now) {
+            return Err(Error::Locked);
+        }
+        self.with_profile(|p| {
+            p.used(now);
+            Ok(())
+        })
+    }
+
+    /// Locks the open profile if it has sat unused past its idle deadline at `now`, whatever
+    /// the window does; `true` if it did. The shell also calls this every few seconds, so a
+    /// frozen or hidden window cannot keep a profile open.
+    pub fn lock_if_idle(&self, now: DateTime<Utc>) -> bool {
+        let mut guard = self.guard();
+        let Some(profile) = guard.as_mut() else {
+            return false;
+        };
+        if !profile.idle_deadline_passed(now) {
+            // A profile just opened: its deadline starts now.
+            if profile.idle_limit_unstarted() {
+                profile.used(now);
+            }
+            return false;
+        }
+        if let Some(profile) = guard.take() {
+            self.backup.stop();
+            profile.lock();
+        }
+        self.locked_because_idle.store(true, Ordering::SeqCst);
+        true
+    }
+
+    /// Locks because nobody used the app for the chosen time (the window's own timer).
+    pub fn lock_unused(&self) {
+        let was_open = self.is_open();
+        self.lock();
+        if was_open {
+            self.locked_because_idle.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// Whether the last lock was because nobody used the app; `true` only once.
+    pub fn take_idle_notice(&self) -> bool {
+        self.locked_because_idle.swap(false, Ordering::SeqCst)
+    }
+
+    /// The open profile, and every profile opened from now on, locks after `limit` without
+    /// use, whatever its person chose (tests that cannot wait minutes).
+    pub fn set_idle_limit(&self, limit: chrono::Duration) {
+        *self
+            .idle_limit
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(limit);
+        if let Some(profile) = self.guard().as_mut() {
+            profile.set_idle_limit(limit);
+        }
     }
 
     /// Adds `what` to the open profile's activity log, by whoever is using it now.
@@ -174,7 +250,15 @@ impl Session {
     }
 
     /// Makes `profile` the open one, locking any other first.
-    pub(crate) fn open(&self, profile: OpenProfile) {
+    pub(crate) fn open(&self, mut profile: OpenProfile) {
+        self.locked_because_idle.store(false, Ordering::SeqCst);
+        let limit = *self
+            .idle_limit
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(limit) = limit {
+            profile.set_idle_limit(limit);
+        }
         let mut guard = self.guard();
         if let Some(previous) = guard.take() {
             self.backup.stop();

@@ -170,6 +170,10 @@ fn quiet_sqlcipher(conn: &Connection) -> Result<()> {
 /// first read. Any error here is reported without its text, which could quote the SQL (the key).
 fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
     quiet_sqlcipher(conn)?;
+    // SQLCipher then wipes every block of memory it frees (pages read, rows, keys) and locks
+    // its key material out of swap, so a locked profile leaves no decrypted page behind.
+    run_pragma(conn, "PRAGMA cipher_memory_security = ON")
+        .map_err(|_| Error::Storage("could not turn on SQLCipher's memory security".into()))?;
     run_pragma(conn, &key.pragma_key_sql())
         .map_err(|_| Error::Storage("could not give the key to the database".into()))
 }

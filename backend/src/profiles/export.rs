@@ -218,6 +218,8 @@ impl Profiles {
                 name,
                 folder,
                 idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
+                idle: None,
+                idle_limit_override: None,
                 acting: None,
                 _lock,
             },

@@ -23,6 +23,7 @@
 
 mod backup;
 mod export;
+mod idle;
 mod kdf;
 mod keyslot;
 mod lock;
@@ -36,6 +37,7 @@ pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
 #[doc(hidden)]
 pub use export::seal_export_for_tests;
 pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
+pub use idle::{IdleDeadline, IDLE_GRACE};
 pub use kdf::KdfParams;
 pub use open::{ActingCarer, OpenProfile};
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
@@ -265,6 +267,8 @@ impl Profiles {
                 name,
                 folder,
                 idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+                idle: None,
+                idle_limit_override: None,
                 acting: None,
                 _lock,
             },
@@ -334,6 +338,8 @@ impl Profiles {
             name: meta.name,
             folder,
             idle_lock_minutes: meta.idle_lock_minutes.unwrap_or(DEFAULT_IDLE_LOCK_MINUTES),
+            idle: None,
+            idle_limit_override: None,
             acting: None,
             _lock: lock,
         })
@@ -522,6 +528,10 @@ impl Profiles {
         meta.idle_lock_minutes = Some(minutes);
         meta.write(&folder)?;
         open.idle_lock_minutes = minutes;
+        let limit = open.idle_limit();
+        if let Some(idle) = &mut open.idle {
+            idle.set_limit(limit);
+        }
         Ok(())
     }
 

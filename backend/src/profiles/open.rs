@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::idle::IdleDeadline;
 use super::lock::ProfileLock;
 use super::meta::DATABASE_FILE;
 use super::ProfileSummary;
@@ -35,6 +36,10 @@ pub struct OpenProfile {
     pub(super) name: String,
     pub(super) folder: PathBuf,
     pub(super) idle_lock_minutes: u32,
+    /// When the person last used the profile and how long it may sit unused; `None` until
+    /// the first use is recorded ([`OpenProfile::used`]).
+    pub(super) idle: Option<IdleDeadline>,
+    pub(super) idle_limit_override: Option<chrono::Duration>,
     /// The carer acting for the person now, if any (chosen after unlocking).
     pub(super) acting: Option<ActingCarer>,
     // Last: released only after the database has closed (one writer per profile).
@@ -84,6 +89,39 @@ impl OpenProfile {
     }
 
     /// The carer acting for the person now, if any.
+    /// The person used the app at `now`: the idle deadline moves on. The first call starts it.
+    pub fn used(&mut self, now: DateTime<Utc>) {
+        let limit = self.idle_limit();
+        match &mut self.idle {
+            Some(idle) => idle.used(now),
+            None => self.idle = Some(IdleDeadline::starting(now, limit)),
+        }
+    }
+
+    /// Whether the profile has sat unused past its idle deadline at `now`: then nothing more
+    /// may be done with it, and it must be locked. Not before its first use is recorded.
+    pub fn idle_deadline_passed(&self, now: DateTime<Utc>) -> bool {
+        self.idle.is_some_and(|idle| idle.has_passed(now))
+    }
+
+    /// Whether no use has been recorded yet (the idle deadline has not started).
+    pub fn idle_limit_unstarted(&self) -> bool {
+        self.idle.is_none()
+    }
+
+    /// Another idle time than the person's choice, for tests that cannot wait minutes.
+    pub fn set_idle_limit(&mut self, limit: chrono::Duration) {
+        self.idle_limit_override = Some(limit);
+        if let Some(idle) = &mut self.idle {
+            idle.set_limit(limit);
+        }
+    }
+
+    pub(super) fn idle_limit(&self) -> chrono::Duration {
+        self.idle_limit_override
+            .unwrap_or_else(|| chrono::Duration::minutes(i64::from(self.idle_lock_minutes)))
+    }
+
     pub fn acting_carer(&self) -> Option<&ActingCarer> {
         self.acting.as_ref()
     }

@@ -187,16 +187,15 @@ pub async fn import_profile(
 
 #[tauri::command(async)]
 pub async fn delete_profile(
+    app: AppHandle,
     state: State<'_, AppState>,
     typed_name: String,
     passphrase: String,
 ) -> CommandResult<()> {
     let passphrase = Zeroizing::new(passphrase);
-    Ok(api::delete_profile(
-        &state.session,
-        &typed_name,
-        &passphrase,
-    )?)
+    api::delete_profile(&state.session, &typed_name, &passphrase)?;
+    crate::memory::forget_window(&app, &state.settings);
+    Ok(())
 }
 
 #[tauri::command(async)]
@@ -204,9 +203,26 @@ pub fn activity_log(state: State<'_, AppState>) -> CommandResult<Vec<ActivityEnt
     Ok(api::activity_log(&state.session, &state.now())?)
 }
 
+/// Locks, then throws the window's web content away and starts the app again at the picker.
+/// `idle`: the window saw nobody use it for the chosen time (the picker then says so).
 #[tauri::command(async)]
-pub fn lock_profile(state: State<'_, AppState>) {
-    api::lock_profile(&state.session);
+pub fn lock_profile(app: AppHandle, state: State<'_, AppState>, idle: Option<bool>) {
+    if idle == Some(true) {
+        api::lock_profile_unused(&state.session);
+    } else {
+        api::lock_profile(&state.session);
+    }
+    crate::memory::forget_window(&app, &state.settings);
+}
+
+#[tauri::command(async)]
+pub fn still_here(state: State<'_, AppState>) -> CommandResult<()> {
+    Ok(api::still_here(&state.session, &state.now())?)
+}
+
+#[tauri::command(async)]
+pub fn locked_because_idle(state: State<'_, AppState>) -> bool {
+    api::locked_because_idle(&state.session)
 }
 
 #[tauri::command(async)]

@@ -1,6 +1,7 @@
 // Who is using the app now: the open profile (none while locked), the helper acting for its
 // person under a consent, and the idle lock. Locking takes every case detail out of the window:
-// with no profile, Root shows only the picker. Root and the profile screens only show this.
+// with no profile, Root shows only the picker, and the backend then replaces the page itself
+// (a new web process), so nothing typed stays in its memory. Root and the profile screens only show this.
 import { api, type ActingCarer, type CarerConsent, type ProfileSummary } from './api';
 import { Autosave } from './autosave.svelte';
 
@@ -28,6 +29,9 @@ class Session {
   openedNotice = $state<string | null>(null);
   /** Set when a lock or a close waits for the person's answer. */
   leaveAsk = $state<LeaveAsk | null>(null);
+  /** Locked, and waiting for the backend to replace this page with a fresh one. */
+  replacing = $state(false);
+  private toldBackend = 0;
 
   private idleSeconds = 600;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +40,14 @@ class Session {
   /** Any activity in the window starts the idle time again. */
   readonly resetIdle = () => {
     clearTimeout(this.idleTimer);
-    if (this.profile) this.idleTimer = setTimeout(() => void this.lock(true), this.idleSeconds * 1000);
+    if (!this.profile) return;
+    this.idleTimer = setTimeout(() => void this.lock(true), this.idleSeconds * 1000);
+    // The backend keeps its own deadline (it locks a little after this timer, whatever the
+    // window does); it hears of use at most every few seconds.
+    if (Date.now() - this.toldBackend > 5000) {
+      this.toldBackend = Date.now();
+      void api.stillHere().catch(() => {});
+    }
   };
 
   /** Starts the session: the idle lock's time, a profile the shell still has open, and the
@@ -46,6 +57,7 @@ class Session {
     this.idleSeconds = await api.idleLockSeconds().catch(() => 600);
     const already = await api.openProfile().catch(() => null);
     if (already) await this.opened(already);
+    else this.lockedBecauseIdle = await api.lockedBecauseIdle().catch(() => false);
     for (const ev of ACTIVITY) window.addEventListener(ev, this.resetIdle, { passive: true });
     this.resetIdle();
   }
@@ -100,7 +112,10 @@ class Session {
     this.askWho = null;
     this.lockedBecauseIdle = idle;
     this.openedNotice = null;
-    await api.lockProfile().catch(() => {});
+    // The backend locks, then throws this page away (its JavaScript heap with it) and loads
+    // the app again at the profile picker.
+    this.awaitNewPage();
+    await api.lockProfile(idle).catch(() => {});
     return true;
   }
 
@@ -116,8 +131,15 @@ class Session {
     return true;
   }
 
-  /** The profile was deleted from its settings. */
+  /** Shows nothing until the backend has replaced this page (reloads it if that never comes). */
+  private awaitNewPage(): void {
+    this.replacing = true;
+    setTimeout(() => location.reload(), 5000);
+  }
+
+  /** The profile was deleted from its settings (the backend then replaces the page too). */
   deleted(): void {
+    this.awaitNewPage();
     this.hooks.locked();
     this.profile = null;
     this.acting = null;

@@ -12,7 +12,12 @@ export const profiles = {
     call<CreatedProfile>('create_profile', { name, passphrase }),
   unlockProfile: (id: string, passphrase: string) =>
     call<ProfileSummary>('unlock_profile', { id, passphrase }),
-  lockProfile: () => call<null>('lock_profile'),
+  /** Locks; the backend then throws the window's page away and the app starts at the picker. */
+  lockProfile: (idle = false) => call<null>('lock_profile', { idle }),
+  /** Whether the last lock was because nobody used the app (true once). */
+  lockedBecauseIdle: () => call<boolean>('locked_because_idle'),
+  /** The person is using the app: the backend's idle deadline moves on. */
+  stillHere: () => call<null>('still_here'),
   idleLockSeconds: () => call<number>('idle_lock_seconds'),
   /** Opens a profile with its recovery code and sets a new passphrase. */
   recoverProfile: (id: string, recoveryCode: string, newPassphrase: string) =>
