@@ -148,6 +148,24 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await browser.$('[data-testid="appt_date-words"]').waitForDisplayed();
   assert.equal(await browser.$('[data-testid="appt_date-words"]').getText(), '3 February 2027');
   assert.equal(await browser.$('#appt_date').getValue(), '03/02/2027');
+  // Emptied with only a `change` event (as WebDriver's Element Clear does) and typed into at
+  // once, in one go so that no answer can come between: the date read before must not come
+  // back over what is typed.
+  await browser.execute(() => {
+    const box = document.getElementById('appt_date');
+    box.value = '';
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    box.value = '3';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await browser.$('#appt_date').addValue('1/02/2027');
+  await browser.keys('Tab');
+  await browser.$('#appt_date-about .problem').waitForDisplayed();
+  assert.equal(await browser.$('#appt_date').getValue(), '31/02/2027');
+  await browser.$('#appt_date').setValue('3 Feb 2027');
+  await browser.keys('Tab');
+  await browser.$('[data-testid="appt_date-words"]').waitForDisplayed();
+  assert.equal(await browser.$('#appt_date').getValue(), '03/02/2027');
   await browser.$('#appt_place').click(); // the date box shows its problem in words
   await browser.$('#appt_date').setValue('31/02/2027');
   await browser.keys('Tab');

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
-use crate::content::{Content, Notice};
+use crate::content::{Content, Notice, NoticeLevel};
 use crate::dates::long_uk;
 use crate::model::{FieldProblem, Nation};
 
@@ -46,6 +46,10 @@ pub struct JourneyView {
     /// time-critical ones first (only when they apply), then the crisis route, the safety net
     /// and the medicines caution. Empty until the nation is known.
     pub notices: Vec<Notice>,
+    /// While [`JourneyView::urgent_hospital_help`]: the urgent notices to show (Martha's Rule
+    /// and its like): the case's nation's, or, before the nation is known, every nation's,
+    /// each once, since which applies cannot be told. Empty otherwise.
+    pub urgent_notices: Vec<Notice>,
 }
 
 /// A journey as stored (valid, used for documents), as typed, and what to change.
@@ -114,6 +118,7 @@ impl JourneyView {
             time_critical: journey.time_critical(),
             nation: None,
             notices: Vec::new(),
+            urgent_notices: Vec::new(),
             journey,
         }
     }
@@ -130,6 +135,21 @@ impl JourneyView {
                     .collect()
             })
             .unwrap_or_default();
+        self.urgent_notices = Vec::new();
+        if self.urgent_hospital_help {
+            let nations = nation.map_or(Nation::ALL.to_vec(), |n| vec![n]);
+            for n in nations {
+                for notice in content.notices(n) {
+                    let new = !self
+                        .urgent_notices
+                        .iter()
+                        .any(|u| u.meta.id == notice.meta.id);
+                    if notice.level == NoticeLevel::Urgent && new {
+                        self.urgent_notices.push(notice.clone());
+                    }
+                }
+            }
+        }
         self
     }
 }
@@ -344,8 +364,44 @@ mod tests {
             "the words differ, but the person has not said so"
         );
         journey.same_answers.recommendation = Some(super::super::SaidTheSame::No);
-        let view = JourneyView::new(journey, d(2026, 11, 21));
+        let view = JourneyView::new(journey.clone(), d(2026, 11, 21));
         assert!(view.comparison.differ_on_diagnosis_or_advice);
         assert!(view.urgent_hospital_help);
+    }
+
+    #[test]
+    fn in_hospital_and_worse_the_urgent_notices_are_the_nations_or_every_nations() {
+        let content = Content::embedded().expect("content");
+        let journey = Journey {
+            in_hospital: Some(super::super::InHospital::YesGettingWorse),
+            ..Default::default()
+        };
+        let ids = |nation: Option<Nation>| -> Vec<String> {
+            let view =
+                JourneyView::new(journey.clone(), d(2026, 11, 21)).with_notices(content, nation);
+            assert!(view
+                .urgent_notices
+                .iter()
+                .all(|n| n.level == NoticeLevel::Urgent));
+            view.urgent_notices
+                .iter()
+                .map(|n| n.meta.id.clone())
+                .collect()
+        };
+        let mut every: Vec<String> = Vec::new();
+        for nation in Nation::ALL {
+            let own = ids(Some(nation));
+            assert!(!own.is_empty(), "{nation:?}");
+            for id in own {
+                if !every.contains(&id) {
+                    every.push(id);
+                }
+            }
+        }
+        assert_eq!(ids(None), every, "unknown nation: each nation's, each once");
+        // Not in hospital and worse: none.
+        let calm =
+            JourneyView::new(Journey::default(), d(2026, 11, 21)).with_notices(content, None);
+        assert!(calm.urgent_notices.is_empty());
     }
 }

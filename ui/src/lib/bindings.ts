@@ -852,7 +852,13 @@ nation: Nation | null,
  * time-critical ones first (only when they apply), then the crisis route, the safety net
  * and the medicines caution. Empty until the nation is known.
  */
-notices: Array<Notice>, };
+notices: Array<Notice>, 
+/**
+ * While [`JourneyView::urgent_hospital_help`]: the urgent notices to show (Martha's Rule
+ * and its like): the case's nation's, or, before the nation is known, every nation's,
+ * each once, since which applies cannot be told. Empty otherwise.
+ */
+urgent_notices: Array<Notice>, };
 
 export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
