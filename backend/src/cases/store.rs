@@ -174,8 +174,13 @@ fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
     // its key material out of swap, so a locked profile leaves no decrypted page behind.
     run_pragma(conn, "PRAGMA cipher_memory_security = ON")
         .map_err(|_| Error::Storage("could not turn on SQLCipher's memory security".into()))?;
-    run_pragma(conn, &key.pragma_key_sql())
-        .map_err(|_| Error::Storage("could not give the key to the database".into()))
+    run_pragma(conn, &key.pragma_key_sql()).map_err(|e| {
+        // Only SQLite's result code is kept: its message could quote the SQL, which holds the key.
+        let code = e.sqlite_error().map_or(-1, |f| f.extended_code);
+        Error::Storage(format!(
+            "could not give the key to the database (SQLite result code {code})"
+        ))
+    })
 }
 
 /// Turns on SQLite's defences against a crafted file: no writing to the schema or to virtual
