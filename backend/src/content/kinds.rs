@@ -32,7 +32,7 @@ pub enum Item {
     UsualRecord(UsualRecord),
 }
 
-/// A kind of item: lets [`Content::get`], [`Content::all`] and [`Content::for_nation`] return
+/// A kind of item: lets [`Content::get`](super::Content::get), [`Content::all`](super::Content::all) and [`Content::for_nation`](super::Content::for_nation) return
 /// typed items.
 pub trait Kind: Sized + 'static {
     /// The `kind` word used in content files.
@@ -110,7 +110,7 @@ kinds! {
 impl Item {
     /// Every piece of text the person may read, with the name of the field it is in, for the
     /// style checks and the review book. A letter's body is given as written (with its template
-    /// tags); use [`plain::template_text`] to read it as prose.
+    /// tags); use [`plain::template_text`](super::plain::template_text) to read it as prose.
     pub fn texts(&self) -> Vec<(&'static str, &str)> {
         let mut out: Vec<(&'static str, &str)> = vec![("title", &self.meta().title)];
         fn many<'a>(out: &mut Vec<(&'static str, &'a str)>, name: &'static str, v: &'a [String]) {
