@@ -12,7 +12,7 @@ pub struct ItemMeta {
     pub id: String,
     pub title: String,
     pub nations: Vec<Nation>,
-    /// Ids of entries in `content/sources.toml`; see [`Content::source`](super::Content::source).
+    /// Ids of entries in `content/sources.toml`; see `Content::source`.
     pub sources: Vec<String>,
     #[ts(type = "string")]
     #[serde(deserialize_with = "toml_date")]

@@ -130,7 +130,7 @@ text: string, };
 
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -157,7 +157,7 @@ start_label: string,
  */
 emergency: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -216,7 +216,7 @@ who_made_it: Array<string>,
  */
 disclaimer: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -233,7 +233,7 @@ export type ReasonGroup = "worry" | "situation";
 
 export type Reason = { group: ReasonGroup, text: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -252,7 +252,7 @@ export type FirstStep = {
  */
 text: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -269,7 +269,7 @@ export type Side = "benefit" | "drawback";
 
 export type Consideration = { side: Side, text: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -315,7 +315,7 @@ print: boolean,
  */
 questions: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -336,7 +336,7 @@ export type Right = {
  */
 text: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -359,7 +359,7 @@ rights: Array<string>,
  */
 help: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -374,7 +374,7 @@ reviewer_note?: string, };
 
 export type JourneyStep = { what_to_do: string, why: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -397,7 +397,7 @@ export type WayToAsk = { style: AskStyle, to: Audience,
  */
 phrasing: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -412,7 +412,7 @@ reviewer_note?: string, };
 
 export type QuestionTopic = { intro: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -431,7 +431,7 @@ export type Question = {
  */
 topic: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -446,7 +446,7 @@ reviewer_note?: string, };
 
 export type BringItem = { why: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -465,7 +465,7 @@ export type RecordsGuide = {
  */
 text: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -488,7 +488,7 @@ answer: Array<string>,
  */
 help: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -511,7 +511,7 @@ for_whom: string, what_they_do: string,
  */
 how_to_reach: string, phone?: string, opening_hours?: string, email?: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -534,7 +534,7 @@ file_stem: string,
  */
 subject: string, salutation: string, body: string, closing: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -584,7 +584,7 @@ export type TopicWithQuestions = { topic: QuestionTopic, questions: Array<Questi
 
 export type PlanOption = { summary: string, benefits: Array<string>, drawbacks: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -615,7 +615,7 @@ credit: string,
  */
 if_doubt: string, questions: Array<ReadinessQuestion>, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
@@ -630,7 +630,7 @@ reviewer_note?: string, };
 
 export type UsualRecord = { why: string, id: string, title: string, nations: Array<Nation>, 
 /**
- * Ids of entries in `content/sources.toml`; see [`Content::source`].
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
 sources: Array<string>, reviewed: string, review_by: string, 
 /**
