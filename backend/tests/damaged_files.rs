@@ -544,7 +544,7 @@ mod on_linux {
             return;
         }
         let at = dir.path().join("small");
-        let Some(_mount) = Mount::tmpfs(&at, "400k") else {
+        let Some(_mount) = Mount::tmpfs(&at, "2m") else {
             eprintln!("SKIPPED: mounting is not allowed here");
             return;
         };
