@@ -1,9 +1,7 @@
 //! The appointment-prep pack, checked by its text (`pdftotext`), fonts (`pdffonts`), validity
 //! (`qpdf --check`), page size (`pdfinfo`) and layout geometry. Snapshots: see `documents.rs`.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 
 use backend::documents::layout::{Item, Layout, Paint, Tone};
 use backend::documents::{
@@ -14,6 +12,7 @@ use chrono::NaiveDate;
 #[path = "../benches/sample/mod.rs"]
 mod sample;
 mod support;
+use support::tool;
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date")
@@ -25,37 +24,6 @@ fn render(pack: &PrepPack, options: &DocumentOptions) -> RenderedDocument {
 
 fn layout(pack: &PrepPack, options: &DocumentOptions) -> Layout {
     prep_pack_layout(pack, date(), options).expect("the pack lays out")
-}
-
-fn pdf_file(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut file = tempfile::Builder::new()
-        .suffix(".pdf")
-        .tempfile()
-        .expect("temp file");
-    file.write_all(bytes).expect("write pdf");
-    file.flush().expect("flush");
-    file
-}
-
-fn tool(program: &str, args: &[&str], bytes: &[u8]) -> String {
-    let file = pdf_file(bytes);
-    let output = Command::new(program)
-        .args(args)
-        .arg(file.path())
-        .args(if program == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{program} could not run: {e}"));
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{program} {args:?} failed: {}\n{stdout}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }
 
 fn pdftotext(bytes: &[u8]) -> String {
