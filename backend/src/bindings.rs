@@ -98,6 +98,7 @@ pub fn typescript() -> String {
         crate::journey::JourneyView::decl(&cfg),
         crate::journey::JourneyAsTyped::decl(&cfg),
         crate::documents::pack::DocumentKind::decl(&cfg),
+        crate::calendar::CalendarOptions::decl(&cfg),
         crate::profiles::ProfileSummary::decl(&cfg),
         crate::profiles::CreatedProfile::decl(&cfg),
         crate::profiles::ActingCarer::decl(&cfg),

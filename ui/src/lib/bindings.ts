@@ -1016,6 +1016,13 @@ export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Arra
 
 export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after";
 
+export type CalendarOptions = { 
+/**
+ * Adds who the appointment is with to its title ("Appointment with Dr Rees"). Off by
+ * default: a calendar may be seen by others.
+ */
+name_who: boolean, };
+
 export type ProfileSummary = { 
 /**
  * A random id (32 hex digits). Also the profile folder's name.

@@ -85,6 +85,7 @@ export function cleanDates(j: Journey): Journey {
     asked_on: blank(j.asked_on),
     records_requested_on: blank(j.records_requested_on),
     records_received_on: blank(j.records_received_on),
+    decide_by: blank(j.decide_by),
     appointment: { ...j.appointment, date: blank(j.appointment.date) },
   };
 }
