@@ -286,6 +286,9 @@ pub(crate) fn one_line(text: &str) -> String {
     lines(text).collect::<Vec<_>>().join(" ")
 }
 
+/// A paragraph shorter than this (in characters) fits on about one line.
+const SHORT_PARAGRAPH: usize = 90;
+
 /// How much space a letter leaves around its addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Spacing {
@@ -327,18 +330,16 @@ fn letter_blocks(
     blocks.extend(parts.after_subject.iter().cloned());
     let fallback = printable_content("The letter's salutation", &template.salutation)?;
     blocks.push(Block::text(salutation(&parts.addressees, &fallback)));
-    let mut paragraphs: Vec<Block> =
-        body_paragraphs(&template.body, &context(parts, helper.as_ref())?)?
-            .into_iter()
-            .map(Block::text)
-            .collect();
-    // The closing is kept on the page of the last two paragraphs (the last is often one short
-    // line of thanks): never a sign-off alone on a page.
-    let mut tail: Vec<Block> = paragraphs
-        .split_off(paragraphs.len().saturating_sub(2))
-        .into_iter()
-        .collect();
-    blocks.extend(paragraphs);
+    // The closing is kept on the page of the last paragraph, and of the one before when the
+    // last is a short line of thanks: never a sign-off alone, or nearly alone, on a page.
+    let mut texts = body_paragraphs(&template.body, &context(parts, helper.as_ref())?)?;
+    let kept = match texts.last() {
+        Some(last) if last.chars().count() < SHORT_PARAGRAPH => 2,
+        _ => 1,
+    };
+    let tail_texts = texts.split_off(texts.len().saturating_sub(kept));
+    blocks.extend(texts.into_iter().map(Block::text));
+    let mut tail: Vec<Block> = tail_texts.into_iter().map(Block::text).collect();
     tail.extend(parts.after_body.iter().cloned());
     tail.push(Block::text(printable_content(
         "The letter's closing",
