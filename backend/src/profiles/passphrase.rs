@@ -25,7 +25,7 @@ pub(crate) fn check_new_passphrase(passphrase: &str, related: &[&str]) -> Result
     let len = passphrase.chars().count();
     if len < MIN_PASSPHRASE_CHARS {
         return Err(Error::InvalidInput(format!(
-            "Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. Four or more random words work well, like the one suggested."
+            "Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. Four or more words that have nothing to do with you work well, like the one suggested."
         )));
     }
     if len > MAX_PASSPHRASE_CHARS {
@@ -35,16 +35,21 @@ pub(crate) fn check_new_passphrase(passphrase: &str, related: &[&str]) -> Result
     }
     if strength(passphrase, related) < MIN_PASSPHRASE_SCORE {
         return Err(Error::InvalidInput(
-            "This passphrase would be easy to guess: it is a common password, a simple pattern, or too like a name. Please use four or more words that do not go together, or take the one suggested."
+            "This passphrase would be easy to guess: it is one many people use, a simple pattern, or too like a name. Please use four or more words that have nothing to do with you, or take the one suggested."
                 .into(),
         ));
     }
     Ok(())
 }
 
-/// zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess).
+/// zxcvbn's score, 0 (guessed at once) to 4 (very hard to guess). Each related name counts
+/// whole and word by word, so "Gwenllian" is as weak as "Gwenllian Rhiannon" for that profile.
 fn strength(passphrase: &str, related: &[&str]) -> u8 {
-    zxcvbn::zxcvbn(passphrase, related).score().into()
+    let words: Vec<&str> = related
+        .iter()
+        .flat_map(|name| std::iter::once(*name).chain(name.split_whitespace()))
+        .collect();
+    zxcvbn::zxcvbn(passphrase, &words).score().into()
 }
 
 /// A passphrase of [`SUGGESTED_WORDS`] random words, from the randomness passed in.
@@ -92,7 +97,10 @@ mod tests {
             let err = check_new_passphrase(weak, &["Margaret"]).expect_err(weak);
             assert_eq!(err.code(), "invalid_input", "{weak}");
             assert!(err.to_string().contains("easy to guess"), "{weak}: {err}");
-            assert!(!err.to_string().contains(weak), "the message never quotes it");
+            assert!(
+                !err.to_string().contains(weak),
+                "the message never quotes it"
+            );
         }
         let err = check_new_passphrase("short", &[]).expect_err("short");
         assert!(err.to_string().contains("at least 8 characters"));
@@ -102,6 +110,21 @@ mod tests {
             "correct horse battery staple",
         ] {
             check_new_passphrase(strong, &["Margaret"]).expect(strong);
+        }
+    }
+
+    #[test]
+    fn a_passphrase_made_of_the_profiles_name_is_refused() {
+        for (passphrase, name) in [
+            ("Gwenllian Rhiannon", "Gwenllian Rhiannon"),
+            ("gwenllianrhiannon", "Gwenllian Rhiannon"),
+            ("Blodwen Blodwen 1950", "Blodwen"),
+        ] {
+            // Strong enough for anyone else...
+            check_new_passphrase(passphrase, &["Someone Else"]).expect(passphrase);
+            // ...but the first guess against this profile.
+            let err = check_new_passphrase(passphrase, &[name]).expect_err(passphrase);
+            assert!(err.to_string().contains("nothing to do with you"), "{err}");
         }
     }
 
