@@ -60,6 +60,7 @@ pub fn typescript() -> String {
         crate::content::MatterStarter::decl(&cfg),
         crate::content::DoubtHelpText::decl(&cfg),
         crate::content::WeighUpGuide::decl(&cfg),
+        crate::content::QuestionSet::decl(&cfg),
         crate::content::StepSources::decl(&cfg),
         crate::content::ReviewNotice::decl(&cfg),
         crate::journey::ForWhom::decl(&cfg),

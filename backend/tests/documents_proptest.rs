@@ -16,14 +16,14 @@ use backend::documents::layout::{Layout, Tone};
 use backend::documents::{
     carer_authorisation_layout, clinician_summary_layout, consultant_request_letter_layout,
     decision_letter_layout, decision_summary_layout, gp_request_letter_layout, prep_pack_layout,
-    printable_text, records_request_letter_layout, recovery_sheet_layout, weigh_up_page_layout,
-    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision,
-    DocumentOptions, Face, HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic,
-    RecordsRequestLetter, RecoverySheet, TimelineEntry,
+    printable_text, questions_sheet_layout, records_request_letter_layout, recovery_sheet_layout,
+    weigh_up_page_layout, AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary,
+    Decision, DocumentOptions, Face, HelpContact, LetterWords, Medicine, Paper, PrepPack,
+    QuestionTopic, RecordsRequestLetter, RecoverySheet, TimelineEntry,
 };
 use backend::journey::{
-    Decider, DeciderView, ForAndAgainst, ForWhom, HowMuch, Journey, Matter, Opinion, OwnOption,
-    SaidTheSame, SameAnswers, WeighUpAt,
+    ChosenQuestion, Decider, DeciderView, ForAndAgainst, ForWhom, HowMuch, Journey, Matter,
+    Opinion, OwnOption, SaidTheSame, SameAnswers, WeighUpAt,
 };
 use backend::Result;
 use proptest::collection::vec;
@@ -328,6 +328,19 @@ proptest! {
         // Only the name of the case's fields is on the page.
         let used: Vec<String> = std::iter::once(0).chain(8..24).map(|i| f[i].clone()).collect();
         verdict(&used, &used.iter().collect::<Vec<_>>(), r);
+    }
+
+    #[test]
+    fn questions_sheet_survives_hostile_text(f in fields(4), top in vec(any::<bool>(), 3), o in options()) {
+        let j = Journey {
+            questions: (0..3)
+                .map(|i| ChosenQuestion { bank_id: None, text: f[i + 1].clone(), top: top[i], answer: String::new() })
+                .collect(),
+            ..Default::default()
+        };
+        let case = CaseDetails { patient_name: f[0].clone(), ..Default::default() };
+        let r = questions_sheet_layout(&case, &j, date(), &o);
+        verdict(&f, &printed(&f, &[0, 1, 2, 3]), r);
     }
 
     #[test]

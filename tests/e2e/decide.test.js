@@ -198,3 +198,39 @@ test('the calendar file holds the appointment, its pack day, the records and the
   // 2.30pm UK time, as UTC (13:30 or 14:30, by the season).
   assert.match(ics, new RegExp(`DTSTART:${day.replaceAll('-', '')}T1[34]3000Z`));
 });
+
+test('one tap adds a starter set of questions, and the sheet for the doctor puts the most important first', async () => {
+  // Still on "Prepare" from the calendar test.
+  const sets = browser.$('[data-testid="question-sets"]');
+  await sets.scrollIntoView();
+  assert.match(await sets.getText(), /Choosing Wisely UK/);
+  assert.match(await sets.getText(), /Ask 3 Questions \(NHS\)/);
+  await browser.execute(() => document.querySelector('[data-set="set-bran"] button').focus());
+  await browser.keys('Enter');
+  await browser.$('ol.chosen li[data-question="What might happen if I do nothing for now?"]').waitForExist({ timeout: 5000 });
+  const listed = await browser.$$('ol.chosen li').map((li) => li.getAttribute('data-question'));
+  assert.deepEqual(listed, [
+    'How could this treatment help me?',
+    'What are the main risks?',
+    'Are there other ways to treat this?',
+    'What might happen if I do nothing for now?',
+  ]);
+  // Tapped again, nothing is added twice.
+  await browser.$('[data-set="set-bran"] button').click();
+  assert.equal((await browser.$$('ol.chosen li')).length, 4);
+  await browser.$('ol.chosen li[data-question="What might happen if I do nothing for now?"] input[type="checkbox"]').click();
+  await waitSaved();
+  await shot('decide-6-question-sets.png');
+  await expectNoAxeViolations(browser, 'prepare, with the starter sets');
+  await browser.$('button=Print the questions sheet').click();
+  await browser.$('[data-testid="questions-sheet-saved"]').waitForExist({ timeout: 30000 });
+  const file = readdirSync(folders.saved).find((f) => f.startsWith('questions-for-the-doctor-'));
+  assert.ok(file, 'a file with no health details in its name');
+  const pdf = path.join(folders.saved, file);
+  execFileSync('qpdf', ['--check', pdf]);
+  assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /Pages:\s+1\n/, 'one sheet');
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.ok(text.includes('Questions I would like to ask today'));
+  assert.ok(text.includes('1. What might happen if I do nothing for now?'), `the most important first: ${text}`);
+  assert.ok(text.includes('2. How could this treatment help me?'));
+});

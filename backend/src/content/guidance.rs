@@ -8,8 +8,8 @@ use ts_rs::TS;
 
 use super::{
     BringItem, Consideration, Content, Faq, FirstStep, JourneyStep, Notice, Organisation,
-    PlanOption, Question, QuestionTopic, ReadinessCheck, Reason, RecordsGuide, Right, Route,
-    StepSources, UsualRecord, WayToAsk, WeighUpGuide,
+    PlanOption, Question, QuestionSet, QuestionTopic, ReadinessCheck, Reason, RecordsGuide, Right,
+    Route, StepSources, UsualRecord, WayToAsk, WeighUpGuide,
 };
 use crate::model::Nation;
 
@@ -55,6 +55,8 @@ pub struct Guidance {
     pub journey: Vec<JourneyStep>,
     pub ways_to_ask: Vec<WayToAsk>,
     pub question_topics: Vec<TopicWithQuestions>,
+    /// One-tap starter sets of the bank's questions.
+    pub question_sets: Vec<QuestionSet>,
     pub what_to_bring: Vec<BringItem>,
     pub records_guides: Vec<RecordsGuide>,
     /// The records most people need, for the records checklist.
@@ -114,6 +116,7 @@ impl Content {
                     topic: topic.clone(),
                 })
                 .collect(),
+            question_sets: owned(self.question_sets(nation)),
             what_to_bring: owned(self.what_to_bring(nation)),
             records_guides: owned(self.records_guides(nation)),
             usual_records: owned(self.usual_records(nation)),

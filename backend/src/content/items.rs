@@ -434,6 +434,18 @@ pub struct Question {
     pub topic: String,
 }
 
+/// A one-tap starter set of questions from the bank, credited by name in the app's own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuestionSet {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    /// Whose idea the set is, and what it asks about, in the app's own words.
+    pub credit: String,
+    /// Ids of [`Question`]s, in the order they are added.
+    pub questions: Vec<String>,
+}
+
 /// Something to bring to the appointment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BringItem {

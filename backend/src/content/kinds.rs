@@ -31,6 +31,7 @@ pub enum Item {
     ReadinessCheck(ReadinessCheck),
     UsualRecord(UsualRecord),
     WeighUp(WeighUpGuide),
+    QuestionSet(QuestionSet),
 }
 
 /// A kind of item: lets [`Content::get`](super::Content::get), [`Content::all`](super::Content::all) and [`Content::for_nation`](super::Content::for_nation) return
@@ -107,6 +108,7 @@ kinds! {
     ReadinessCheck(ReadinessCheck) = "readiness-check",
     UsualRecord(UsualRecord) = "usual-record",
     WeighUp(WeighUpGuide) = "weigh-up",
+    QuestionSet(QuestionSet) = "question-set",
 }
 
 impl Item {
@@ -189,6 +191,7 @@ impl Item {
                 }
             }
             Item::UsualRecord(x) => out.push(("why", &x.why)),
+            Item::QuestionSet(x) => out.push(("credit", &x.credit)),
             Item::WeighUp(x) => {
                 out.push(("intro", &x.intro));
                 out.push(("credit", &x.credit));

@@ -243,6 +243,7 @@ fn check_references(content: &Content) -> Result<()> {
             }
             Item::Faq(f) => refs::<Organisation>(content, &f.meta, "help", &f.help)?,
             Item::Notice(n) => refs::<Question>(content, &n.meta, "questions", &n.questions)?,
+            Item::QuestionSet(q) => refs::<Question>(content, &q.meta, "questions", &q.questions)?,
             Item::Question(q) => {
                 refs::<QuestionTopic>(content, &q.meta, "topic", std::slice::from_ref(&q.topic))?
             }

@@ -31,7 +31,7 @@ pub use items::{
     Question, QuestionTopic, ReadinessCheck, ReadinessKey, ReadinessQuestion, Reason, ReasonGroup,
     RecordsGuide, Right, Route, Screen, Side, Source, UsualRecord, WayToAsk,
 };
-pub use items::{DoubtHelp, DoubtHelpText, MatterStarter, WeighUpGuide};
+pub use items::{DoubtHelp, DoubtHelpText, MatterStarter, QuestionSet, WeighUpGuide};
 pub use kinds::{Item, Kind};
 
 use std::collections::BTreeMap;
@@ -356,6 +356,11 @@ impl Content {
         self.all::<ReadinessCheck>()
             .next()
             .ok_or_else(|| Error::Content("no readiness check".into()))
+    }
+
+    /// The one-tap starter sets of questions for `nation`.
+    pub fn question_sets(&self, nation: Nation) -> Vec<&QuestionSet> {
+        self.for_nation(nation).collect()
     }
 
     /// The weigh-up's words (the same on both steps that have one).

@@ -21,6 +21,7 @@ mod letters;
 pub mod pack;
 pub mod prep_pack;
 mod printable;
+mod questions_sheet;
 mod recovery;
 mod voice;
 mod weigh_up;
@@ -296,6 +297,29 @@ pub fn decision_summary_layout(
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
     Ok(decision::decision_summary(case, decision, date, options)?.0)
+}
+
+/// "Questions I would like to ask today": one sheet for the doctor, the most important first.
+///
+/// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
+pub fn questions_sheet(
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let (layout, info) = questions_sheet::questions_sheet(case, journey, date, options)?;
+    rendered(&layout, &info, questions_sheet::QUESTIONS_STEM)
+}
+
+/// The questions sheet's layout.
+pub fn questions_sheet_layout(
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(questions_sheet::questions_sheet(case, journey, date, options)?.0)
 }
 
 /// The weigh-up page for `at`: the person's options side by side, what matters to them, who

@@ -334,6 +334,8 @@ pub enum DocumentKind {
     WeighUpBefore,
     /// The weigh-up on "Decide and tell".
     WeighUpAfter,
+    /// "Questions I would like to ask today", for the doctor.
+    QuestionsSheet,
 }
 
 impl DocumentKind {
@@ -348,6 +350,7 @@ impl DocumentKind {
             DocumentKind::DecisionLetter => "Saved the decision letter",
             DocumentKind::DecisionSummary => "Saved the decision summary",
             DocumentKind::WeighUpBefore | DocumentKind::WeighUpAfter => "Saved the weigh-up",
+            DocumentKind::QuestionsSheet => "Saved the questions sheet",
         }
     }
 }
@@ -425,6 +428,7 @@ pub fn document(
         DocumentKind::WeighUpAfter => {
             documents::weigh_up_page(case, journey, WeighUpAt::Decide, today, options)
         }
+        DocumentKind::QuestionsSheet => documents::questions_sheet(case, journey, today, options),
     }
 }
 

@@ -195,7 +195,7 @@ file?: string,
  */
 as_of?: string, };
 
-export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord | { "kind": "weigh-up" } & WeighUpGuide;
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord | { "kind": "weigh-up" } & WeighUpGuide | { "kind": "question-set" } & QuestionSet;
 
 export type About = { summary: string, 
 /**
@@ -568,7 +568,11 @@ readiness: ReadinessCheck | null,
 /**
  * The weigh-up's words, on "Is it right for me?" and "Decide and tell".
  */
-weigh_up: WeighUpGuide | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
+weigh_up: WeighUpGuide | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, 
+/**
+ * One-tap starter sets of the bank's questions.
+ */
+question_sets: Array<QuestionSet>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
 /**
  * The records most people need, for the records checklist.
  */
@@ -670,6 +674,29 @@ carer_hint: string,
  * What can help next, one of each kind.
  */
 help: Array<DoubtHelpText>, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type QuestionSet = { 
+/**
+ * Whose idea the set is, and what it asks about, in the app's own words.
+ */
+credit: string, 
+/**
+ * Ids of [`Question`]s, in the order they are added.
+ */
+questions: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
@@ -1020,7 +1047,7 @@ doubt_before: Array<DoubtHelp>, doubt_after: Array<DoubtHelp>, };
 
 export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
-export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after";
+export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after" | "questions-sheet";
 
 export type CalendarOptions = { 
 /**
