@@ -22,6 +22,7 @@ export const emptyJourney = (): Journey => ({
   go_ahead_why: '',
   route: null,
   specialist_notes: '',
+  preferred_specialist: '',
   carer_name: '',
   carer_relationship: '',
   asked_on: null,
@@ -87,7 +88,7 @@ export function hasSomething(step: Step, j: Journey, caseFilled: boolean): boole
     case 'is-it-right':
       return j.reasons.length > 0 || anyOf(j.readiness_before) || j.go_ahead !== null || filled(j.go_ahead_why);
     case 'choose-route':
-      return j.route !== null || filled(j.specialist_notes);
+      return j.route !== null || filled(j.specialist_notes) || filled(j.preferred_specialist);
     case 'ask':
       return filled(j.asked_on) || filled(j.answer);
     case 'records':
