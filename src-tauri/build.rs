@@ -34,6 +34,7 @@ fn main() {
             "save_journey",
             "list_profiles",
             "open_profile",
+            "suggest_passphrase",
             "create_profile",
             "unlock_profile",
             "lock_profile",

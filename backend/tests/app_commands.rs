@@ -478,6 +478,11 @@ const LOGGED: &[(&str, usize, Action)] = &[
         assert!(app::profiles::open_profile(&f.session).is_some());
         Ok(())
     }),
+    ("suggest_passphrase", 0, |_, _| {
+        let words = app::profiles::suggest_passphrase(&mut rng());
+        assert_eq!(words.split(' ').count(), 4);
+        Ok(())
+    }),
     ("create_profile", 1, |f, now| {
         app::profiles::create_profile(&f.session, now, &mut rng(), "Mam", PASS).map(drop)
     }),

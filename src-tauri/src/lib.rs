@@ -87,6 +87,7 @@ pub fn run() {
             commands::startup::report_ready,
             commands::profiles::list_profiles,
             commands::profiles::open_profile,
+            commands::profiles::suggest_passphrase,
             commands::profiles::create_profile,
             commands::profiles::unlock_profile,
             commands::profiles::lock_profile,

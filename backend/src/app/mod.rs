@@ -88,6 +88,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "list_profiles",
             "open_profile",
+            "suggest_passphrase",
             "create_profile",
             "unlock_profile",
             "lock_profile",

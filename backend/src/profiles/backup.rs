@@ -366,10 +366,7 @@ impl Profiles {
         let chosen = Self::find_backup(&folder, backup_name)?;
         let bytes = meta
             .open_slot(Slot::Passphrase, passphrase.as_bytes())
-            .map_err(|e| match e {
-                super::keyslot::SlotError::WrongSecret => Error::WrongPassphrase,
-                super::keyslot::SlotError::Malformed => Error::ProfileDamaged,
-            })?;
+            .map_err(|e| Slot::Passphrase.refused(e))?;
         let key = key_from_slot(&bytes)?;
         let lock = ProfileLock::acquire(&folder)?;
 

@@ -1,7 +1,7 @@
 // Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "file_refused" | "file_not_found" | "internal" | "not_saved" | "not_kept";
+export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "passphrase_slot_damaged" | "recovery_slot_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "file_refused" | "file_not_found" | "internal" | "not_saved" | "not_kept";
 
 export type ErrorPayload = { 
 /**
