@@ -755,3 +755,26 @@ fn the_session_locks_a_profile_left_unused_past_its_deadline_whatever_the_window
     assert!(app::profiles::locked_because_idle(&f.session));
     assert!(!app::profiles::locked_because_idle(&f.session));
 }
+
+#[test]
+fn a_restore_with_a_wrong_backup_name_or_passphrase_leaves_the_open_profile_open() {
+    let f = Fixture::new();
+    let now = at(30);
+    let backups = app::backups::list_backups(&f.session, &f.id).expect("backups");
+    for (passphrase, name, code) in [
+        (PASS, "000099-daily.db", "backup_unusable"),
+        (
+            "not the passphrase at all",
+            backups[0].name.as_str(),
+            "wrong_passphrase",
+        ),
+    ] {
+        let err = app::backups::restore_backup(&f.session, &now, &f.id, passphrase, name)
+            .expect_err("refused");
+        assert_eq!(err.code(), code);
+        assert!(
+            app::profiles::open_profile(&f.session).is_some(),
+            "{code}: the open profile is still open"
+        );
+    }
+}
