@@ -29,6 +29,7 @@ fn main() {
             "archive_case",
             "delete_case",
             "write_document",
+            "write_calendar",
             "guidance",
             "get_journey",
             "save_journey",

@@ -430,6 +430,32 @@ const LOGGED: &[(&str, usize, Action)] = &[
         )
         .map(drop)
     }),
+    ("write_calendar", 1, |f, now| {
+        let mut journey = backend::journey::Journey::default();
+        journey.appointment.date = Some(now.today + chrono::Days::new(7));
+        app::journey::save_journey(&f.session, now, f.case_id, &journey)?;
+        let saved = app::documents::write_calendar(
+            &f.session,
+            now,
+            f.case_id,
+            Default::default(),
+            f.save(),
+        )?;
+        assert!(saved.is_some_and(|s| s.file_name.ends_with(".ics")));
+        Ok(())
+    }),
+    ("write_calendar", 0, |f, now| {
+        let err = app::documents::write_calendar(
+            &f.session,
+            now,
+            f.case_id,
+            Default::default(),
+            f.save(),
+        )
+        .expect_err("nothing is coming up");
+        assert_eq!(err.code(), "invalid_input");
+        Ok(())
+    }),
     // help
     ("help_topics", 0, |_, _| {
         app::help::help_topics(Some(Nation::Wales)).map(drop)

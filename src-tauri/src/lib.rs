@@ -77,6 +77,7 @@ pub fn run() {
             commands::cases::archive_case,
             commands::cases::delete_case,
             commands::documents::write_document,
+            commands::documents::write_calendar,
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,

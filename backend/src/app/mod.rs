@@ -75,7 +75,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("dates", &["read_date", "show_date"]),
-    ("documents", &["write_document"]),
+    ("documents", &["write_document", "write_calendar"]),
     ("help", &["help_topics", "guidance_review", "about_app"]),
     ("journey", &["guidance", "get_journey", "save_journey"]),
     (
