@@ -2,7 +2,7 @@
 //! end), then the footers once the number of pages is known.
 
 use super::page::{Item, Page, TextArea, TextRun, Tone};
-use super::{Chunk, Style, MM};
+use super::{runs_at, Chunk, Style, MM};
 use crate::fonts::{metrics, Face};
 use crate::wrap::fit;
 
@@ -102,15 +102,11 @@ pub(super) fn stamp_footers(
         let number_width = regular.width(&number, size);
         let room = area.width() - number_width - size * 2.0;
         let title = fit(title, size, room);
-        page.items.push(Item::Text(TextRun {
-            x: area.left,
-            y,
-            width: regular.width(&title, size),
-            text: title,
-            face: Face::Regular,
-            size,
-            tone: Tone::Muted,
-        }));
+        page.items.extend(
+            runs_at(title, area.left, y, size, Tone::Muted)
+                .into_iter()
+                .map(Item::Text),
+        );
         page.items.push(Item::Text(TextRun {
             x: area.right - number_width,
             y,
@@ -119,6 +115,7 @@ pub(super) fn stamp_footers(
             face: Face::Regular,
             size,
             tone: Tone::Muted,
+            rtl: false,
         }));
     }
 }
