@@ -89,18 +89,15 @@ pub(super) fn paginate(chunks: &[Chunk], headers: &[Chunk], area: TextArea) -> V
 pub(super) fn stamp_continued(pages: &mut [Page], text: &str, style: Style, area: TextArea) {
     let size = style.footer;
     let y = area.top - 10.0 * MM;
-    let text = fit(text, size, area.width());
-    let width = metrics(Face::Regular).width(&text, size);
+    let runs = runs_at(
+        fit(text, size, area.width()),
+        area.left,
+        y,
+        size,
+        Tone::Muted,
+    );
     for page in pages.iter_mut().skip(1) {
-        page.items.push(Item::Text(TextRun {
-            x: area.left,
-            y,
-            width,
-            text: text.clone(),
-            face: Face::Regular,
-            size,
-            tone: Tone::Muted,
-        }));
+        page.items.extend(runs.iter().cloned().map(Item::Text));
     }
 }
 
