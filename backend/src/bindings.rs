@@ -80,6 +80,8 @@ pub fn typescript() -> String {
         crate::journey::UpcomingItem::decl(&cfg),
         crate::journey::UpcomingLine::decl(&cfg),
         crate::journey::RecordsDue::decl(&cfg),
+        crate::journey::StepState::decl(&cfg),
+        crate::journey::StepProgress::decl(&cfg),
         crate::journey::JourneyView::decl(&cfg),
         crate::journey::JourneyAsTyped::decl(&cfg),
         crate::documents::pack::DocumentKind::decl(&cfg),

@@ -1,5 +1,5 @@
 //! The guided journey: guidance for the case's nation, and the journey's answers with what
-//! follows from them today. The `journey` commands.
+//! follows from them today (including how far each step has got). The `journey` commands.
 
 use super::session::{Now, Session};
 use crate::cases::{CaseId, Nation};
@@ -15,13 +15,10 @@ pub fn guidance(nation: Nation) -> Result<Guidance> {
 /// A case's journey and what follows from it today (records due, upcoming, comparison,
 /// notices).
 pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<JourneyAsTyped> {
-    let (journey, nation) = session.with_store(now, |s| {
-        Ok((
-            s.journey_as_typed(case_id)?,
-            s.case(case_id)?.details.nation,
-        ))
+    let (journey, details) = session.with_store(now, |s| {
+        Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details))
     })?;
-    Ok(JourneyAsTyped::new(journey, now.today).with_notices(Content::embedded()?, nation))
+    Ok(JourneyAsTyped::new(journey, now.today).with_case(Content::embedded()?, &details))
 }
 
 /// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
@@ -32,11 +29,11 @@ pub fn save_journey(
     case_id: CaseId,
     journey: &Journey,
 ) -> Result<JourneyAsTyped> {
-    let (saved, nation) = session.with_store(now, |s| {
+    let (saved, details) = session.with_store(now, |s| {
         Ok((
             s.save_journey_as_typed(case_id, journey, now.utc())?,
-            s.case(case_id)?.details.nation,
+            s.case(case_id)?.details,
         ))
     })?;
-    Ok(JourneyAsTyped::new(saved, now.today).with_notices(Content::embedded()?, nation))
+    Ok(JourneyAsTyped::new(saved, now.today).with_case(Content::embedded()?, &details))
 }

@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::progress::{progress, StepProgress};
 use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
 use crate::content::{Content, Notice, NoticeLevel};
 use crate::dates::long_uk;
-use crate::model::{FieldProblem, Nation};
+use crate::model::{CaseDetails, FieldProblem, Nation};
 
 /// When records are due, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -50,6 +51,9 @@ pub struct JourneyView {
     /// and its like): the case's nation's, or, before the nation is known, every nation's,
     /// each once, since which applies cannot be told. Empty otherwise.
     pub urgent_notices: Vec<Notice>,
+    /// Each of the eight steps in order, with how far the person has got on it (for the map).
+    /// Counts the case's saved details on step 1 once [`JourneyView::with_case`] adds them.
+    pub steps: Vec<StepProgress>,
 }
 
 /// A journey as stored (valid, used for documents), as typed, and what to change.
@@ -80,9 +84,9 @@ impl JourneyAsTyped {
         }
     }
 
-    /// Adds the safety notices for a case in `nation` to the view (see [`JourneyView::with_notices`]).
-    pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyAsTyped {
-        self.view = self.view.with_notices(content, nation);
+    /// Adds what follows from the case's saved details (see [`JourneyView::with_case`]).
+    pub fn with_case(mut self, content: &Content, details: &CaseDetails) -> JourneyAsTyped {
+        self.view = self.view.with_case(content, details);
         self
     }
 }
@@ -119,8 +123,17 @@ impl JourneyView {
             nation: None,
             notices: Vec::new(),
             urgent_notices: Vec::new(),
+            steps: progress(&journey, &CaseDetails::default()),
             journey,
         }
+    }
+
+    /// Adds what follows from the case's saved `details`: the safety notices for its nation, and
+    /// step 1 counted as started when any detail is saved.
+    pub fn with_case(self, content: &Content, details: &CaseDetails) -> JourneyView {
+        let mut view = self.with_notices(content, details.nation);
+        view.steps = progress(&view.journey, details);
+        view
     }
 
     /// Adds the safety notices for a case in `nation` (none when it is not known yet).

@@ -834,6 +834,14 @@ words: string,
  */
 approximate: boolean, status: DueStatus, };
 
+export type StepState = "not-started" | "started";
+
+export type StepProgress = { step: Step, state: StepState, 
+/**
+ * "something saved" or "nothing saved yet", read out by a screen reader beside the step.
+ */
+words: string, };
+
 export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
 /**
  * In hospital and getting worse: show Martha's Rule guidance, not the journey.
@@ -858,7 +866,12 @@ notices: Array<Notice>,
  * and its like): the case's nation's, or, before the nation is known, every nation's,
  * each once, since which applies cannot be told. Empty otherwise.
  */
-urgent_notices: Array<Notice>, };
+urgent_notices: Array<Notice>, 
+/**
+ * Each of the eight steps in order, with how far the person has got on it (for the map).
+ * Counts the case's saved details on step 1 once [`JourneyView::with_case`] adds them.
+ */
+steps: Array<StepProgress>, };
 
 export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
