@@ -128,3 +128,22 @@ export async function copyRecoveryCode(browser, testid = 'recovery-code') {
   await browser.$('#check-recovery-code').waitForExist({ reverse: true, timeout: 30000 });
   return code;
 }
+
+/**
+ * Waits until the journey screen's save line says `status` ("saved", "needs-change", "error")
+ * and, unless it is "error", every change made so far has been saved: the save line counts
+ * changes and saved changes, so this needs no pause for the autosave's delay.
+ */
+export async function waitSaveLine(browser, status = 'saved', timeout = 15000) {
+  let last = null;
+  await browser.waitUntil(
+    async () => {
+      last = await browser.execute(() => {
+        const line = document.querySelector('[data-status]');
+        return line && { status: line.dataset.status, edits: line.dataset.edits, saved: line.dataset.savedEdits };
+      });
+      return last !== null && last.status === status && (status === 'error' || last.edits === last.saved);
+    },
+    { timeout, timeoutMsg: `the save line never said ${status} with everything saved (last: ${JSON.stringify(last)})` },
+  );
+}

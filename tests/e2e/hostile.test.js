@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 const logFile = path.join(folders.root, 'app-log.txt');
@@ -76,8 +76,7 @@ async function shows(selector, expected) {
 const valueOf = (selector) => browser.execute((sel) => document.querySelector(sel).value, selector);
 
 async function waitStatus(status) {
-  await browser.pause(500);
-  await browser.$(`[data-status="${status}"]`).waitForExist({ timeout: 15000 });
+  await waitSaveLine(browser, status);
 }
 
 async function goTo(step) {

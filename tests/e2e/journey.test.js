@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -62,9 +62,7 @@ async function goByMap(step) {
 }
 
 async function waitSaved() {
-  // A save starts 0.4 s after the last change; "Saved" appears only after the backend returns.
-  await browser.pause(500);
-  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await waitSaveLine(browser);
 }
 
 async function screenshotWholeStep(file) {
