@@ -333,7 +333,7 @@ fn same_inputs_give_identical_bytes() {
 #[test]
 fn prep_pack_layout_snapshot() {
     let actual = layout(&sample::pack(), &DocumentOptions::default()).to_text_snapshot();
-    support::assert_snapshot("prep_pack_a4.txt", &actual);
+    support::assert_snapshot("prep_pack_a4", &actual);
 }
 
 /// `DOCUMENT_SAMPLES=/some/dir cargo test -p backend --test documents_prep_pack -- --ignored`

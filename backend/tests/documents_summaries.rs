@@ -309,19 +309,19 @@ fn recovery_sheet_has_boxes_to_write_the_code_in_and_never_the_code() {
 #[test]
 fn summary_layout_snapshots() {
     assert_snapshot(
-        "decision_summary_a4.txt",
+        "decision_summary_a4",
         &decision_summary_layout(&case(), &decision(), date(), &a4())
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "clinician_summary_a4.txt",
+        "clinician_summary_a4",
         &clinician_summary_layout(&sample::clinician_summary(), date(), &a4())
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "recovery_sheet_a4.txt",
+        "recovery_sheet_a4",
         &recovery_sheet_layout(&recovery(), &a4())
             .expect("ok")
             .to_text_snapshot(),
