@@ -130,9 +130,10 @@ export async function copyRecoveryCode(browser, testid = 'recovery-code') {
 }
 
 /**
- * Waits until the journey screen's save line says `status` ("saved", "needs-change", "error")
- * and, unless it is "error", every change made so far has been saved: the save line counts
- * changes and saved changes, so this needs no pause for the autosave's delay.
+ * Waits until the journey screen's save line says `status` ("saved", "needs-change", "error",
+ * or "settled" for either of the first two) and, unless it is "error", every change made so far
+ * has been saved: the save line counts changes and saved changes, so this needs no pause for the
+ * autosave's delay. Once settled, nothing on the screen moves until the next change.
  */
 export async function waitSaveLine(browser, status = 'saved', timeout = 15000) {
   let last = null;
@@ -142,7 +143,10 @@ export async function waitSaveLine(browser, status = 'saved', timeout = 15000) {
         const line = document.querySelector('[data-status]');
         return line && { status: line.dataset.status, edits: line.dataset.edits, saved: line.dataset.savedEdits };
       });
-      return last !== null && last.status === status && (status === 'error' || last.edits === last.saved);
+      if (last === null) return false;
+      if (status === 'error') return last.status === 'error';
+      const said = status === 'settled' ? ['saved', 'needs-change'].includes(last.status) : last.status === status;
+      return said && last.edits === last.saved;
     },
     { timeout, timeoutMsg: `the save line never said ${status} with everything saved (last: ${JSON.stringify(last)})` },
   );

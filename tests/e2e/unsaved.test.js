@@ -69,6 +69,9 @@ async function typeSituation(values, odd = {}) {
     }
     await browser.$(`#${field}`).setValue(value);
   }
+  // A refused answer's message appears when its save returns and moves what is below it: click
+  // the nation once the screen is still.
+  await waitStatus('settled');
   await browser.$('input[name="nation"][value="wales"]').click();
 }
 
