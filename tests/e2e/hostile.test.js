@@ -245,6 +245,12 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   await fill('#date_of_birth', '01/01/2099');
   await waitStatus('needs-change');
   assert.match(await browser.$('#date_of_birth-error').getText(), /is in the future/);
+  // A two-figure year is this century's and shown in full, so "1/3/54" as a date of birth is
+  // read as 2054 and questioned.
+  await fill('#date_of_birth', '1/3/54');
+  await shows('#date_of_birth', '01/03/2054');
+  await waitStatus('needs-change');
+  assert.match(await browser.$('#date_of_birth-error').getText(), /^The date of birth 1 March 2054 is in the future\./);
   await fill('#date_of_birth', '1/1/1900');
   await waitStatus('saved');
   assert.equal(await browser.$('#date_of_birth-error').isExisting(), false);

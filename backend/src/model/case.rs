@@ -300,6 +300,24 @@ mod tests {
     }
 
     #[test]
+    fn a_date_of_birth_with_a_two_figure_year_in_the_future_is_questioned() {
+        let born = crate::dates::parse_uk("1/3/54").expect("read");
+        assert_eq!(born, NaiveDate::from_ymd_opt(2054, 3, 1).expect("day"));
+        let details = CaseDetails {
+            date_of_birth: Some(born),
+            ..Default::default()
+        };
+        let err = details
+            .validate(NaiveDate::from_ymd_opt(2026, 12, 2).expect("day"))
+            .expect_err("in the future");
+        assert_eq!(err.code(), "invalid_date_of_birth");
+        assert!(
+            err.to_string().contains("1 March 2054 is in the future"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn date_of_birth_in_the_future_or_before_1900_is_refused_in_plain_words() {
         let mut d = CaseDetails {
             date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 22),
