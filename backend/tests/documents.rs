@@ -444,17 +444,28 @@ fn a_5000_word_reason_flows_over_pages_each_numbered() {
             "page {} has no running title",
             i + 1
         );
+        // A loose page says whose letter it is and of what day.
+        assert_eq!(
+            page.lines().any(|l| l.trim() == CONTINUED),
+            i > 0,
+            "page {}",
+            i + 1
+        );
     }
-    // Nothing lost: every sentence made it onto paper (footers taken out, as a reader skips them).
+    // Nothing lost: every sentence made it onto paper (footers and the heading of each next
+    // page taken out, as a reader skips them).
     let body: String = text
         .lines()
-        .filter(|l| !l.contains("second opinion request"))
+        .filter(|l| !l.contains("second opinion request") && l.trim() != CONTINUED)
         .collect::<Vec<_>>()
         .join("\n");
     let sentences = flat(&body).matches(flat(SENTENCE).as_str()).count();
     assert_eq!(sentences, repeats());
     assert!(flat(pages[n - 1]).contains(&words().closing));
 }
+
+/// The line heading every page after the first of the fixture's letter.
+const CONTINUED: &str = "Margaret Ellison, 21 November 2026";
 
 fn assert_inside_text_area(layout: &Layout) {
     let area = layout.area;

@@ -36,7 +36,8 @@ fn consultant_letter_is_addressed_to_the_consultant_with_every_field_in_order() 
             "Mr Daniel Okafor",
             "Arrowe Park Hospital",
             &w.subject,
-            &w.salutation,
+            // The consultant's name is known, so the greeting uses it.
+            "Dear Mr Okafor,",
             "Thank you for seeing me at Arrowe Park Hospital",
             "a frozen shoulder, and that an operation is the only option",
             "before I agree to an operation.",
@@ -341,7 +342,7 @@ fn letter_layout_snapshots() {
 }
 
 #[test]
-fn a_carer_writes_letters_on_the_patients_behalf_but_not_the_consent_form() {
+fn a_carer_writes_letters_in_their_own_voice_but_not_the_consent_form() {
     use backend::documents::{gp_request_letter, WrittenBy};
     let by = DocumentOptions {
         written_by: Some(WrittenBy {
@@ -356,10 +357,16 @@ fn a_carer_writes_letters_on_the_patients_behalf_but_not_the_consent_form() {
         &text,
         &[
             "Margaret Ellison",
-            "Siân Jones, my daughter, is helping me and wrote this letter for me, with my consent.",
+            "I am writing on behalf of Margaret Ellison, with their consent. I am their daughter.",
+            "Margaret Ellison was told:",
+            "In my words, this is why we would like a second opinion:",
             "Siân Jones, on behalf of Margaret Ellison",
         ],
     );
+    // From start to finish: never the patient's "I" or "my" around the words typed for them.
+    for patient_voice in ["I was told", "In my own words", "refer me", "my results"] {
+        assert!(!text.contains(patient_voice), "{patient_voice}");
+    }
     let records = records_request_letter(&case(), &records_request(), content(), date(), &by)
         .expect("renders");
     assert!(flat(&pdftotext(&records.bytes)).contains("Siân Jones, on behalf of Margaret Ellison"));
@@ -374,8 +381,11 @@ fn a_carer_writes_letters_on_the_patients_behalf_but_not_the_consent_form() {
     };
     let letter =
         decision_letter(&case(), &decision(), content(), date(), &no_relation).expect("renders");
-    assert!(flat(&pdftotext(&letter.bytes))
-        .contains("Siân Jones is helping me and wrote this letter for me, with my consent."));
+    let text = flat(&pdftotext(&letter.bytes));
+    assert!(text.contains(
+        "I am writing on behalf of Margaret Ellison, with their consent, to tell you what they have decided"
+    ));
+    assert!(!text.contains("I am their"));
 
     // The consent form is signed by both people, so it is left as it is.
     let form = carer_authorisation(&case(), &carer(), content(), date(), &by).expect("renders");

@@ -136,12 +136,19 @@ fn step_2_is_started_by_a_reason_a_readiness_answer_even_no_or_the_go_ahead() {
 }
 
 #[test]
-fn step_3_is_started_by_a_route_or_notes() {
-    let j = Journey {
-        specialist_notes: "Ask about the clinic in Leeds".into(),
-        ..Default::default()
-    };
-    assert_eq!(started_after(&j), [Step::ChooseRoute]);
+fn step_3_is_started_by_a_route_notes_or_the_specialist_wanted() {
+    for j in [
+        Journey {
+            specialist_notes: "Ask about the clinic in Leeds".into(),
+            ..Default::default()
+        },
+        Journey {
+            preferred_specialist: "Mr Okafor, St James's".into(),
+            ..Default::default()
+        },
+    ] {
+        assert_eq!(started_after(&j), [Step::ChooseRoute], "{j:?}");
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //!   alone on a page when it has more than one line; a table's header row is repeated on every
 //!   page the table continues on, and a row is only split (between its lines) when it is taller
 //!   than a page.
+//! - A [`Block::ContinuedHeading`] is printed in the top margin of every page but the first.
 //! - Every page gets the running title and "Page X of Y" in its footer, in a second pass once the
 //!   number of pages is known.
 
@@ -34,7 +35,7 @@ use crate::fonts::{metrics, Face};
 use crate::wrap::{advance, Line, Run};
 use crate::Paper;
 use build::Builder;
-use paginate::{paginate, stamp_footers};
+use paginate::{paginate, stamp_continued, stamp_footers};
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -135,11 +136,15 @@ pub fn lay_out(blocks: &[Block], options: &LayoutOptions) -> Layout {
         area,
         chunks: Vec::new(),
         headers: Vec::new(),
+        continued: None,
     };
     for block in blocks {
         builder.block(block);
     }
     let mut pages = paginate(&builder.chunks, &builder.headers, area);
+    if let Some(text) = &builder.continued {
+        stamp_continued(&mut pages, text, style, area);
+    }
     stamp_footers(&mut pages, &options.running_title, style, area, height);
     Layout {
         width,

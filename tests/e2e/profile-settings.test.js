@@ -187,14 +187,14 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   assert.match(await banner.getText(), /You are helping Dad Jones\./);
   await shot('profile-helping-banner.png');
 
-  // Letters say who wrote them and are signed on the patient's behalf.
+  // Letters speak in the helper's voice and are signed on the patient's behalf.
   await browser.$('button=Gareth Jones').click();
   await browser.$('button[data-step="ask"]').click();
   await browser.$('button=Write a letter to my GP').click();
   await browser.$('[data-testid="letter-saved"]').waitForDisplayed({ timeout: 30000 });
   const letter = pdfText('second-opinion-gp-letter-');
   assert.ok(
-    letter.includes('Siân Jones, my daughter, is helping me and wrote this letter for me, with my consent.'),
+    letter.includes('I am writing on behalf of Gareth Jones, with their consent. I am their daughter.'),
     letter,
   );
   assert.ok(letter.includes('Siân Jones, on behalf of Gareth Jones'), 'signed on the patient’s behalf');

@@ -3,11 +3,14 @@
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
+use serde_json::Value;
+
+use super::layout::{lay_out, Block, Layout, LayoutOptions, Side};
 use super::pdf::PdfInfo;
 use super::printable::{printable_content, printable_field};
+use super::voice::{salutation, signature_name, voice_variables};
 use super::{DocumentOptions, WrittenBy};
-use crate::cases::CaseDetails;
+use crate::cases::{CaseDetails, Nation};
 use crate::content::{Content, LetterTemplate};
 use crate::dates;
 use crate::error::{Error, Result};
@@ -88,6 +91,8 @@ pub(crate) struct LetterParts {
     pub case: CaseDetails,
     /// The addressee's lines, top left; empty for none.
     pub recipient: Vec<String>,
+    /// The addressees' names, for the greeting ("Dear Mr Morgan,"); empty: the template's.
+    pub addressees: Vec<String>,
     /// Template variables besides the case's fields (cleaned), overriding them on a clash.
     pub variables: Vec<(&'static str, serde_json::Value)>,
     /// Blocks between the subject and the salutation (for example the patient's details).
@@ -107,6 +112,7 @@ impl LetterParts {
             title,
             case,
             recipient,
+            addressees: Vec::new(),
             variables: Vec::new(),
             after_subject: Vec::new(),
             after_body: Vec::new(),
@@ -122,7 +128,7 @@ impl LetterParts {
         case: CaseDetails,
         recipient: Vec<String>,
     ) -> LetterParts {
-        let details = patient_details(&case.patient_name, case.date_of_birth, &case.nhs_number);
+        let details = patient_details(&case, case.date_of_birth, &case.nhs_number);
         LetterParts {
             after_subject: details,
             ..LetterParts::new(title, case, recipient)
@@ -137,15 +143,27 @@ pub(crate) fn prepare(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<PreparedLetter> {
-    let blocks = letter_blocks(&parts, words, date, options.written_by.as_ref())?;
-    let layout = lay_out(
-        &blocks,
-        &LayoutOptions {
-            paper: options.paper.into(),
-            large_print: options.large_print,
-            running_title: parts.title.to_owned(),
-        },
+    let layout_options = LayoutOptions {
+        paper: options.paper.into(),
+        large_print: options.large_print,
+        running_title: parts.title.to_owned(),
+    };
+    let by = options.written_by.as_ref();
+    let mut layout = lay_out(
+        &letter_blocks(&parts, words, date, by, Spacing::Usual)?,
+        &layout_options,
     );
+    // A letter only just over one page is set again with less space around the addresses:
+    // one sheet is easier to read, post and file than a second page of a few lines.
+    if layout.pages.len() == 2 {
+        let tight = lay_out(
+            &letter_blocks(&parts, words, date, by, Spacing::Tight)?,
+            &layout_options,
+        );
+        if tight.pages.len() == 1 {
+            layout = tight;
+        }
+    }
     Ok(PreparedLetter {
         layout,
         meta: PdfInfo {
@@ -156,9 +174,45 @@ pub(crate) fn prepare(
     })
 }
 
-/// Lays out the letter asking the GP for a referral for a second opinion.
+/// What the person asks a doctor for, from the route they chose in step 3.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Referral {
+    /// The content id of the route chosen (`route-private-specialist`); `None` when no route
+    /// is chosen yet, which asks for the usual NHS referral to another specialist.
+    pub route: Option<String>,
+    /// The consultant, hospital or team the person would like, as typed. May be empty.
+    pub preferred: String,
+}
+
+impl Referral {
+    /// The template variables: `route` (the route's id without `route-`, empty for none),
+    /// `preferred`, and `right_to_choose` (England only: the person may choose the hospital or
+    /// consultant-led team for a first outpatient referral).
+    pub(crate) fn variables(&self, case: &CaseDetails) -> Result<Vec<(&'static str, Value)>> {
+        let route = self.route.as_deref().unwrap_or_default();
+        let preferred = one_line(&printable_field(
+            "The specialist, hospital or team you would like",
+            &self.preferred,
+        )?);
+        Ok(vec![
+            (
+                "route",
+                Value::String(route.strip_prefix("route-").unwrap_or(route).to_owned()),
+            ),
+            ("preferred", Value::String(preferred)),
+            (
+                "right_to_choose",
+                Value::Bool(case.nation == Some(Nation::England)),
+            ),
+        ])
+    }
+}
+
+/// Lays out the letter asking the GP for what the chosen route needs (a referral to another
+/// NHS specialist, a referral letter to a private consultant, an appointment with another GP…).
 pub(crate) fn gp_request(
     case: &CaseDetails,
+    referral: &Referral,
     words: &LetterWords,
     date: NaiveDate,
     options: &DocumentOptions,
@@ -168,24 +222,22 @@ pub(crate) fn gp_request(
     let practice = lines(&case.gp_practice_name)
         .chain(lines(&case.gp_practice_address))
         .collect();
-    prepare(
-        LetterParts::about_patient(GP_REQUEST_TITLE, case, practice),
-        words,
-        date,
-        options,
-    )
+    let mut parts = LetterParts::about_patient(GP_REQUEST_TITLE, case, practice);
+    parts.variables = referral.variables(&parts.case)?;
+    prepare(parts, words, date, options)
 }
 
 /// The patient's details a doctor or records office uses to find the right person (name, date
-/// of birth, NHS number), shown under a letter's subject. Nothing when neither the date of birth
-/// nor the NHS number is known: the name alone is already at the top and under the signature.
+/// of birth, and the number under its name in the case's nation: NHS, CHI or H&C number), shown
+/// under a letter's subject. Nothing when neither the date of birth nor the number is known:
+/// the name alone is already at the top and under the signature.
 pub(crate) fn patient_details(
-    name: &str,
+    case: &CaseDetails,
     date_of_birth: Option<NaiveDate>,
     nhs_number: &str,
 ) -> Vec<Block> {
     let mut rows = Vec::new();
-    let name = one_line(name);
+    let name = one_line(&case.patient_name);
     if !name.is_empty() {
         rows.push(("Name".to_owned(), name));
     }
@@ -195,7 +247,7 @@ pub(crate) fn patient_details(
     }
     let nhs_number = one_line(&crate::cases::nhs_number_for_print(nhs_number));
     if !nhs_number.is_empty() {
-        rows.push(("NHS number".to_owned(), nhs_number));
+        rows.push((case.number_label().to_owned(), nhs_number));
     }
     if rows.len() == identifying {
         return Vec::new();
@@ -218,7 +270,7 @@ pub(crate) fn printable_case(case: &CaseDetails) -> Result<CaseDetails> {
         gp_practice_name: field("The GP practice's name", &case.gp_practice_name)?,
         gp_practice_address: field("The GP practice's address", &case.gp_practice_address)?,
         date_of_birth: case.date_of_birth,
-        nhs_number: field("The NHS number", &case.nhs_number)?,
+        nhs_number: field(case.number_label(), &case.nhs_number)?,
     })
 }
 
@@ -234,88 +286,133 @@ pub(crate) fn one_line(text: &str) -> String {
     lines(text).collect::<Vec<_>>().join(" ")
 }
 
+/// A paragraph shorter than this (in characters) fits on about one line.
+const SHORT_PARAGRAPH: usize = 90;
+
+/// How much space a letter leaves around its addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spacing {
+    Usual,
+    /// For a letter that would otherwise run a few lines onto a second page.
+    Tight,
+}
+
+impl Spacing {
+    /// The gap of `lines` body lines, or less when tight.
+    fn gap(self, lines: f32) -> Block {
+        let lines = match self {
+            Spacing::Usual => lines,
+            Spacing::Tight => lines * 0.3,
+        };
+        Block::Spacer { lines }
+    }
+}
+
 fn letter_blocks(
     parts: &LetterParts,
     template: &LetterWords,
     date: NaiveDate,
     written_by: Option<&WrittenBy>,
+    spacing: Spacing,
 ) -> Result<Vec<Block>> {
-    let case = &parts.case;
-    let mut blocks = Vec::new();
-
-    // The sender, then the date, top right.
-    let mut sender: Vec<String> = lines(&case.patient_name)
-        .chain(lines(&case.patient_address))
-        .collect();
-    if !sender.is_empty() {
-        sender.push(String::new());
-    }
-    sender.push(dates::long_uk(date));
-    blocks.push(Block::AddressBlock {
-        lines: sender,
-        side: Side::Right,
-    });
-
-    // The addressee, on the left.
-    if !parts.recipient.is_empty() {
-        blocks.push(Block::Spacer { lines: 1.0 });
-        blocks.push(Block::AddressBlock {
-            lines: parts.recipient.clone(),
-            side: Side::Left,
-        });
-    }
-
-    blocks.push(Block::Spacer { lines: 1.2 });
+    // A helper writes in their own voice; forms with their own signature blocks (the consent
+    // form, signed by both) speak as the patient.
+    let helper = match (&parts.signatures, written_by) {
+        (None, Some(by)) => Some(printable_written_by(by)?),
+        _ => None,
+    };
+    let patient = one_line(&parts.case.patient_name);
+    let mut blocks = heading_blocks(parts, &patient, date, spacing);
     blocks.push(Block::bold(printable_content(
         "The letter's subject",
         &template.subject,
     )?));
     blocks.extend(parts.after_subject.iter().cloned());
-    blocks.push(Block::text(printable_content(
-        "The letter's salutation",
-        &template.salutation,
-    )?));
-    let mut context = serde_json::to_value(case)
-        .map_err(|e| Error::Document(format!("The letter could not be filled in: {e}")))?;
-    if let Some(map) = context.as_object_mut() {
-        for (name, value) in &parts.variables {
-            map.insert((*name).to_owned(), value.clone());
-        }
-    }
-    for paragraph in body_paragraphs(&template.body, &context)? {
-        blocks.push(Block::text(paragraph));
-    }
-    blocks.extend(parts.after_body.iter().cloned());
-    // A carer writing for the patient says so; letters with their own signature blocks (the
-    // consent form, signed by both) are left as they are.
-    let written_by = match (&parts.signatures, written_by) {
-        (None, Some(by)) => Some(printable_written_by(by)?),
-        _ => None,
+    let fallback = printable_content("The letter's salutation", &template.salutation)?;
+    blocks.push(Block::text(salutation(&parts.addressees, &fallback)));
+    // The closing is kept on the page of the last paragraph, and of the one before when the
+    // last is a short line of thanks: never a sign-off alone, or nearly alone, on a page.
+    let mut texts = body_paragraphs(&template.body, &context(parts, helper.as_ref())?)?;
+    let kept = match texts.last() {
+        Some(last) if last.chars().count() < SHORT_PARAGRAPH => 2,
+        _ => 1,
     };
-    if let Some(by) = &written_by {
-        blocks.push(Block::text(written_for_me(by)));
-    }
-    blocks.push(Block::Paragraph {
-        spans: vec![Span::regular(printable_content(
-            "The letter's closing",
-            &template.closing,
-        )?)],
-        keep_with_next: true,
-    });
+    let tail_texts = texts.split_off(texts.len().saturating_sub(kept));
+    blocks.extend(texts.into_iter().map(Block::text));
+    let mut tail: Vec<Block> = tail_texts.into_iter().map(Block::text).collect();
+    tail.extend(parts.after_body.iter().cloned());
+    tail.push(Block::text(printable_content(
+        "The letter's closing",
+        &template.closing,
+    )?));
     match &parts.signatures {
-        Some(signatures) => blocks.extend(signatures.iter().cloned()),
-        None => blocks.push(Block::SignatureLine {
-            name: match &written_by {
-                Some(by) => on_behalf_of(by, &one_line(&case.patient_name)),
-                None => one_line(&case.patient_name),
-            },
+        Some(signatures) => tail.extend(signatures.iter().cloned()),
+        None => tail.push(Block::SignatureLine {
+            name: signature_name(&patient, helper.as_ref()),
         }),
     }
-    blocks.extend(parts.after_signatures.iter().cloned());
+    tail.extend(parts.after_signatures.iter().cloned());
+    blocks.push(Block::KeepTogether(tail));
     Ok(blocks)
 }
 
-/// The carer's name and relationship cleaned for printing.
+/// The top of the letter: the sender's address and the date on the right, the addressee on
+/// the left, and the line that heads any second page (the patient's name and the date).
+fn heading_blocks(
+    parts: &LetterParts,
+    patient: &str,
+    date: NaiveDate,
+    spacing: Spacing,
+) -> Vec<Block> {
+    let case = &parts.case;
+    let mut sender: Vec<String> = lines(&case.patient_name)
+        .chain(lines(&case.patient_address))
+        .collect();
+    if !sender.is_empty() && spacing == Spacing::Usual {
+        sender.push(String::new());
+    }
+    sender.push(dates::long_uk(date));
+    let continued = if patient.is_empty() {
+        dates::long_uk(date)
+    } else {
+        format!("{patient}, {}", dates::long_uk(date))
+    };
+    let mut blocks = vec![
+        Block::ContinuedHeading { text: continued },
+        Block::AddressBlock {
+            lines: sender,
+            side: Side::Right,
+        },
+    ];
+    if !parts.recipient.is_empty() {
+        blocks.push(spacing.gap(1.0));
+        blocks.push(Block::AddressBlock {
+            lines: parts.recipient.clone(),
+            side: Side::Left,
+        });
+    }
+    blocks.push(spacing.gap(1.2));
+    blocks
+}
+
+/// The template's variables: the case's fields, the voice (see [`voice_variables`]), then the
+/// letter's own, which win on a clash.
+fn context(parts: &LetterParts, helper: Option<&WrittenBy>) -> Result<Value> {
+    let mut context = serde_json::to_value(&parts.case)
+        .map_err(|e| Error::Document(format!("The letter could not be filled in: {e}")))?;
+    if let Some(map) = context.as_object_mut() {
+        let patient = one_line(&parts.case.patient_name);
+        for (name, value) in voice_variables(&patient, helper)
+            .iter()
+            .chain(&parts.variables)
+        {
+            map.insert((*name).to_owned(), value.clone());
+        }
+    }
+    Ok(context)
+}
+
+/// The helper's name and relationship cleaned for printing.
 fn printable_written_by(by: &WrittenBy) -> Result<WrittenBy> {
     Ok(WrittenBy {
         carer_name: one_line(&printable_field("The helper's name", &by.carer_name)?),
@@ -324,30 +421,6 @@ fn printable_written_by(by: &WrittenBy) -> Result<WrittenBy> {
             &by.relationship,
         )?),
     })
-}
-
-/// The sentence in the patient's voice saying who wrote the letter for them.
-fn written_for_me(by: &WrittenBy) -> String {
-    if by.relationship.is_empty() {
-        format!(
-            "{} is helping me and wrote this letter for me, with my consent.",
-            by.carer_name
-        )
-    } else {
-        format!(
-            "{}, my {}, is helping me and wrote this letter for me, with my consent.",
-            by.carer_name, by.relationship
-        )
-    }
-}
-
-/// The name under the signature line when a carer signs for the patient.
-fn on_behalf_of(by: &WrittenBy, patient: &str) -> String {
-    if patient.is_empty() {
-        format!("{}, on the patient's behalf", by.carer_name)
-    } else {
-        format!("{}, on behalf of {patient}", by.carer_name)
-    }
 }
 
 /// Renders the body template with the case's fields, exactly as typed (no HTML escaping), and

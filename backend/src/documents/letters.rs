@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::layout::{Block, Span};
 use super::letter::{
     lines, one_line, patient_details, prepare, printable_case, LetterParts, PreparedLetter,
+    Referral,
 };
 use super::printable::printable_field;
 use super::{DocumentOptions, LetterWords};
@@ -134,6 +135,7 @@ fn text(s: &str) -> Value {
 /// The letter to the current consultant, addressed to them at their workplace.
 pub(crate) fn consultant_request(
     case: &CaseDetails,
+    referral: &Referral,
     words: &LetterWords,
     date: NaiveDate,
     options: &DocumentOptions,
@@ -142,7 +144,10 @@ pub(crate) fn consultant_request(
     let consultant = lines(&case.first_doctor_name)
         .chain(lines(&case.first_doctor_workplace))
         .collect();
-    let parts = LetterParts::about_patient(CONSULTANT_REQUEST_TITLE, case, consultant);
+    let name = one_line(&case.first_doctor_name);
+    let mut parts = LetterParts::about_patient(CONSULTANT_REQUEST_TITLE, case, consultant);
+    parts.addressees = vec![name];
+    parts.variables = referral.variables(&parts.case)?;
     prepare(parts, words, date, options)
 }
 
@@ -160,7 +165,7 @@ pub(crate) fn records_request(
         "The practice or hospital's address",
         &request.holder_address,
     )?;
-    let nhs_number = printable_field("The NHS number", &request.nhs_number)?;
+    let nhs_number = printable_field(case.number_label(), &request.nhs_number)?;
     let recipient = lines(&holder).chain(lines(&address)).collect();
     let mut parts = LetterParts::new(RECORDS_REQUEST_TITLE, case, recipient);
     parts.variables = vec![
@@ -168,8 +173,7 @@ pub(crate) fn records_request(
         ("date_asked", text(&dates::long_uk(request.asked))),
     ];
     // Details that help the records holder find the right person.
-    parts.after_subject =
-        patient_details(&parts.case.patient_name, request.date_of_birth, &nhs_number);
+    parts.after_subject = patient_details(&parts.case, request.date_of_birth, &nhs_number);
     prepare(parts, words, date, options)
 }
 
@@ -286,7 +290,12 @@ pub(crate) fn decision(
     }
     recipient.extend(second);
     let gp = one_line(&case.gp_practice_name);
+    let addressees = vec![
+        one_line(&case.first_doctor_name),
+        one_line(&d.second_doctor_name),
+    ];
     let mut parts = LetterParts::about_patient(DECISION_LETTER_TITLE, case, recipient);
+    parts.addressees = addressees;
     parts.variables = vec![
         ("second_doctor_name", text(&one_line(&d.second_doctor_name))),
         (

@@ -22,12 +22,13 @@ pub mod pack;
 pub mod prep_pack;
 mod printable;
 mod recovery;
+mod voice;
 
 pub use printing::layout;
 use printing::pdf;
 
 pub use clinician::{ClinicianSummary, Medicine, TimelineEntry};
-pub use letter::LetterWords;
+pub use letter::{LetterWords, Referral};
 pub use letters::{
     CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, STANDARD_CARER_PURPOSES,
 };
@@ -104,8 +105,24 @@ pub fn gp_request_letter(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
+    gp_referral_letter(case, &Referral::default(), content, date, options)
+}
+
+/// The letter to the GP asking for what the route chosen in step 3 needs (see [`Referral`]):
+/// a referral to another NHS specialist (in England naming the hospital or team the person
+/// chose, under the right to choose), a referral letter to a private consultant, an appointment
+/// with another GP, or copies of results to take to a private GP or a doctor abroad.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn gp_referral_letter(
+    case: &CaseDetails,
+    referral: &Referral,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
     let words = LetterWords::gp_request(content)?;
-    finish(letter::gp_request(case, &words, date, options)?)
+    finish(letter::gp_request(case, referral, &words, date, options)?)
 }
 
 /// The GP letter's layout without the PDF, from the given words (see
@@ -116,7 +133,18 @@ pub fn gp_request_letter_layout(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
-    Ok(letter::gp_request(case, words, date, options)?.layout)
+    Ok(letter::gp_request(case, &Referral::default(), words, date, options)?.layout)
+}
+
+/// The GP letter's layout for a route (see [`gp_referral_letter`]).
+pub fn gp_referral_letter_layout(
+    case: &CaseDetails,
+    referral: &Referral,
+    words: &LetterWords,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(letter::gp_request(case, referral, words, date, options)?.layout)
 }
 
 /// The letter to the current consultant asking them to refer for a second opinion, from the
@@ -129,8 +157,24 @@ pub fn consultant_request_letter(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
+    consultant_referral_letter(case, &Referral::default(), content, date, options)
+}
+
+/// The letter to the current consultant for a route (see [`Referral`]): in England it can
+/// name the hospital or team the person would like.
+///
+/// Errors: as [`gp_request_letter`].
+pub fn consultant_referral_letter(
+    case: &CaseDetails,
+    referral: &Referral,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
     let words = LetterWords::consultant_request(content)?;
-    finish(letters::consultant_request(case, &words, date, options)?)
+    finish(letters::consultant_request(
+        case, referral, &words, date, options,
+    )?)
 }
 
 /// The consultant letter's layout, from the given words.
@@ -140,7 +184,7 @@ pub fn consultant_request_letter_layout(
     date: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
-    Ok(letters::consultant_request(case, words, date, options)?.layout)
+    Ok(letters::consultant_request(case, &Referral::default(), words, date, options)?.layout)
 }
 
 /// The subject access request for health records, from the template `letter-records-request`:

@@ -12,8 +12,9 @@ use ts_rs::TS;
 
 use crate::content::Content;
 use crate::documents::{self, DocumentOptions, RenderedDocument};
+use crate::documents::{Referral, WrittenBy};
 use crate::error::Result;
-use crate::journey::{ChosenQuestion, Journey};
+use crate::journey::{ChosenQuestion, ForWhom, Journey};
 
 /// The notices printed in full in the pack for this case: those marked `print` for its nation,
 /// a time-critical one only when waiting could do harm, and time-critical ones first.
@@ -231,7 +232,8 @@ fn question_topics(
 }
 
 /// The request for records: to whoever the person said holds them (their GP practice when they
-/// have not said), dated the day they asked (today when they have not recorded it yet).
+/// have not said), dated the day it is printed; the person records the day they sent it
+/// afterwards, on the records step.
 pub fn records_request(
     case: &CaseDetails,
     journey: &Journey,
@@ -250,7 +252,7 @@ pub fn records_request(
     RecordsRequestLetter {
         records_holder,
         holder_address,
-        asked: journey.records_requested_on.unwrap_or(today),
+        asked: today,
         date_of_birth: case.date_of_birth,
         nhs_number: case.nhs_number.clone(),
     }
@@ -345,6 +347,28 @@ impl DocumentKind {
     }
 }
 
+/// What the letters ask for: the route chosen in step 3 and the specialist, hospital or team
+/// the person would like.
+pub fn referral(journey: &Journey) -> Referral {
+    Referral {
+        route: journey.route.clone(),
+        preferred: journey.preferred_specialist.clone(),
+    }
+}
+
+/// Who writes the letters: a carer acting under a consent in the profile (set by the app), or
+/// else, for a case about someone the person helps, the helper named in step 4. `None`: the
+/// patient writes.
+pub fn written_by(journey: &Journey, options: &DocumentOptions) -> Option<WrittenBy> {
+    options.written_by.clone().or_else(|| {
+        (journey.for_whom == Some(ForWhom::SomeoneIHelp) && !journey.carer_name.trim().is_empty())
+            .then(|| WrittenBy {
+                carer_name: journey.carer_name.clone(),
+                relationship: journey.carer_relationship.clone(),
+            })
+    })
+}
+
 /// Makes a document of `kind` for a case, filled from its details and journey, dated `today`.
 pub fn document(
     kind: DocumentKind,
@@ -354,13 +378,17 @@ pub fn document(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
+    let options = &DocumentOptions {
+        written_by: written_by(journey, options),
+        ..options.clone()
+    };
     match kind {
         DocumentKind::GpLetter => {
             case.check_ready_for_gp_letter()?;
-            documents::gp_request_letter(case, content, today, options)
+            documents::gp_referral_letter(case, &referral(journey), content, today, options)
         }
         DocumentKind::ConsultantLetter => {
-            documents::consultant_request_letter(case, content, today, options)
+            documents::consultant_referral_letter(case, &referral(journey), content, today, options)
         }
         DocumentKind::CarerAuthorisation => documents::carer_authorisation(
             case,

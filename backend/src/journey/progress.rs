@@ -69,7 +69,9 @@ fn has_something(step: Step, j: &Journey, details: &CaseDetails) -> bool {
                 || j.go_ahead.is_some()
                 || filled(&j.go_ahead_why)
         }
-        Step::ChooseRoute => j.route.is_some() || filled(&j.specialist_notes),
+        Step::ChooseRoute => {
+            j.route.is_some() || filled(&j.specialist_notes) || filled(&j.preferred_specialist)
+        }
         Step::Ask => {
             j.asked_on.is_some()
                 || filled(&j.answer)

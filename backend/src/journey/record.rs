@@ -159,6 +159,10 @@ pub struct Journey {
     /// Id of the content route chosen.
     pub route: Option<String>,
     pub specialist_notes: String,
+    /// The consultant, hospital or team the person would like to be referred to, as typed: the
+    /// letters name it (in England under the right to choose; for a private route, the
+    /// consultant the referral letter is for). May be empty.
+    pub preferred_specialist: String,
 
     // 4. Ask for it.
     /// When someone helps: the person the patient authorises to act for them, for the consent form.
@@ -231,7 +235,7 @@ pub fn step_of(field: &str) -> Step {
         | "in_hospital"
         | "cancer_or_mental_health" => Step::Situation,
         "reasons" | "readiness_before" | "go_ahead" | "go_ahead_why" => Step::IsItRight,
-        "route" | "specialist_notes" => Step::ChooseRoute,
+        "route" | "specialist_notes" | "preferred_specialist" => Step::ChooseRoute,
         "carer_name" | "carer_relationship" | "asked_on" | "answer" => Step::Ask,
         "records" | "records_holder" | "records_requested_on" | "records_received_on" => {
             Step::Records

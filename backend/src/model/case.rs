@@ -50,6 +50,16 @@ impl Nation {
         }
     }
 
+    /// What the patient's ten-digit health number is called here: the same Modulus 11 number
+    /// goes by a different name in Scotland and in Northern Ireland.
+    pub fn number_label(self) -> &'static str {
+        match self {
+            Nation::England | Nation::Wales => "NHS number",
+            Nation::Scotland => "CHI number",
+            Nation::NorthernIreland => "H&C number",
+        }
+    }
+
     /// Parses the stable word from [`Nation::as_str`].
     pub fn parse(s: &str) -> Option<Nation> {
         Nation::ALL.into_iter().find(|n| n.as_str() == s)
@@ -234,6 +244,12 @@ impl CaseDetails {
 }
 
 impl CaseDetails {
+    /// What the patient's health number is called in the case's nation ("NHS number" until the
+    /// nation is known).
+    pub fn number_label(&self) -> &'static str {
+        self.nation.map_or("NHS number", Nation::number_label)
+    }
+
     /// The case's nation, which decides the help and rights printed; a plain request to choose
     /// it first when it is not set.
     pub fn nation_or_ask(&self) -> Result<Nation> {

@@ -76,6 +76,10 @@ pub enum Block {
     /// Empty boxes to copy a code into by hand, one per group of `chars` characters, each
     /// wide enough for large handwriting, laid out on a grid with wide gaps.
     CodeBoxes { count: usize, chars: usize },
+    /// A line printed in the top margin of every page after the first (for a letter: the
+    /// patient's name and the date), so a loose second page still says whose it is. Takes no
+    /// room where it stands; the last one given is used.
+    ContinuedHeading { text: String },
 }
 
 impl Block {

@@ -12,6 +12,8 @@ pub(super) struct Builder {
     pub(super) area: TextArea,
     pub(super) chunks: Vec<Chunk>,
     pub(super) headers: Vec<Chunk>,
+    /// The top line of every page after the first, if any (see [`Block::ContinuedHeading`]).
+    pub(super) continued: Option<String>,
 }
 
 impl Builder {
@@ -62,6 +64,7 @@ impl Builder {
             Block::SignatureAndDate { name } => self.signature_and_date(name),
             Block::CodeGroups { groups } => self.code_groups(groups),
             Block::CodeBoxes { count, chars } => self.code_boxes(*count, *chars),
+            Block::ContinuedHeading { text } => self.continued = Some(text.clone()),
         }
     }
 

@@ -85,6 +85,25 @@ pub(super) fn paginate(chunks: &[Chunk], headers: &[Chunk], area: TextArea) -> V
     pages
 }
 
+/// Adds `text` in the top margin of every page after the first, fitted to one line.
+pub(super) fn stamp_continued(pages: &mut [Page], text: &str, style: Style, area: TextArea) {
+    let size = style.footer;
+    let y = area.top - 10.0 * MM;
+    let text = fit(text, size, area.width());
+    let width = metrics(Face::Regular).width(&text, size);
+    for page in pages.iter_mut().skip(1) {
+        page.items.push(Item::Text(TextRun {
+            x: area.left,
+            y,
+            width,
+            text: text.clone(),
+            face: Face::Regular,
+            size,
+            tone: Tone::Muted,
+        }));
+    }
+}
+
 /// Adds the running title and "Page X of Y" to every page.
 pub(super) fn stamp_footers(
     pages: &mut [Page],

@@ -91,3 +91,19 @@ fn page_break_starts_a_new_page_once() {
         vec![vec!["a".to_owned()], vec!["b".to_owned()]]
     );
 }
+
+#[test]
+fn a_continued_heading_tops_every_page_but_the_first() {
+    let mut blocks = vec![Block::ContinuedHeading {
+        text: "Ann Jones, 2 December 2026".into(),
+    }];
+    blocks.extend((0..100).map(|i| Block::text(format!("line {i}"))));
+    let layout = lay_out(&blocks, &opts());
+    assert!(layout.pages.len() >= 2);
+    for (i, page) in layout.pages.iter().enumerate() {
+        let headed = page
+            .texts()
+            .any(|t| t.text == "Ann Jones, 2 December 2026" && t.y < layout.area.top);
+        assert_eq!(headed, i > 0, "page {}", i + 1);
+    }
+}

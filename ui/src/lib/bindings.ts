@@ -734,6 +734,12 @@ go_ahead: boolean | null, go_ahead_why: string,
  */
 route: string | null, specialist_notes: string, 
 /**
+ * The consultant, hospital or team the person would like to be referred to, as typed: the
+ * letters name it (in England under the right to choose; for a private route, the
+ * consultant the referral letter is for). May be empty.
+ */
+preferred_specialist: string, 
+/**
  * When someone helps: the person the patient authorises to act for them, for the consent form.
  */
 carer_name: string, carer_relationship: string, asked_on: string | null, answer: string, records: Array<RecordItem>, 

@@ -134,7 +134,8 @@ fn records_go_to_the_gp_practice_unless_the_person_named_another_holder() {
         (r.records_holder.as_str(), r.holder_address.as_str()),
         ("Raigmore Hospital", "")
     );
-    assert_eq!(r.asked, NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"));
+    // Dated the day it is printed, even when an earlier sending was recorded.
+    assert_eq!(r.asked, today);
 }
 
 #[test]
