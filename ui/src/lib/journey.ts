@@ -23,6 +23,7 @@ export const emptyJourney = (): Journey => ({
   go_ahead_why: '',
   route: null,
   specialist_notes: '',
+  preferred_specialist: '',
   carer_name: '',
   carer_relationship: '',
   asked_on: null,
