@@ -95,7 +95,16 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   // 1. Your situation.
   await browser.$('#patient_name').waitForDisplayed();
   assert.equal(await currentStep(), 'situation');
+  // Whether the person is in hospital is asked first; then step 1 speaks to whoever it is about.
+  const firstQuestion = await browser.execute(() => document.querySelector('form input[type="radio"]').name);
+  assert.equal(firstQuestion, 'in_hospital');
+  const nameLabel = () => browser.$('label[for="patient_name"]').getText();
+  await browser.$('input[name="for_whom"][value="me"]').click();
+  await browser.waitUntil(async () => (await nameLabel()).startsWith('Your full name'), { timeout: 5000 });
+  assert.match(await browser.$('label[for="nhs_number"]').getText(), /^Your NHS number/);
   await browser.$('input[name="for_whom"][value="someone-i-help"]').click();
+  await browser.waitUntil(async () => (await nameLabel()).startsWith('Their full name'), { timeout: 5000 });
+  assert.match(await browser.$('label[for="date_of_birth"]').getText(), /^Their date of birth/);
   await browser.$('#patient_name').setValue(name);
   await browser.$('input[name="nation"][value="england"]').click();
   await browser.$('input[name="in_hospital"][value="no"]').click();
