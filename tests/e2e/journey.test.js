@@ -352,8 +352,9 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-8-decide.png');
   const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
   assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
-  assert.ok(letter.includes('I noted different things from my two doctors about what they advise.'), 'the person\'s own answer, in the letter');
-  assert.ok(letter.includes('I am not sure if my two doctors said the same thing about the risks.'), 'not sure, in the letter');
+  // The case is for someone the person helps: the letter speaks as the two of them.
+  assert.ok(letter.includes('We noted different things from the two doctors about what they advise.'), 'the person\'s own answer, in the letter');
+  assert.ok(letter.includes('We are not sure if the two doctors said the same thing about the risks.'), 'not sure, in the letter');
   assert.ok(!letter.includes('about what the illness is'), 'the diagnosis they called the same is not named');
   // Paper size is a setting: the summary on US Letter.
   const selects = await browser.$$('select');
