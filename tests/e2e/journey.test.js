@@ -428,6 +428,18 @@ test('in hospital and getting worse: Martha’s Rule is shown and the journey do
   assert.equal(await browser.$('nav.map').isExisting(), false, 'no journey map');
   await browser.$('aside=In an emergency call 999. For urgent help that is not an emergency, call NHS 111 or use NHS 111 online.').waitForDisplayed({ timeout: 10000 });
   await shot('journey-marthas-rule.png');
+  // The nation question stays on this screen, and the help follows it.
+  await browser.$('[data-testid="urgent-hospital-help"] input[name="nation"][value="scotland"]').click();
+  await browser.$('[data-notice="notice-inpatient-getting-worse"]').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.$('[data-notice="notice-marthas-rule"]').isExisting(), false, "Martha's Rule is England's");
+  await browser.$('[data-testid="urgent-hospital-help"] input[name="nation"][value="england"]').click();
+  await notice.waitForDisplayed({ timeout: 10000 });
+  // Ctrl+P here prints nothing: no pack is made, and nothing is said about one.
+  const before = readdirSync(folders.saved).length;
+  await browser.keys(['Control', 'p']);
+  await browser.$('[data-testid="urgent-print-note"]').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.$('[data-testid="shortcut-pack-saved"]').isExisting(), false);
+  assert.equal(readdirSync(folders.saved).length, before, 'no file saved');
   // Changing the answer brings the steps back.
   await browser.$('input[name="in_hospital"][value="yes-stable"]').click();
   await browser.$('[data-testid="next-step"]').waitForDisplayed({ timeout: 10000 });
