@@ -94,11 +94,15 @@ test('at every text size the journey map breaks its labels only between words', 
   for (const size of ['larger', 'large', 'normal']) {
     await setDisplay('text-size', size);
     await browser.$('button=Bethan Morgan').click();
+    await browser.$('#step-title').waitForDisplayed({ timeout: 10000 });
     await browser.$('nav.map').waitForDisplayed();
     const labels = await browser.execute(() => document.querySelectorAll('nav.map .name').length);
     assert.equal(labels, 8);
     assert.deepEqual(await splitMapWords(), [], `text size ${size}`);
-    await browser.execute(() => document.querySelector('nav.map').scrollIntoView());
+    await browser.executeAsync((done) => {
+      document.querySelector('nav.map').scrollIntoView();
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    });
     await browser.saveScreenshot(path.join(screenshotDir, `journey-map-${size}.png`));
     await browser.$('button=Back to the start').click();
   }
