@@ -236,4 +236,20 @@ fn step_8_is_started_by_the_decision_or_the_readiness_after() {
     let mut r = Journey::default();
     r.readiness_after.know_enough = Some(true);
     assert_eq!(started_after(&r), [Step::DecideAndTell]);
+    let by = Journey {
+        decide_by: Some(day(12, 20)),
+        ..Default::default()
+    };
+    assert_eq!(started_after(&by), [Step::DecideAndTell]);
+}
+
+#[test]
+fn a_weigh_up_starts_its_own_step() {
+    let mut before = Journey::default();
+    before.weigh_up_before.own_options.push(Default::default());
+    before.weigh_up_before.own_options[0].name = "Wait and see".into();
+    assert_eq!(started_after(&before), [Step::IsItRight]);
+    let mut after = Journey::default();
+    after.weigh_up_after.patient.lean = "Towards the operation".into();
+    assert_eq!(started_after(&after), [Step::DecideAndTell]);
 }

@@ -18,7 +18,10 @@ pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<Jour
     let (journey, details) = session.with_store(now, |s| {
         Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details))
     })?;
-    Ok(JourneyAsTyped::new(journey, now.today).with_case(Content::embedded()?, &details))
+    let carer = acting_carer(session)?;
+    Ok(JourneyAsTyped::new(journey, now.today)
+        .with_case(Content::embedded()?, &details)
+        .with_acting_carer(carer.as_deref()))
 }
 
 /// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
@@ -35,5 +38,13 @@ pub fn save_journey(
             s.case(case_id)?.details,
         ))
     })?;
-    Ok(JourneyAsTyped::new(saved, now.today).with_case(Content::embedded()?, &details))
+    let carer = acting_carer(session)?;
+    Ok(JourneyAsTyped::new(saved, now.today)
+        .with_case(Content::embedded()?, &details)
+        .with_acting_carer(carer.as_deref()))
+}
+
+/// The name of the carer using the profile under a consent, if one is.
+fn acting_carer(session: &Session) -> Result<Option<String>> {
+    session.with_profile(|p| Ok(p.written_by().map(|w| w.carer_name)))
 }

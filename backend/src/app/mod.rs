@@ -61,7 +61,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("dates", &["read_date", "show_date"]),
-    ("documents", &["write_document"]),
+    ("documents", &["write_document", "write_calendar"]),
     ("help", &["help_topics", "guidance_review", "about_app"]),
     ("journey", &["guidance", "get_journey", "save_journey"]),
     (
@@ -74,6 +74,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "list_profiles",
             "open_profile",
+            "suggest_passphrase",
             "create_profile",
             "unlock_profile",
             "lock_profile",

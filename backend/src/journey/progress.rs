@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Appointment, Journey, Opinion, Readiness, SameAnswers};
+use super::{Appointment, Journey, Opinion, Readiness, SameAnswers, WeighUp};
 use crate::model::{CaseDetails, Step};
 
 /// Where a step stands.
@@ -68,6 +68,7 @@ fn has_something(step: Step, j: &Journey, details: &CaseDetails) -> bool {
                 || readiness_said(&j.readiness_before)
                 || j.go_ahead.is_some()
                 || filled(&j.go_ahead_why)
+                || weighed(&j.weigh_up_before)
         }
         Step::ChooseRoute => {
             j.route.is_some() || filled(&j.specialist_notes) || filled(&j.preferred_specialist)
@@ -104,6 +105,8 @@ fn has_something(step: Step, j: &Journey, details: &CaseDetails) -> bool {
                 || filled(&j.what_matters_most)
                 || readiness_said(&j.readiness_after)
                 || filled(&j.next_steps)
+                || weighed(&j.weigh_up_after)
+                || j.decide_by.is_some()
         }
     }
 }
@@ -141,6 +144,11 @@ fn details_filled(d: &CaseDetails) -> bool {
     .any(|s| filled(s))
         || nation.is_some()
         || date_of_birth.is_some()
+}
+
+/// Anything at all written or chosen in a weigh-up.
+fn weighed(w: &WeighUp) -> bool {
+    *w != WeighUp::default()
 }
 
 fn readiness_said(r: &Readiness) -> bool {

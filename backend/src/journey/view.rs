@@ -6,8 +6,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::progress::{progress, StepProgress};
-use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
-use crate::content::{Content, Notice, NoticeLevel};
+use super::{
+    compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, UpcomingItem,
+    WeighUpAt, WeighUpView,
+};
+use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
 use crate::model::{CaseDetails, FieldProblem, Nation};
 
@@ -54,6 +57,13 @@ pub struct JourneyView {
     /// Each of the eight steps in order, with how far the person has got on it (for the map).
     /// Counts the case's saved details on step 1 once [`JourneyView::with_case`] adds them.
     pub steps: Vec<StepProgress>,
+    /// The weigh-up on "Is it right for me?": its options and labels.
+    pub weigh_up_before: WeighUpView,
+    /// The weigh-up on "Decide and tell".
+    pub weigh_up_after: WeighUpView,
+    /// What can help next, from the readiness check before and after (empty without a No).
+    pub doubt_before: Vec<DoubtHelp>,
+    pub doubt_after: Vec<DoubtHelp>,
 }
 
 /// A journey as stored (valid, used for documents), as typed, and what to change.
@@ -87,6 +97,12 @@ impl JourneyAsTyped {
     /// Adds what follows from the case's saved details (see [`JourneyView::with_case`]).
     pub fn with_case(mut self, content: &Content, details: &CaseDetails) -> JourneyAsTyped {
         self.view = self.view.with_case(content, details);
+        self
+    }
+
+    /// Names the carer using the app under a consent (see [`JourneyView::with_acting_carer`]).
+    pub fn with_acting_carer(mut self, carer: Option<&str>) -> JourneyAsTyped {
+        self.view = self.view.with_acting_carer(carer);
         self
     }
 }
@@ -124,6 +140,10 @@ impl JourneyView {
             notices: Vec::new(),
             urgent_notices: Vec::new(),
             steps: progress(&journey, &CaseDetails::default()),
+            weigh_up_before: weigh_up_view(&journey, WeighUpAt::IsItRight, None),
+            weigh_up_after: weigh_up_view(&journey, WeighUpAt::Decide, None),
+            doubt_before: doubt_help(&journey.readiness_before),
+            doubt_after: doubt_help(&journey.readiness_after),
             journey,
         }
     }
@@ -134,6 +154,14 @@ impl JourneyView {
         let mut view = self.with_notices(content, details.nation);
         view.steps = progress(&view.journey, details);
         view
+    }
+
+    /// When a carer is using the app under a consent (`carer` is their name), the weigh-ups
+    /// ask for the patient's view and the carer's separately, whatever the journey says.
+    pub fn with_acting_carer(mut self, carer: Option<&str>) -> JourneyView {
+        self.weigh_up_before = weigh_up_view(&self.journey, WeighUpAt::IsItRight, carer);
+        self.weigh_up_after = weigh_up_view(&self.journey, WeighUpAt::Decide, carer);
+        self
     }
 
     /// Adds the safety notices for a case in `nation` (none when it is not known yet).
@@ -180,6 +208,9 @@ fn upcoming_words(item: &UpcomingItem) -> String {
     match item {
         UpcomingItem::Appointment { date, when } => {
             format!("Your appointment is on {} ({when}).", long_uk(*date))
+        }
+        UpcomingItem::DecideBy { date, when } => {
+            format!("You want to decide by {} ({when}). You can take more time if you need it, and you can change your mind.", long_uk(*date))
         }
         UpcomingItem::PrintPack { .. } => {
             "Your appointment is within a week: print your prep pack to take with you.".into()

@@ -116,6 +116,12 @@ export class ProfilePickerFlow {
     });
   }
 
+  /** A suggested passphrase fills both new-passphrase fields. */
+  useSuggested(words: string): void {
+    this.newPassphrase = words;
+    this.repeatPassphrase = words;
+  }
+
   /** The recovery code is copied down: the new profile opens. */
   recoveryCopied(): void {
     if (this.mode.name === 'recovery') this.onOpened(this.mode.profile);

@@ -104,6 +104,13 @@ describe('ProfilePickerFlow', () => {
     expect(opened).toHaveBeenCalledWith(dad);
   });
 
+  it('a suggested passphrase fills both fields', () => {
+    const { flow } = flowWith();
+    flow.go({ name: 'create' });
+    flow.useSuggested('otter lamp violin harbour');
+    expect([flow.newPassphrase, flow.repeatPassphrase]).toEqual(['otter lamp violin harbour', 'otter lamp violin harbour']);
+  });
+
   it('a profile that cannot be made says why, or in plain words when the cause is unknown', async () => {
     const { flow } = flowWith({ createProfile: async () => Promise.reject(new TypeError('x is undefined')) });
     flow.go({ name: 'create' });
