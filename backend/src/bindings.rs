@@ -28,7 +28,7 @@ pub fn typescript() -> String {
     out
 }
 
-/// The errors and the case: its details, notes and what to change.
+/// The errors and the case: its details, notes, files and what to change.
 fn cases(cfg: &Config) -> Vec<String> {
     vec![
         crate::error::ErrorCode::decl(cfg),
@@ -41,6 +41,10 @@ fn cases(cfg: &Config) -> Vec<String> {
         crate::cases::FieldLimit::decl(cfg),
         crate::cases::CaseAsTyped::decl(cfg),
         crate::cases::Note::decl(cfg),
+        crate::cases::AttachmentKind::decl(cfg),
+        crate::cases::Attachment::decl(cfg),
+        crate::cases::AttachmentDetails::decl(cfg),
+        crate::app::attachments::AddedFile::decl(cfg),
     ]
 }
 
