@@ -5,7 +5,7 @@ use super::session::{Now, Session};
 use crate::cases::CaseId;
 use crate::content::Content;
 use crate::documents::pack::{self, DocumentKind};
-use crate::documents::{DocumentOptions, RenderedDocument, SavedDocument};
+use crate::documents::{DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
 use crate::error::Result;
 
 /// Makes a document of `kind` from the case and its journey, dated today and signed by whoever
@@ -36,6 +36,32 @@ pub fn write_document(
         &options,
     )?;
     save_and_record(session, now, &document, kind.activity(), save)
+}
+
+/// The words of the letter of `kind` as [`write_document`] would make it now, the person's own
+/// words marked (see [`pack::letter_preview`]). Nothing is saved or logged.
+pub fn letter_preview(
+    session: &Session,
+    now: &Now,
+    case_id: CaseId,
+    kind: DocumentKind,
+) -> Result<LetterPreview> {
+    let (case, journey, written_by) = session.with_profile(|p| {
+        let s = p.store();
+        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by()))
+    })?;
+    let options = DocumentOptions {
+        written_by,
+        ..DocumentOptions::default()
+    };
+    pack::letter_preview(
+        kind,
+        &case.details,
+        &journey,
+        Content::embedded()?,
+        now.today,
+        &options,
+    )
 }
 
 /// Saves `document` through `save` (the profile is not held while the person chooses where),

@@ -61,9 +61,17 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("dates", &["read_date", "show_date"]),
-    ("documents", &["write_document"]),
+    ("documents", &["write_document", "letter_preview"]),
     ("help", &["help_topics", "guidance_review", "about_app"]),
-    ("journey", &["guidance", "get_journey", "save_journey"]),
+    (
+        "journey",
+        &[
+            "guidance",
+            "get_journey",
+            "save_journey",
+            "check_own_question",
+        ],
+    ),
     (
         "notes",
         &["list_notes", "add_note", "search_notes", "delete_note"],
