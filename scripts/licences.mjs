@@ -66,6 +66,16 @@ function rustCrates() {
       license: 'Apache-2.0',
     });
   }
+  // Word lists shipped inside a crate under their own licence: the suggested passphrase's
+  // words are the EFF's long list (CC BY 3.0 US), which the crate's own licence does not cover.
+  const wordlists = locked('diceware_wordlists');
+  if (wordlists) {
+    found.set('EFF long word list', {
+      name: 'EFF long word list (Electronic Frontier Foundation, inside diceware_wordlists)',
+      version: `bundled with diceware_wordlists ${wordlists}`,
+      license: 'CC-BY-3.0-US',
+    });
+  }
   return [...found.values()].sort(byName);
 }
 

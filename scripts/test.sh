@@ -65,6 +65,9 @@ actionlint -color=false .github/workflows/*.yml
 
 step "third-party licence list matches Cargo.lock and package-lock.json"
 node scripts/licences.mjs --check
+
+step "no test hook (test-hooks, test-support) in the release build's features"
+./scripts/release-features.sh
 # --- end of release checks ---
 
 step "build the app"

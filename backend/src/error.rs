@@ -60,6 +60,14 @@ pub enum Error {
         "This profile's files could not be read. They may be damaged. Nothing has been changed."
     )]
     ProfileDamaged,
+    /// The part of `profile.json` the passphrase opens is damaged (or was changed outside the
+    /// app), but the recovery code's part may still open the profile. Nothing is changed.
+    #[error("The part of this profile that your passphrase opens is damaged, so the passphrase cannot open it. Your information is still there: use the recovery code from your recovery sheet to choose a new passphrase. Nothing has been changed.")]
+    PassphraseSlotDamaged,
+    /// The part of `profile.json` the recovery code opens is damaged, but the passphrase's part
+    /// may still open the profile. Nothing is changed.
+    #[error("The part of this profile that the recovery code opens is damaged, so the code cannot open it. Your information is still there: open the profile with your passphrase, then make a new recovery code in its settings. Nothing has been changed.")]
+    RecoverySlotDamaged,
     /// A file given to import is not a Second Opinion export, or it is damaged.
     #[error(
         "This file is not a Second Opinion export, or it is damaged. Nothing has been changed."
@@ -115,6 +123,8 @@ pub enum ErrorCode {
     WrongRecoveryCode,
     ProfileNotFound,
     ProfileDamaged,
+    PassphraseSlotDamaged,
+    RecoverySlotDamaged,
     NotAnExport,
     NoteNotFound,
     DiskFull,
@@ -138,7 +148,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order above.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidNhsNumber,
         ErrorCode::InvalidDateOfBirth,
@@ -154,6 +164,8 @@ impl ErrorCode {
         ErrorCode::WrongRecoveryCode,
         ErrorCode::ProfileNotFound,
         ErrorCode::ProfileDamaged,
+        ErrorCode::PassphraseSlotDamaged,
+        ErrorCode::RecoverySlotDamaged,
         ErrorCode::NotAnExport,
         ErrorCode::NoteNotFound,
         ErrorCode::DiskFull,
@@ -186,6 +198,8 @@ impl ErrorCode {
             ErrorCode::WrongRecoveryCode => "wrong_recovery_code",
             ErrorCode::ProfileNotFound => "profile_not_found",
             ErrorCode::ProfileDamaged => "profile_damaged",
+            ErrorCode::PassphraseSlotDamaged => "passphrase_slot_damaged",
+            ErrorCode::RecoverySlotDamaged => "recovery_slot_damaged",
             ErrorCode::NotAnExport => "not_an_export",
             ErrorCode::NoteNotFound => "note_not_found",
             ErrorCode::DiskFull => "disk_full",
@@ -233,6 +247,8 @@ impl Error {
             Error::WrongRecoveryCode => ErrorCode::WrongRecoveryCode,
             Error::ProfileNotFound => ErrorCode::ProfileNotFound,
             Error::ProfileDamaged => ErrorCode::ProfileDamaged,
+            Error::PassphraseSlotDamaged => ErrorCode::PassphraseSlotDamaged,
+            Error::RecoverySlotDamaged => ErrorCode::RecoverySlotDamaged,
             Error::NotAnExport => ErrorCode::NotAnExport,
             Error::NoteNotFound => ErrorCode::NoteNotFound,
             Error::DiskFull => ErrorCode::DiskFull,

@@ -11,6 +11,7 @@
 //!   and a date passed in.
 //! - [`journey`]: the rules of the journey (records due dates, the upcoming panel, comparing
 //!   opinions), as pure functions.
+//! - [`calendar`]: reminders as a calendar file (.ics) from the journey's own dates.
 //! - [`preferences`]: text size and contrast, app-wide (not health data).
 //! - [`error`]: the one error type, which crosses IPC as `{code, message}`.
 //! - [`file_names`]: every file name the app suggests is valid on Windows, macOS and Linux.
@@ -19,6 +20,7 @@
 
 pub mod app;
 pub mod bindings;
+pub mod calendar;
 pub mod cases;
 pub mod content;
 pub mod dates;

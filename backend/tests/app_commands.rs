@@ -372,6 +372,32 @@ const LOGGED: &[(&str, usize, Action)] = &[
         )
         .map(drop)
     }),
+    ("write_calendar", 1, |f, now| {
+        let mut journey = backend::journey::Journey::default();
+        journey.appointment.date = Some(now.today + chrono::Days::new(7));
+        app::journey::save_journey(&f.session, now, f.case_id, &journey)?;
+        let saved = app::documents::write_calendar(
+            &f.session,
+            now,
+            f.case_id,
+            Default::default(),
+            f.save(),
+        )?;
+        assert!(saved.is_some_and(|s| s.file_name.ends_with(".ics")));
+        Ok(())
+    }),
+    ("write_calendar", 0, |f, now| {
+        let err = app::documents::write_calendar(
+            &f.session,
+            now,
+            f.case_id,
+            Default::default(),
+            f.save(),
+        )
+        .expect_err("nothing is coming up");
+        assert_eq!(err.code(), "invalid_input");
+        Ok(())
+    }),
     // help
     ("help_topics", 0, |_, _| {
         app::help::help_topics(Some(Nation::Wales)).map(drop)
@@ -423,6 +449,11 @@ const LOGGED: &[(&str, usize, Action)] = &[
     }),
     ("open_profile", 0, |f, _| {
         assert!(app::profiles::open_profile(&f.session).is_some());
+        Ok(())
+    }),
+    ("suggest_passphrase", 0, |_, _| {
+        let words = app::profiles::suggest_passphrase(&mut rng());
+        assert_eq!(words.split(' ').count(), 4);
         Ok(())
     }),
     ("create_profile", 1, |f, now| {
@@ -696,4 +727,27 @@ fn the_session_locks_a_profile_left_unused_past_its_deadline_whatever_the_window
     assert!(app::profiles::open_profile(&f.session).is_none());
     assert!(app::profiles::locked_because_idle(&f.session));
     assert!(!app::profiles::locked_because_idle(&f.session));
+}
+
+#[test]
+fn a_restore_with_a_wrong_backup_name_or_passphrase_leaves_the_open_profile_open() {
+    let f = Fixture::new();
+    let now = at(30);
+    let backups = app::backups::list_backups(&f.session, &f.id).expect("backups");
+    for (passphrase, name, code) in [
+        (PASS, "000099-daily.db", "backup_unusable"),
+        (
+            "not the passphrase at all",
+            backups[0].name.as_str(),
+            "wrong_passphrase",
+        ),
+    ] {
+        let err = app::backups::restore_backup(&f.session, &now, &f.id, passphrase, name)
+            .expect_err("refused");
+        assert_eq!(err.code(), code);
+        assert!(
+            app::profiles::open_profile(&f.session).is_some(),
+            "{code}: the open profile is still open"
+        );
+    }
 }

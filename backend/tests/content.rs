@@ -676,7 +676,9 @@ mod content_guidance {
                 "help-steps",
                 "help-keys",
                 "help-data",
-                "help-passphrase"
+                "help-passphrase",
+                "help-deleted",
+                "help-recent-files"
             ],
             "urgent help comes first"
         );
@@ -696,6 +698,24 @@ mod content_guidance {
         assert!(all(topics[2]).contains("Ctrl and P") && all(topics[2]).contains("Ctrl and L"));
         assert!(all(topics[3]).contains("on this computer"));
         assert!(all(topics[4]).contains("recovery code"));
+        // What the backups keep after a delete, in the app's own numbers.
+        let deleted = all(topics[5]);
+        assert!(
+            deleted.contains(&format!(
+                "keeps the {} newest backups",
+                backend::profiles::KEEP_BACKUPS
+            )) && deleted.contains(&format!(
+                "until {} more have been made",
+                backend::profiles::KEEP_BACKUPS
+            )) && backend::profiles::BACKUP_EVERY_HOURS == 24
+                && deleted.contains("each day"),
+            "{deleted}"
+        );
+        let recent = all(topics[6]);
+        assert!(
+            recent.contains("list of recent files") && recent.contains("Clear"),
+            "{recent}"
+        );
         for t in &topics {
             assert!(
                 !t.start_label.is_empty() && !t.intro.is_empty(),

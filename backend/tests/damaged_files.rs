@@ -749,3 +749,133 @@ fn databases_are_opened_defensively() {
         .expect("pragma");
     assert_eq!(wiped, "1");
 }
+
+/// The ways a keyslot in `profile.json` was found damaged: a field cut short, a field of the
+/// wrong kind, the slot missing.
+fn damage_slot(meta_path: &Path, slot: &str, how: usize) {
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(meta_path).expect("meta")).expect("json");
+    match how {
+        0 => meta[slot]["sealed"] = "00ff".into(),
+        1 => meta[slot]["kdf"] = serde_json::Value::from(7),
+        _ => drop(meta.as_object_mut().expect("object").remove(slot)),
+    }
+    std::fs::write(meta_path, serde_json::to_vec_pretty(&meta).expect("json")).expect("damage");
+}
+
+#[test]
+fn a_damaged_passphrase_slot_leaves_the_recovery_code_as_the_way_in_and_changes_nothing() {
+    for how in 0..3 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let profiles = Profiles::at(dir.path());
+        let (mut open, code) = profiles
+            .create("Mam", PASS, FAST, &mut StdRng::seed_from_u64(40))
+            .expect("creates");
+        open.store_mut()
+            .create_case(&details("kept"), now())
+            .expect("saves");
+        let id = open.id().to_owned();
+        let folder = open.database_path().parent().expect("folder").to_path_buf();
+        open.lock();
+        damage_slot(&folder.join("profile.json"), "passphrase_slot", how);
+        let before = snapshot(&folder);
+
+        // Still listed, and the passphrase is refused in words that name the way in.
+        assert_eq!(profiles.list().expect("lists").len(), 1, "{how}");
+        let err = profiles.unlock(&id, PASS).expect_err("refused");
+        assert_eq!(err.code(), "passphrase_slot_damaged", "{how}");
+        assert!(err.to_string().contains("use the recovery code"), "{err}");
+        assert!(
+            err.to_string().contains("Nothing has been changed"),
+            "{err}"
+        );
+        let backups = profiles.backups(&id).expect("lists backups");
+        if let Some(b) = backups.first() {
+            let err = profiles
+                .restore_backup(&id, PASS, &b.name, now())
+                .expect_err("a restore needs the passphrase's slot");
+            assert_eq!(err.code(), "passphrase_slot_damaged");
+        }
+        assert_eq!(
+            snapshot(&folder),
+            before,
+            "nothing written, nothing repaired"
+        );
+
+        // The printed sheet still works, and sets a passphrase that opens it from then on.
+        let open = profiles
+            .unlock_with_recovery(
+                &id,
+                &code.formatted(),
+                "lighthouse pebble autumn tea",
+                &mut StdRng::seed_from_u64(41),
+            )
+            .expect("the recovery code opens it");
+        assert_eq!(only_reason(&open), "kept", "{how}");
+        open.lock();
+        let open = profiles
+            .unlock(&id, "lighthouse pebble autumn tea")
+            .expect("the new passphrase opens it");
+        open.lock();
+    }
+}
+
+#[test]
+fn a_damaged_recovery_slot_leaves_the_passphrase_as_the_way_in_and_is_never_overwritten() {
+    for how in 0..3 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let profiles = Profiles::at(dir.path());
+        let (open, code) = profiles
+            .create("Mam", PASS, FAST, &mut StdRng::seed_from_u64(42))
+            .expect("creates");
+        let id = open.id().to_owned();
+        let folder = open.database_path().parent().expect("folder").to_path_buf();
+        open.lock();
+        let meta_path = folder.join("profile.json");
+        damage_slot(&meta_path, "recovery_slot", how);
+        let damaged: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&meta_path).expect("read")).expect("json");
+
+        let err = profiles
+            .unlock_with_recovery(
+                &id,
+                &code.formatted(),
+                "lighthouse pebble autumn tea",
+                &mut StdRng::seed_from_u64(43),
+            )
+            .expect_err("refused");
+        assert_eq!(err.code(), "recovery_slot_damaged", "{how}");
+        assert!(
+            err.to_string()
+                .contains("open the profile with your passphrase"),
+            "{err}"
+        );
+
+        // The passphrase opens it; a change that rewrites the file keeps the damaged slot as
+        // it was, until a new recovery code replaces it.
+        let mut open = profiles.unlock(&id, PASS).expect("the passphrase opens it");
+        profiles
+            .set_idle_lock_minutes(&mut open, 30)
+            .expect("saves");
+        let written: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&meta_path).expect("read")).expect("json");
+        assert_eq!(
+            written.get("recovery_slot"),
+            damaged.get("recovery_slot"),
+            "{how}"
+        );
+        let new_code = profiles
+            .replace_recovery_code(&open, &mut StdRng::seed_from_u64(44))
+            .expect("a new code");
+        open.lock();
+        profiles
+            .unlock_with_recovery(
+                &id,
+                &new_code.formatted(),
+                "lighthouse pebble autumn tea",
+                &mut StdRng::seed_from_u64(45),
+            )
+            .expect("the new code works")
+            .lock();
+    }
+}

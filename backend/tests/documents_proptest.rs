@@ -16,12 +16,15 @@ use backend::documents::layout::{Layout, Tone};
 use backend::documents::{
     carer_authorisation_layout, clinician_summary_layout, consultant_request_letter_layout,
     decision_letter_layout, decision_summary_layout, gp_request_letter_layout, prep_pack_layout,
-    printable_text, records_request_letter_layout, recovery_sheet_layout, AppointmentDetails,
-    CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, DocumentOptions, Face,
-    HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic, RecordsRequestLetter,
-    RecoverySheet, TimelineEntry,
+    printable_text, records_request_letter_layout, recovery_sheet_layout, weigh_up_page_layout,
+    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision,
+    DocumentOptions, Face, HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic,
+    RecordsRequestLetter, RecoverySheet, TimelineEntry,
 };
-use backend::journey::{Opinion, SaidTheSame, SameAnswers};
+use backend::journey::{
+    Decider, DeciderView, ForAndAgainst, ForWhom, HowMuch, Journey, Matter, Opinion, OwnOption,
+    SaidTheSame, SameAnswers, WeighUpAt,
+};
 use backend::Result;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -301,6 +304,30 @@ proptest! {
         let r = decision_summary_layout(&case, &decision, date(), &o);
         let all: Vec<usize> = (0..22).filter(|i| ![1, 2, 3, 6, 7].contains(i)).collect();
         verdict(&f, &printed(&f, &all), r);
+    }
+
+    #[test]
+    fn weigh_up_page_survives_hostile_text(f in fields(CASE_FIELDS + 16), o in options()) {
+        let two = |at: usize| ForAndAgainst { for_it: f[at].clone(), against_it: f[at + 1].clone() };
+        let mut j = Journey {
+            for_whom: Some(ForWhom::SomeoneIHelp),
+            carer_name: f[8].clone(),
+            treatment_proposed: f[9].clone(),
+            ..Default::default()
+        };
+        j.first_opinion.recommendation = f[10].clone();
+        let w = &mut j.weigh_up_after;
+        w.matters = vec![Matter { starter: None, text: f[11].clone(), how_much: Some(HowMuch::ALot) }];
+        w.stay = two(12);
+        w.first_doctor = two(14);
+        w.own_options = vec![OwnOption { name: "Mine".into(), for_it: f[16].clone(), against_it: f[17].clone() }];
+        w.patient = DeciderView { decider: Some(Decider::MeWith), who: f[18].clone(), lean: f[19].clone() };
+        w.carer = DeciderView { decider: Some(Decider::SomeoneElse), who: f[20].clone(), lean: f[21].clone() };
+        w.second_doctor = two(22);
+        let r = weigh_up_page_layout(&case_from(&f), &j, WeighUpAt::Decide, date(), &o);
+        // Only the name of the case's fields is on the page.
+        let used: Vec<String> = std::iter::once(0).chain(8..24).map(|i| f[i].clone()).collect();
+        verdict(&used, &used.iter().collect::<Vec<_>>(), r);
     }
 
     #[test]

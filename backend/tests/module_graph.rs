@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["journey"],
     &["cases"],
     &["profiles"],
-    &["documents"],
+    &["documents", "calendar"],
     &["app"],
     &["bindings"],
 ];

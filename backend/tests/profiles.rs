@@ -913,7 +913,8 @@ fn cheap_key_settings_written_into_profile_json_are_refused_and_never_reused() {
     };
     set_slot_params(&meta_path, "passphrase_slot", cheap);
     let err = profiles.unlock(&id, PASS).expect_err("refused");
-    assert_eq!(err.code(), "profile_damaged", "{err:?}");
+    // Refused as a damaged passphrase slot, whose message points to the recovery code.
+    assert_eq!(err.code(), "passphrase_slot_damaged", "{err:?}");
 
     // The owner then resets the passphrase with the recovery code: the new seal uses the
     // recovery slot's own settings raised to today's, never the edited ones.

@@ -118,6 +118,9 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await closePage('Done');
   await browser.$('button=Help').click();
   await browser.$('#help-urgent').waitForDisplayed();
+  // What stays after a delete, and the lists of recent files, are told where the person reads.
+  assert.match(await browser.$('#help-deleted').getText(), /keeps the 5 newest backups/);
+  assert.match(await browser.$('#help-recent-files').getText(), /may keep its own list of recent files/);
   await check('help');
   await closePage('Close the help');
   await browser.$('button=About').click();

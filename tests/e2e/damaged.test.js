@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { copyRecoveryCode, enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -148,4 +148,44 @@ test('a profile whose settings file is damaged is mentioned, not silently hidden
   assert.ok(await browser.$(`button=${ann.name}`).isDisplayed());
   await browser.saveScreenshot(path.join(screenshotDir, 'profile-unreadable.png'));
   assert.ok(readFileSync(meta).equals(damaged), 'left as it was');
+});
+
+test('a damaged passphrase slot is explained, and the recovery code still opens the profile', async () => {
+  const gwen = { name: 'Gwen Morgan', passphrase: 'orchard velvet winter kite' };
+  await browser.$('button=Make a new profile').click();
+  await browser.$('#new-name').setValue(gwen.name);
+  await browser.$('#new-passphrase').setValue(gwen.passphrase);
+  await browser.$('#repeat-passphrase').setValue(gwen.passphrase);
+  await browser.$('button=Make my profile').click();
+  const code = await copyRecoveryCode(browser);
+  await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
+  await lock();
+  const root = path.join(folders.data, 'profiles');
+  const id = readdirSync(root).find((d) => {
+    try {
+      return readFileSync(path.join(root, d, 'profile.json'), 'utf8').includes(gwen.name);
+    } catch {
+      return false;
+    }
+  });
+  const meta = path.join(root, id, 'profile.json');
+  const settings = JSON.parse(readFileSync(meta, 'utf8'));
+  settings.passphrase_slot.sealed = '00ff';
+  writeFileSync(meta, JSON.stringify(settings, null, 2));
+  const damaged = readFileSync(meta);
+
+  await tryToOpen(gwen);
+  const problem = browser.$('[data-testid="picker-problem"]');
+  await problem.waitForDisplayed({ timeout: 30000 });
+  assert.match(await problem.getText(), /passphrase cannot open it.*use the recovery code/s);
+  assert.ok(readFileSync(meta).equals(damaged), 'nothing written');
+  await browser.saveScreenshot(path.join(screenshotDir, 'profile-passphrase-slot-damaged.png'));
+  await browser.$('button=Use the recovery code').click();
+  await browser.$('#recovery-code').setValue(code);
+  await browser.$('#forgot-new-passphrase').setValue('quartz meadow lantern kestrel');
+  await browser.$('#forgot-repeat-passphrase').setValue('quartz meadow lantern kestrel');
+  await browser.$('button=Set the new passphrase and open').click();
+  await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
+  assert.equal(await browser.$('[data-testid="profile-name"]').getText(), gwen.name);
+  await lock();
 });

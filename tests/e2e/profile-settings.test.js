@@ -265,7 +265,12 @@ test('the passphrase can be changed, and the idle time chosen', async () => {
   await browser.$('button=Continue').click(); // "I am Dad Jones" is chosen unless changed
   await browser.$('button=Start').waitForDisplayed({ timeout: 10000 });
   await openSettings();
-  assert.equal(await browser.$('#idle-minutes').getValue(), '5', 'the idle time is kept');
+  // The settings are read from the backend as the page opens: wait for them, not a moment.
+  const idle = browser.$('#idle-minutes');
+  await browser
+    .waitUntil(async () => (await idle.getValue()) === '5', { timeout: 10000 })
+    .catch(() => {});
+  assert.equal(await idle.getValue(), '5', 'the idle time is kept');
 });
 
 test('a backup copy brings the profile back after it is deleted', async () => {

@@ -84,6 +84,35 @@ test('a second person has their own profile and cannot see the first one\'s case
   await lock();
 });
 
+test('a guessable passphrase is refused in plain words, and the suggested one works', async () => {
+  const peg = 'Peggy Hughes';
+  await browser.$('button=Make a new profile').click();
+  await browser.$('#new-name').setValue(peg);
+  for (const weak of ['password1', 'Peggy Hughes 1950']) {
+    await browser.$('#new-passphrase').setValue(weak);
+    await browser.$('#repeat-passphrase').setValue(weak);
+    await browser.$('button=Make my profile').click();
+    const problem = browser.$('[data-testid="picker-problem"]');
+    await problem.waitForDisplayed({ timeout: 10000 });
+    assert.match(await problem.getText(), /easy to guess.*four or more words that have nothing to do with you/s);
+    assert.equal(await browser.$('[data-testid="recovery-code"]').isExisting(), false, weak);
+  }
+  await browser.saveScreenshot(path.join(screenshotDir, 'profile-weak-passphrase.png'));
+  const suggested = browser.$('[data-testid="suggested-passphrase"]');
+  const first = await suggested.getText();
+  await browser.$('button=Suggest another').click();
+  await browser.waitUntil(async () => (await suggested.getText()) !== first, { timeoutMsg: 'no new suggestion' });
+  const words = await suggested.getText();
+  assert.match(words, /^[a-z-]+( [a-z-]+){3}$/);
+  await browser.$('button=Use this passphrase').click();
+  await browser.$('button=Make my profile').click();
+  await copyRecoveryCode(browser);
+  await browser.$('[data-testid="profile-name"]').waitForDisplayed({ timeout: 30000 });
+  await lock();
+  await enterProfile(browser, { name: peg, passphrase: words });
+  await lock();
+});
+
 test('a wrong passphrase is refused in plain words', async () => {
   await browser.$(`button=${ann.name}`).click();
   await browser.$('#passphrase').setValue('not the right words');

@@ -16,8 +16,9 @@ pub fn unreadable_profiles(session: &Session) -> Result<usize> {
 }
 
 /// Puts the backup `backup` in place of the profile's database (checked first; the old one is
-/// set aside) and opens the profile. A backup that does not exist leaves the open profile
-/// open; otherwise any open profile is locked first, so its database is closed.
+/// set aside) and opens the profile. A backup that does not exist, or a wrong passphrase,
+/// leaves the open profile open; otherwise any open profile is locked first, so its database
+/// is closed.
 pub fn restore_backup(
     session: &Session,
     now: &Now,
@@ -26,10 +27,11 @@ pub fn restore_backup(
     backup: &str,
 ) -> Result<ProfileSummary> {
     session.profiles().check_backup_name(id, backup)?;
+    let key = session.profiles().passphrase_key(id, passphrase)?;
     session.lock();
     let mut profile = session
         .profiles()
-        .restore_backup(id, passphrase, backup, now.utc())?;
+        .restore_backup_with_key(id, key, backup, now.utc())?;
     record(&mut profile, now, "Restored a backup")?;
     let summary = profile.summary();
     session.open(profile);

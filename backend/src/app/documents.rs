@@ -2,11 +2,12 @@
 //! chooses. The `documents` commands.
 
 use super::session::{Now, Session};
+use crate::calendar::{self, CalendarOptions};
 use crate::cases::CaseId;
 use crate::content::Content;
 use crate::documents::pack::{self, DocumentKind};
 use crate::documents::{DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Makes a document of `kind` from the case and its journey, dated today and signed by whoever
 /// is using the profile, and saves it through `save` (which asks where; `None` when the person
@@ -62,6 +63,32 @@ pub fn letter_preview(
         now.today,
         &options,
     )
+}
+
+/// Makes the calendar file of the case's reminders still to come (the appointment, "print
+/// your pack", records due, decide by) and saves it through `save` (which asks where; `None`
+/// when the person cancelled). Refused in plain words when nothing is still to come.
+pub fn write_calendar(
+    session: &Session,
+    now: &Now,
+    case_id: CaseId,
+    options: CalendarOptions,
+    save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
+) -> Result<Option<SavedDocument>> {
+    let journey = session.with_store(now, |s| s.journey(case_id))?;
+    let file = calendar::calendar(&journey, now.today, now.utc(), &options).ok_or_else(|| {
+        Error::InvalidInput(
+            "There is nothing coming up to put in a calendar yet. Add the appointment's date \
+             in step 6, the day your records were asked for in step 5, or a decide-by day in \
+             step 8."
+                .into(),
+        )
+    })?;
+    let document = RenderedDocument {
+        bytes: file.bytes,
+        file_name: file.file_name,
+    };
+    save_and_record(session, now, &document, "Saved the calendar file", save)
 }
 
 /// Saves `document` through `save` (the profile is not held while the person chooses where),

@@ -27,7 +27,10 @@ pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<Jour
             s.case(case_id)?.details.nation,
         ))
     })?;
-    Ok(JourneyAsTyped::new(journey, now.today).with_notices(Content::embedded()?, nation))
+    let carer = acting_carer(session)?;
+    Ok(JourneyAsTyped::new(journey, now.today)
+        .with_notices(Content::embedded()?, nation)
+        .with_acting_carer(carer.as_deref()))
 }
 
 /// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
@@ -44,5 +47,13 @@ pub fn save_journey(
             s.case(case_id)?.details.nation,
         ))
     })?;
-    Ok(JourneyAsTyped::new(saved, now.today).with_notices(Content::embedded()?, nation))
+    let carer = acting_carer(session)?;
+    Ok(JourneyAsTyped::new(saved, now.today)
+        .with_notices(Content::embedded()?, nation)
+        .with_acting_carer(carer.as_deref()))
+}
+
+/// The name of the carer using the profile under a consent, if one is.
+fn acting_carer(session: &Session) -> Result<Option<String>> {
+    session.with_profile(|p| Ok(p.written_by().map(|w| w.carer_name)))
 }

@@ -61,7 +61,10 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("dates", &["read_date", "show_date"]),
-    ("documents", &["write_document", "letter_preview"]),
+    (
+        "documents",
+        &["write_document", "letter_preview", "write_calendar"],
+    ),
     ("help", &["help_topics", "guidance_review", "about_app"]),
     (
         "journey",
@@ -82,6 +85,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         &[
             "list_profiles",
             "open_profile",
+            "suggest_passphrase",
             "create_profile",
             "unlock_profile",
             "lock_profile",

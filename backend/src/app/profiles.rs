@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use rand_core::CryptoRng;
+use zeroize::Zeroizing;
 
 use super::documents::save_and_record;
 use super::session::{back_up_if_due, record, Now, Session};
@@ -23,6 +24,12 @@ pub fn list_profiles(session: &Session) -> Result<Vec<ProfileSummary>> {
 /// The profile that is open now, if any.
 pub fn open_profile(session: &Session) -> Option<ProfileSummary> {
     session.with_profile(|p| Ok(p.summary())).ok()
+}
+
+/// A passphrase of four random words, offered beside every new-passphrase field. Needs no
+/// profile (it is offered before the first is made) and leaves no trace: it is not kept.
+pub fn suggest_passphrase<R: CryptoRng + ?Sized>(rng: &mut R) -> Zeroizing<String> {
+    crate::profiles::suggest_passphrase(rng)
 }
 
 /// Makes a new profile and opens it; its recovery code is shown once.

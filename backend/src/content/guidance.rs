@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::{
     BringItem, Consideration, Content, Faq, FirstStep, JourneyStep, Notice, Organisation,
     PlanOption, Question, QuestionTopic, ReadinessCheck, Reason, RecordsGuide, Right, Route,
-    StepSources, UsualRecord, WayToAsk,
+    StepSources, UsualRecord, WayToAsk, WeighUpGuide,
 };
 use crate::model::Nation;
 
@@ -48,6 +48,8 @@ pub struct Guidance {
     pub options: Vec<PlanOption>,
     /// The four readiness questions, shown before and after.
     pub readiness: Option<ReadinessCheck>,
+    /// The weigh-up's words, on "Is it right for me?" and "Decide and tell".
+    pub weigh_up: Option<WeighUpGuide>,
     pub routes: Vec<RouteWithRights>,
     pub rights: Vec<Right>,
     pub journey: Vec<JourneyStep>,
@@ -87,6 +89,11 @@ impl Content {
                 .readiness_check()
                 .ok()
                 .filter(|r| r.meta.applies_to(nation))
+                .cloned(),
+            weigh_up: self
+                .weigh_up_guide()
+                .ok()
+                .filter(|w| w.meta.applies_to(nation))
                 .cloned(),
             routes: self
                 .routes(nation)

@@ -229,6 +229,53 @@ pub struct ReadinessCheck {
     pub questions: Vec<ReadinessQuestion>,
 }
 
+/// What can help when the readiness check shows doubt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DoubtHelp {
+    /// More information: the question bank.
+    Information,
+    /// Someone to talk it over with.
+    Support,
+    /// No rush: there is time to take, and a mind can be changed.
+    Time,
+}
+
+/// One offered starter for "what matters to me".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MatterStarter {
+    pub id: String,
+    pub text: String,
+}
+
+/// What can help next, of one kind, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DoubtHelpText {
+    pub kind: DoubtHelp,
+    pub title: String,
+    pub text: String,
+}
+
+/// The weigh-up's words: how it works, the offered starters, and what can help after doubt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeighUpGuide {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    pub intro: String,
+    /// Where the idea came from, said in the app's own words.
+    pub credit: String,
+    pub starters: Vec<MatterStarter>,
+    /// Under "Which way I lean": it is the person's own summary, never a score.
+    pub lean_hint: String,
+    /// Shown above the carer's view: why the two views are kept apart.
+    pub carer_hint: String,
+    /// What can help next, one of each kind.
+    pub help: Vec<DoubtHelpText>,
+}
+
 /// A record most people need for a second opinion (the Records screen's "usual records").
 /// The title is the line added to the person's checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

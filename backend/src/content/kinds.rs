@@ -30,6 +30,7 @@ pub enum Item {
     PlanOption(PlanOption),
     ReadinessCheck(ReadinessCheck),
     UsualRecord(UsualRecord),
+    WeighUp(WeighUpGuide),
 }
 
 /// A kind of item: lets [`Content::get`](super::Content::get), [`Content::all`](super::Content::all) and [`Content::for_nation`](super::Content::for_nation) return
@@ -105,6 +106,7 @@ kinds! {
     PlanOption(PlanOption) = "plan-option",
     ReadinessCheck(ReadinessCheck) = "readiness-check",
     UsualRecord(UsualRecord) = "usual-record",
+    WeighUp(WeighUpGuide) = "weigh-up",
 }
 
 impl Item {
@@ -187,6 +189,21 @@ impl Item {
                 }
             }
             Item::UsualRecord(x) => out.push(("why", &x.why)),
+            Item::WeighUp(x) => {
+                out.push(("intro", &x.intro));
+                out.push(("credit", &x.credit));
+                out.push(("lean_hint", &x.lean_hint));
+                out.push(("carer_hint", &x.carer_hint));
+                out.extend(
+                    x.starters
+                        .iter()
+                        .map(|m| ("starters.text", m.text.as_str())),
+                );
+                for h in &x.help {
+                    out.push(("help.title", &h.title));
+                    out.push(("help.text", &h.text));
+                }
+            }
             Item::Letter(x) => {
                 out.push(("subject", &x.subject));
                 out.push(("salutation", &x.salutation));

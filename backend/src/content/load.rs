@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Months;
 
 use super::{
-    Content, Item, ItemMeta, Kind, LetterTemplate, Organisation, Question, QuestionTopic, Right,
-    Source, Step,
+    Content, DoubtHelp, Item, ItemMeta, Kind, LetterTemplate, Organisation, Question,
+    QuestionTopic, Right, Source, Step,
 };
 use crate::error::{Error, Result};
 use crate::model::Nation;
@@ -277,6 +277,14 @@ pub(super) fn check_complete(content: &Content) -> Result<()> {
         return Err(Error::Content(
             "the readiness check has four questions, one for each answer".into(),
         ));
+    }
+    let weigh_up = content.weigh_up_guide()?;
+    for kind in [DoubtHelp::Information, DoubtHelp::Support, DoubtHelp::Time] {
+        if weigh_up.help.iter().filter(|h| h.kind == kind).count() != 1 {
+            return Err(Error::Content(format!(
+                "the weigh-up must say once what helps next for {kind:?}"
+            )));
+        }
     }
     for id in REQUIRED_LETTERS {
         content.letter(id)?;

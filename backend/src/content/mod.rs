@@ -31,6 +31,7 @@ pub use items::{
     Question, QuestionTopic, ReadinessCheck, ReadinessKey, ReadinessQuestion, Reason, ReasonGroup,
     RecordsGuide, Right, Route, Screen, Side, Source, UsualRecord, WayToAsk,
 };
+pub use items::{DoubtHelp, DoubtHelpText, MatterStarter, WeighUpGuide};
 pub use kinds::{Item, Kind};
 
 use std::collections::BTreeMap;
@@ -355,6 +356,13 @@ impl Content {
         self.all::<ReadinessCheck>()
             .next()
             .ok_or_else(|| Error::Content("no readiness check".into()))
+    }
+
+    /// The weigh-up's words (the same on both steps that have one).
+    pub fn weigh_up_guide(&self) -> Result<&WeighUpGuide> {
+        self.all::<WeighUpGuide>()
+            .next()
+            .ok_or_else(|| Error::Content("no weigh-up guide".into()))
     }
 
     /// The records most people need, for the Records screen's checklist.

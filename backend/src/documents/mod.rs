@@ -24,6 +24,7 @@ mod preview;
 mod printable;
 mod recovery;
 mod voice;
+mod weigh_up;
 
 pub use printing::layout;
 use printing::pdf;
@@ -297,6 +298,35 @@ pub fn decision_summary_layout(
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
     Ok(decision::decision_summary(case, decision, date, options)?.0)
+}
+
+/// The weigh-up page for `at`: the person's options side by side, what matters to them, who
+/// decides and which way they lean, all in their own words. A carer acting for the patient
+/// (`options.written_by`) is named on the carer's view.
+///
+/// Errors: [`Error::InvalidInput`] naming the field that cannot be printed.
+pub fn weigh_up_page(
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    at: crate::journey::WeighUpAt,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    let carer = options.written_by.as_ref().map(|w| w.carer_name.as_str());
+    let (layout, info) = weigh_up::weigh_up_page(case, journey, at, carer, date, options)?;
+    rendered(&layout, &info, weigh_up::WEIGH_UP_STEM)
+}
+
+/// The weigh-up page's layout.
+pub fn weigh_up_page_layout(
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    at: crate::journey::WeighUpAt,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    let carer = options.written_by.as_ref().map(|w| w.carer_name.as_str());
+    Ok(weigh_up::weigh_up_page(case, journey, at, carer, date, options)?.0)
 }
 
 /// The one-page summary for the second doctor (also printed inside the prep pack when

@@ -15,7 +15,7 @@ use crate::documents::{self, DocumentOptions, RenderedDocument};
 use crate::documents::{LetterPreview, LetterWords, Referral, WrittenBy};
 use crate::error::Error;
 use crate::error::Result;
-use crate::journey::{ChosenQuestion, ForWhom, Journey};
+use crate::journey::{ChosenQuestion, ForWhom, Journey, WeighUpAt};
 
 /// The notices printed in full in the pack for this case: those marked `print` for its nation,
 /// a time-critical one only when waiting could do harm, and time-critical ones first.
@@ -341,6 +341,10 @@ pub enum DocumentKind {
     PrepPack,
     DecisionLetter,
     DecisionSummary,
+    /// The weigh-up on "Is it right for me?".
+    WeighUpBefore,
+    /// The weigh-up on "Decide and tell".
+    WeighUpAfter,
 }
 
 impl DocumentKind {
@@ -354,6 +358,7 @@ impl DocumentKind {
             DocumentKind::PrepPack => "Saved the prep pack",
             DocumentKind::DecisionLetter => "Saved the decision letter",
             DocumentKind::DecisionSummary => "Saved the decision summary",
+            DocumentKind::WeighUpBefore | DocumentKind::WeighUpAfter => "Saved the weigh-up",
         }
     }
 }
@@ -479,6 +484,12 @@ pub fn document(
         }
         DocumentKind::DecisionSummary => {
             documents::decision_summary(case, &decision(journey), today, options)
+        }
+        DocumentKind::WeighUpBefore => {
+            documents::weigh_up_page(case, journey, WeighUpAt::IsItRight, today, options)
+        }
+        DocumentKind::WeighUpAfter => {
+            documents::weigh_up_page(case, journey, WeighUpAt::Decide, today, options)
         }
     }
 }

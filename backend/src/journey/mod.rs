@@ -7,6 +7,7 @@ mod questions;
 mod record;
 pub mod stored;
 mod view;
+mod weigh_up;
 
 pub use compare::{
     compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
@@ -21,6 +22,10 @@ pub use record::{
 };
 pub use stored::StoredJourney;
 pub use view::{JourneyAsStored, JourneyAsTyped, JourneyView, RecordsDue, UpcomingLine};
+pub use weigh_up::{
+    doubt_help, weigh_up_view, Decider, DeciderView, ForAndAgainst, HowMuch, Matter, OptionKey,
+    OwnOption, WeighOption, WeighUp, WeighUpAt, WeighUpView,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -50,6 +55,13 @@ pub enum UpcomingItem {
         approximate: bool,
         status: DueStatus,
     },
+    /// The day the person wants to decide by, today or later.
+    DecideBy {
+        #[ts(type = "string")]
+        date: NaiveDate,
+        /// "in 5 days", "today", "tomorrow".
+        when: String,
+    },
 }
 
 /// "Print your pack" shows when the appointment is this many days away or fewer.
@@ -62,10 +74,13 @@ pub struct UpcomingFacts {
     pub appointments: Vec<NaiveDate>,
     /// Records requests: when each is due, and whether everything asked for has arrived.
     pub records_requests: Vec<(RecordsDueDate, bool)>,
+    /// The day the person wants to decide by.
+    pub decide_by: Option<NaiveDate>,
 }
 
 /// The upcoming panel for `today`: the next appointment (with "print your pack" when it is
-/// close), then every records request still waiting, soonest due first.
+/// close), then every records request still waiting, soonest due first, then the decide-by day
+/// while it is today or later.
 pub fn upcoming(facts: &UpcomingFacts, today: NaiveDate) -> Vec<UpcomingItem> {
     let mut items = Vec::new();
     if let Some(next) = facts
@@ -96,6 +111,12 @@ pub fn upcoming(facts: &UpcomingFacts, today: NaiveDate) -> Vec<UpcomingItem> {
         approximate: d.approximate,
         status: DueStatus::of(d.due, today),
     }));
+    if let Some(date) = facts.decide_by.filter(|d| *d >= today) {
+        items.push(UpcomingItem::DecideBy {
+            date,
+            when: in_days((date - today).num_days()),
+        });
+    }
     items
 }
 
@@ -128,6 +149,7 @@ mod tests {
         let facts = UpcomingFacts {
             appointments: vec![d(2026, 12, 20), d(2026, 11, 1), d(2026, 11, 28)],
             records_requests: vec![],
+            decide_by: None,
         };
         assert_eq!(
             upcoming(&facts, today),
@@ -148,6 +170,7 @@ mod tests {
         let facts = UpcomingFacts {
             appointments: vec![d(2026, 11, 29)],
             records_requests: vec![],
+            decide_by: None,
         };
         let items = upcoming(&facts, d(2026, 11, 21));
         assert_eq!(items.len(), 1);
@@ -169,6 +192,7 @@ mod tests {
                 (exact(d(2026, 11, 1)), false),
                 (exact(d(2026, 12, 1)), true),
             ],
+            decide_by: None,
         };
         let items = upcoming(&facts, d(2026, 11, 21));
         assert_eq!(
@@ -186,6 +210,23 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn the_decide_by_day_shows_until_it_has_passed() {
+        let facts = UpcomingFacts {
+            decide_by: Some(d(2026, 12, 4)),
+            ..Default::default()
+        };
+        assert_eq!(
+            upcoming(&facts, d(2026, 12, 2)),
+            vec![UpcomingItem::DecideBy {
+                date: d(2026, 12, 4),
+                when: "in 2 days".into()
+            }]
+        );
+        assert_eq!(upcoming(&facts, d(2026, 12, 4)).len(), 1);
+        assert!(upcoming(&facts, d(2026, 12, 5)).is_empty());
     }
 
     #[test]

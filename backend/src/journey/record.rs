@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
+use super::weigh_up::WeighUp;
 use crate::content::Step;
 use crate::error::{Error, Result};
 use crate::model::FieldProblem;
@@ -154,6 +155,8 @@ pub struct Journey {
     /// The decision to ask for a second opinion: `Some(true)` go ahead, `Some(false)` not now.
     pub go_ahead: Option<bool>,
     pub go_ahead_why: String,
+    /// The person's own weigh-up of asking against staying with the current plan.
+    pub weigh_up_before: WeighUp,
 
     // 3. Choose a route.
     /// Id of the content route chosen.
@@ -205,6 +208,11 @@ pub struct Journey {
     pub what_matters_most: String,
     pub readiness_after: Readiness,
     pub next_steps: String,
+    /// The weigh-up of what to do now, the doctors' recommendations among the options.
+    pub weigh_up_after: WeighUp,
+    /// The day the person wants to (or is asked to) decide by, if there is one.
+    #[ts(type = "string | null")]
+    pub decide_by: Option<NaiveDate>,
 }
 
 /// Longest free-text field in the journey, in characters.
@@ -216,8 +224,9 @@ pub const EARLIEST: (i32, u32, u32) = (1900, 1, 1);
 pub const LATEST: (i32, u32, u32) = (2200, 12, 31);
 
 /// The journey's dates (dotted field names), checked against [`EARLIEST`] and [`LATEST`].
-const DATE_FIELDS: [&str; 4] = [
+const DATE_FIELDS: [&str; 5] = [
     "asked_on",
+    "decide_by",
     "records_requested_on",
     "records_received_on",
     "appointment.date",
@@ -234,7 +243,9 @@ pub fn step_of(field: &str) -> Step {
         | "urgency"
         | "in_hospital"
         | "cancer_or_mental_health" => Step::Situation,
-        "reasons" | "readiness_before" | "go_ahead" | "go_ahead_why" => Step::IsItRight,
+        "reasons" | "readiness_before" | "go_ahead" | "go_ahead_why" | "weigh_up_before" => {
+            Step::IsItRight
+        }
         "route" | "specialist_notes" | "preferred_specialist" => Step::ChooseRoute,
         "carer_name" | "carer_relationship" | "asked_on" | "answer" => Step::Ask,
         "records" | "records_holder" | "records_requested_on" | "records_received_on" => {
@@ -242,9 +253,8 @@ pub fn step_of(field: &str) -> Step {
         }
         "questions" if field.ends_with(".answer") => Step::AfterAppointment,
         "first_opinion" | "second_opinion" | "same_answers" => Step::AfterAppointment,
-        "decision" | "decision_why" | "what_matters_most" | "readiness_after" | "next_steps" => {
-            Step::DecideAndTell
-        }
+        "decision" | "decision_why" | "what_matters_most" | "readiness_after" | "next_steps"
+        | "weigh_up_after" | "decide_by" => Step::DecideAndTell,
         _ => Step::Prepare,
     }
 }
@@ -268,6 +278,10 @@ impl Journey {
             ("The list of medicines", self.medicines.len()),
             ("The reasons", self.reasons.len()),
             ("The things to bring", self.bring_ready.len()),
+            ("What matters to you", self.weigh_up_before.matters.len()),
+            ("Your own options", self.weigh_up_before.own_options.len()),
+            ("What matters to you", self.weigh_up_after.matters.len()),
+            ("Your own options", self.weigh_up_after.own_options.len()),
         ];
         for (label, n) in lists {
             if n > MAX_ENTRIES {
@@ -325,6 +339,7 @@ impl Journey {
                 .map(|due| (due, all_arrived))
                 .into_iter()
                 .collect(),
+            decide_by: self.decide_by,
         }
     }
 }

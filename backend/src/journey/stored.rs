@@ -41,7 +41,7 @@ fn from_unversioned(record: Record) -> Record {
 
 /// The answers that are a choice from a fixed list (dotted names). A stored choice that this
 /// app does not know reads as `not-known` and is kept as stored when the journey is saved.
-pub(crate) const CHOICES: [&str; 8] = [
+pub(crate) const CHOICES: [&str; 12] = [
     "for_whom",
     "urgency",
     "in_hospital",
@@ -50,6 +50,17 @@ pub(crate) const CHOICES: [&str; 8] = [
     "same_answers.risks",
     "same_answers.recommendation",
     "same_answers.anything_new",
+    "weigh_up_before.patient.decider",
+    "weigh_up_before.carer.decider",
+    "weigh_up_after.patient.decider",
+    "weigh_up_after.carer.decider",
+];
+
+/// The choices inside the entries of a list: (the list, the choice in each entry). An entry's
+/// unknown choice is kept from the stored entry at the same place with the same text.
+pub(crate) const LIST_CHOICES: [(&str, &str); 2] = [
+    ("weigh_up_before.matters", "how_much"),
+    ("weigh_up_after.matters", "how_much"),
 ];
 
 /// How a choice this app does not know crosses IPC; never stored.
@@ -137,6 +148,28 @@ pub fn to_store(journey: &Journey, previous: Option<&StoredJourney>) -> Result<S
                 *slot = stored
                     .as_ref()
                     .and_then(|s| s.pointer(&at))
+                    .filter(|v| v.is_string())
+                    .cloned()
+                    .unwrap_or(Value::Null);
+            }
+        }
+    }
+    for (list, choice) in LIST_CHOICES {
+        let at = pointer(list);
+        let Some(Value::Array(entries)) = record.pointer_mut(&at) else {
+            continue;
+        };
+        let old = stored.as_ref().and_then(|s| s.pointer(&at));
+        for (i, entry) in entries.iter_mut().enumerate() {
+            let text = entry.get("text").cloned();
+            let Some(slot) = entry.get_mut(choice) else {
+                continue;
+            };
+            if slot.as_str() == Some(NOT_KNOWN) {
+                *slot = old
+                    .and_then(|o| o.get(i))
+                    .filter(|o| o.get("text").cloned() == text)
+                    .and_then(|o| o.get(choice))
                     .filter(|v| v.is_string())
                     .cloned()
                     .unwrap_or(Value::Null);
@@ -249,6 +282,36 @@ mod tests {
         let written = value(&to_store(&edited, Some(&s)).expect("writes"));
         assert_eq!(written["urgency"], "routine");
         assert_eq!(written["in_hospital"], Value::Null);
+    }
+
+    #[test]
+    fn a_how_much_this_app_does_not_know_is_kept_in_its_entry() {
+        let newer = r#"{"v":1,"weigh_up_after":{"matters":[
+            {"starter":null,"text":"Cost","how_much":"more-than-anything"},
+            {"starter":null,"text":"Travel","how_much":"a-lot"}],
+            "patient":{"decider":"we-decide-as-a-family","who":"","lean":""}}}"#;
+        let s = stored(newer);
+        let matters = &s.journey.weigh_up_after.matters;
+        assert_eq!(matters[0].how_much, Some(crate::journey::HowMuch::NotKnown));
+        assert_eq!(
+            s.journey.weigh_up_after.patient.decider,
+            Some(crate::journey::Decider::NotKnown)
+        );
+        let mut edited = s.journey.clone();
+        edited.weigh_up_after.patient.lean = "Towards waiting".into();
+        let written = value(&to_store(&edited, Some(&s)).expect("writes"));
+        let after = &written["weigh_up_after"];
+        assert_eq!(after["matters"][0]["how_much"], "more-than-anything");
+        assert_eq!(after["matters"][1]["how_much"], "a-lot");
+        assert_eq!(after["patient"]["decider"], "we-decide-as-a-family");
+        assert_eq!(after["patient"]["lean"], "Towards waiting");
+        // Its text changed: it is another entry now, and the unknown answer is not carried.
+        edited.weigh_up_after.matters[0].text = "Money".into();
+        let written = value(&to_store(&edited, Some(&s)).expect("writes"));
+        assert_eq!(
+            written["weigh_up_after"]["matters"][0]["how_much"],
+            Value::Null
+        );
     }
 
     #[test]

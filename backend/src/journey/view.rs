@@ -5,8 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{compare, upcoming, Comparison, DueStatus, Journey, UpcomingItem};
-use crate::content::{Content, Notice, NoticeLevel};
+use super::{
+    compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, UpcomingItem,
+    WeighUpAt, WeighUpView,
+};
+use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
 use crate::model::{FieldProblem, Nation};
 
@@ -50,6 +53,13 @@ pub struct JourneyView {
     /// and its like): the case's nation's, or, before the nation is known, every nation's,
     /// each once, since which applies cannot be told. Empty otherwise.
     pub urgent_notices: Vec<Notice>,
+    /// The weigh-up on "Is it right for me?": its options and labels.
+    pub weigh_up_before: WeighUpView,
+    /// The weigh-up on "Decide and tell".
+    pub weigh_up_after: WeighUpView,
+    /// What can help next, from the readiness check before and after (empty without a No).
+    pub doubt_before: Vec<DoubtHelp>,
+    pub doubt_after: Vec<DoubtHelp>,
 }
 
 /// A journey as stored (valid, used for documents), as typed, and what to change.
@@ -83,6 +93,12 @@ impl JourneyAsTyped {
     /// Adds the safety notices for a case in `nation` to the view (see [`JourneyView::with_notices`]).
     pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyAsTyped {
         self.view = self.view.with_notices(content, nation);
+        self
+    }
+
+    /// Names the carer using the app under a consent (see [`JourneyView::with_acting_carer`]).
+    pub fn with_acting_carer(mut self, carer: Option<&str>) -> JourneyAsTyped {
+        self.view = self.view.with_acting_carer(carer);
         self
     }
 }
@@ -119,8 +135,20 @@ impl JourneyView {
             nation: None,
             notices: Vec::new(),
             urgent_notices: Vec::new(),
+            weigh_up_before: weigh_up_view(&journey, WeighUpAt::IsItRight, None),
+            weigh_up_after: weigh_up_view(&journey, WeighUpAt::Decide, None),
+            doubt_before: doubt_help(&journey.readiness_before),
+            doubt_after: doubt_help(&journey.readiness_after),
             journey,
         }
+    }
+
+    /// When a carer is using the app under a consent (`carer` is their name), the weigh-ups
+    /// ask for the patient's view and the carer's separately, whatever the journey says.
+    pub fn with_acting_carer(mut self, carer: Option<&str>) -> JourneyView {
+        self.weigh_up_before = weigh_up_view(&self.journey, WeighUpAt::IsItRight, carer);
+        self.weigh_up_after = weigh_up_view(&self.journey, WeighUpAt::Decide, carer);
+        self
     }
 
     /// Adds the safety notices for a case in `nation` (none when it is not known yet).
@@ -167,6 +195,9 @@ fn upcoming_words(item: &UpcomingItem) -> String {
     match item {
         UpcomingItem::Appointment { date, when } => {
             format!("Your appointment is on {} ({when}).", long_uk(*date))
+        }
+        UpcomingItem::DecideBy { date, when } => {
+            format!("You want to decide by {} ({when}). You can take more time if you need it, and you can change your mind.", long_uk(*date))
         }
         UpcomingItem::PrintPack { .. } => {
             "Your appointment is within a week: print your prep pack to take with you.".into()

@@ -26,8 +26,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::lock::ProfileLock;
-use super::meta::{sync_folder, Slot, DATABASE_FILE};
-use super::{key_from_slot, OpenProfile, Profiles};
+use super::meta::{sync_folder, DATABASE_FILE};
+use super::{OpenProfile, Profiles};
 use crate::cases::{export_encrypted, DatabaseKey, Store};
 use crate::error::{Error, Result};
 
@@ -361,16 +361,23 @@ impl Profiles {
         backup_name: &str,
         now: DateTime<Utc>,
     ) -> Result<OpenProfile> {
-        let (folder, meta) = self.read_meta(id)?;
         // The backup asked for must exist before anything else is done.
+        self.check_backup_name(id, backup_name)?;
+        let key = self.passphrase_key(id, passphrase)?;
+        self.restore_backup_with_key(id, key, backup_name, now)
+    }
+
+    /// [`Profiles::restore_backup`] with the key its passphrase opened, so the app can check
+    /// the passphrase (and the backup's name) before it locks the open profile.
+    pub(crate) fn restore_backup_with_key(
+        &self,
+        id: &str,
+        key: DatabaseKey,
+        backup_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<OpenProfile> {
+        let (folder, meta) = self.read_meta(id)?;
         let chosen = Self::find_backup(&folder, backup_name)?;
-        let bytes = meta
-            .open_slot(Slot::Passphrase, passphrase.as_bytes())
-            .map_err(|e| match e {
-                super::keyslot::SlotError::WrongSecret => Error::WrongPassphrase,
-                super::keyslot::SlotError::Malformed => Error::ProfileDamaged,
-            })?;
-        let key = key_from_slot(&bytes)?;
         let lock = ProfileLock::acquire(&folder)?;
 
         // 1. Check a copy of the backup (opening it may bring its schema up to date).

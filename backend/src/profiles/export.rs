@@ -88,7 +88,7 @@ impl Profiles {
         export_passphrase: &str,
         rng: &mut R,
     ) -> Result<()> {
-        check_new_passphrase(export_passphrase)?;
+        check_new_passphrase(export_passphrase, &[&open.name])?;
         let (_, profile_meta) = self.read_meta(&open.id)?;
         let params = profile_meta.passphrase_slot.kdf.params.upgraded().check()?;
 

@@ -122,6 +122,22 @@ fn cipher(key: &WrappingKey) -> XChaCha20Poly1305 {
 }
 
 impl Keyslot {
+    /// What stands in for a slot that could not be read at all: it opens with nothing
+    /// ([`SlotError::Malformed`], as its algorithm is none the app knows).
+    pub fn damaged() -> Keyslot {
+        Keyslot {
+            kdf: KdfSpec {
+                algorithm: "damaged".into(),
+                version: 0,
+                params: KdfParams::RECOMMENDED,
+                salt: String::new(),
+            },
+            nonce: String::new(),
+            sealed: String::new(),
+            binding: None,
+        }
+    }
+
     /// Seals `secret` under `key` (derived with `kdf`), with a fresh nonce.
     pub fn seal<R: CryptoRng + ?Sized>(
         kdf: KdfSpec,

@@ -47,6 +47,24 @@ impl Slot {
             Slot::Recovery => RECOVERY_PURPOSE,
         }
     }
+
+    fn key(self) -> &'static str {
+        match self {
+            Slot::Passphrase => "passphrase_slot",
+            Slot::Recovery => "recovery_slot",
+        }
+    }
+
+    /// What the person is told when this slot does not open: a wrong secret, or a damaged
+    /// slot, which names the other way in (the other slot is read and opened on its own).
+    pub fn refused(self, e: SlotError) -> Error {
+        match (self, e) {
+            (Slot::Passphrase, SlotError::WrongSecret) => Error::WrongPassphrase,
+            (Slot::Recovery, SlotError::WrongSecret) => Error::WrongRecoveryCode,
+            (Slot::Passphrase, SlotError::Malformed) => Error::PassphraseSlotDamaged,
+            (Slot::Recovery, SlotError::Malformed) => Error::RecoverySlotDamaged,
+        }
+    }
 }
 
 /// The contents of `profile.json`.
@@ -66,6 +84,12 @@ pub(crate) struct ProfileMeta {
     /// health data, and read only once the profile is unlocked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle_lock_minutes: Option<u32>,
+    /// A slot that was in the file in a shape no app writes (or missing), kept as it was read:
+    /// its place holds [`Keyslot::damaged`], which opens with nothing, and it is written back
+    /// unchanged until a fresh seal replaces it. One damaged slot never hides the profile or
+    /// blocks the other slot; both damaged is [`Error::ProfileDamaged`].
+    #[serde(skip)]
+    unreadable: [Option<serde_json::Value>; 2],
 }
 
 /// Just enough of `profile.json` to see its format, so a newer file is refused rather than
@@ -96,6 +120,7 @@ impl ProfileMeta {
             passphrase_slot: empty.clone(),
             recovery_slot: empty,
             idle_lock_minutes: None,
+            unreadable: [None, None],
         }
     }
 
@@ -118,7 +143,27 @@ impl ProfileMeta {
         if format.format > META_FORMAT {
             return Err(Error::DatabaseTooNew);
         }
-        let meta: ProfileMeta = serde_json::from_str(text).map_err(|_| Error::ProfileDamaged)?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| Error::ProfileDamaged)?;
+        let object = value.as_object_mut().ok_or(Error::ProfileDamaged)?;
+        let mut unreadable = [None, None];
+        for which in [Slot::Passphrase, Slot::Recovery] {
+            let fits = object
+                .get(which.key())
+                .is_some_and(|slot| Keyslot::deserialize(slot).is_ok());
+            if !fits {
+                let placeholder =
+                    serde_json::to_value(Keyslot::damaged()).map_err(|_| Error::ProfileDamaged)?;
+                let raw = object.insert(which.key().into(), placeholder);
+                unreadable[which as usize] = Some(raw.unwrap_or(serde_json::Value::Null));
+            }
+        }
+        if unreadable.iter().all(Option::is_some) {
+            return Err(Error::ProfileDamaged);
+        }
+        let mut meta: ProfileMeta =
+            serde_json::from_value(value).map_err(|_| Error::ProfileDamaged)?;
+        meta.unreadable = unreadable;
         meta.checked()
     }
 
@@ -207,6 +252,7 @@ impl ProfileMeta {
         let aad = self.bound_aad(which, &kdf);
         let mut slot = Keyslot::seal(kdf, wrapping, &aad, key.as_bytes(), rng);
         slot.binding = Some(BOUND);
+        self.unreadable[which as usize] = None;
         match which {
             Slot::Passphrase => self.passphrase_slot = slot,
             Slot::Recovery => self.recovery_slot = slot,
@@ -225,10 +271,28 @@ impl ProfileMeta {
         write_atomically(folder, META_FILE, &self.to_json()?)
     }
 
-    /// The file's bytes, as written.
+    /// The file's bytes, as written: a damaged slot as it was read.
     pub fn to_json(&self) -> Result<Vec<u8>> {
-        serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::Storage(format!("could not write the profile's settings: {e}")))
+        let failed = |e: serde_json::Error| {
+            Error::Storage(format!("could not write the profile's settings: {e}"))
+        };
+        if self.unreadable.iter().all(Option::is_none) {
+            return serde_json::to_vec_pretty(self).map_err(failed);
+        }
+        let mut value = serde_json::to_value(self).map_err(failed)?;
+        for which in [Slot::Passphrase, Slot::Recovery] {
+            if let (Some(raw), Some(object)) =
+                (&self.unreadable[which as usize], value.as_object_mut())
+            {
+                // A slot that was missing stays missing.
+                if raw.is_null() {
+                    object.remove(which.key());
+                } else {
+                    object.insert(which.key().into(), raw.clone());
+                }
+            }
+        }
+        serde_json::to_vec_pretty(&value).map_err(failed)
     }
 }
 

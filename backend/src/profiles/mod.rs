@@ -30,6 +30,7 @@ mod lock;
 mod meta;
 mod names;
 mod open;
+mod passphrase;
 mod recovery;
 
 pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
@@ -40,6 +41,7 @@ pub use export::{check_export_bytes, export_file_name, EXPORT_EXTENSION};
 pub use idle::{IdleDeadline, IDLE_GRACE};
 pub use kdf::KdfParams;
 pub use open::{ActingCarer, OpenProfile};
+pub use passphrase::{suggest_passphrase, MIN_PASSPHRASE_SCORE, SUGGESTED_WORDS};
 pub use recovery::{RecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS, RECOVERY_CODE_GROUP};
 
 use std::path::{Path, PathBuf};
@@ -51,10 +53,10 @@ use zeroize::Zeroizing;
 
 use crate::cases::{DatabaseKey, Store, DATABASE_KEY_LEN};
 use crate::error::{Error, Result};
-use keyslot::SlotError;
 use lock::ProfileLock;
 use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
-use names::{check_name, check_new_passphrase, check_stored_name, is_invisible, name_key};
+use names::{check_name, check_stored_name, is_invisible, name_key};
+use passphrase::check_new_passphrase;
 
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -228,7 +230,7 @@ impl Profiles {
         rng: &mut R,
     ) -> Result<(OpenProfile, RecoveryCode)> {
         let name = check_name(name)?;
-        check_new_passphrase(passphrase)?;
+        check_new_passphrase(passphrase, &[&name])?;
         let params = params.check()?;
         self.check_name_is_free(&name)?;
         std::fs::create_dir_all(&self.dir)?;
@@ -402,10 +404,7 @@ impl Profiles {
         }
         let bytes = meta
             .open_slot(Slot::Passphrase, passphrase.as_bytes())
-            .map_err(|e| match e {
-                SlotError::WrongSecret => Error::WrongPassphrase,
-                SlotError::Malformed => Error::ProfileDamaged,
-            })?;
+            .map_err(|e| Slot::Passphrase.refused(e))?;
         key_from_slot(&bytes)
     }
 
@@ -419,15 +418,12 @@ impl Profiles {
         new_passphrase: &str,
         rng: &mut R,
     ) -> Result<OpenProfile> {
-        check_new_passphrase(new_passphrase)?;
         let (folder, mut meta) = self.read_meta(id)?;
         let code = RecoveryCode::parse(recovery_code)?;
+        check_new_passphrase(new_passphrase, &[&meta.name])?;
         let bytes = meta
             .open_slot(Slot::Recovery, code.secret())
-            .map_err(|e| match e {
-                SlotError::WrongSecret => Error::WrongRecoveryCode,
-                SlotError::Malformed => Error::ProfileDamaged,
-            })?;
+            .map_err(|e| Slot::Recovery.refused(e))?;
         let key = key_from_slot(&bytes)?;
         // The settings of the slot just opened (checked against the floor as it was opened),
         // raised to today's: never those of the passphrase's slot, which may have been edited.
@@ -458,14 +454,11 @@ impl Profiles {
         new_passphrase: &str,
         rng: &mut R,
     ) -> Result<()> {
-        check_new_passphrase(new_passphrase)?;
+        check_new_passphrase(new_passphrase, &[&open.name])?;
         let (folder, mut meta) = self.read_meta(&open.id)?;
         let bytes = meta
             .open_slot(Slot::Passphrase, old_passphrase.as_bytes())
-            .map_err(|e| match e {
-                SlotError::WrongSecret => Error::WrongPassphrase,
-                SlotError::Malformed => Error::ProfileDamaged,
-            })?;
+            .map_err(|e| Slot::Passphrase.refused(e))?;
         if bytes.as_slice() != open.key.as_bytes() {
             return Err(Error::ProfileDamaged);
         }
@@ -506,10 +499,7 @@ impl Profiles {
         let code = RecoveryCode::parse(typed)?;
         let bytes = meta
             .open_slot(Slot::Recovery, code.secret())
-            .map_err(|e| match e {
-                SlotError::WrongSecret => Error::WrongRecoveryCode,
-                SlotError::Malformed => Error::ProfileDamaged,
-            })?;
+            .map_err(|e| Slot::Recovery.refused(e))?;
         if bytes.as_slice() != open.key.as_bytes() {
             return Err(Error::WrongRecoveryCode);
         }

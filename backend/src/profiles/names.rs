@@ -1,23 +1,8 @@
-//! Profile names and passphrases: what is accepted, in plain words when it is not.
+//! Profile names: what is accepted, in plain words when it is not. (New passphrases:
+//! `passphrase.rs`.)
 
-use super::{MAX_PASSPHRASE_CHARS, MAX_PROFILE_NAME_CHARS, MIN_PASSPHRASE_CHARS};
+use super::MAX_PROFILE_NAME_CHARS;
 use crate::error::{Error, Result};
-
-/// Checks a new passphrase is long enough (and not absurdly long).
-pub(super) fn check_new_passphrase(passphrase: &str) -> Result<()> {
-    let len = passphrase.chars().count();
-    if len < MIN_PASSPHRASE_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. A few words you will remember works well."
-        )));
-    }
-    if len > MAX_PASSPHRASE_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "Please choose a passphrase of at most {MAX_PASSPHRASE_CHARS} characters."
-        )));
-    }
-    Ok(())
-}
 
 /// Checks a display name and returns it without surrounding spaces.
 pub(super) fn check_name(name: &str) -> Result<String> {

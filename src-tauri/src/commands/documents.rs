@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use backend::app::documents as api;
+use backend::calendar::CalendarOptions;
 use backend::cases::CaseId;
 use backend::documents::pack::DocumentKind;
 use backend::documents::{self, DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
@@ -44,6 +45,37 @@ pub async fn letter_preview(
         case_id,
         kind,
     )?)
+}
+
+#[tauri::command(async)]
+pub async fn write_calendar(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    options: CalendarOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    Ok(api::write_calendar(
+        &state.session,
+        &state.now(),
+        case_id,
+        options,
+        |file| save_calendar(&app, &state.settings, file),
+    )?)
+}
+
+/// Saves a calendar file where the person chooses (or in the test folder); it is not opened:
+/// the person adds it to the calendar they use. `None` when the person cancelled.
+fn save_calendar(
+    app: &AppHandle,
+    settings: &Settings,
+    file: &RenderedDocument,
+) -> backend::Result<Option<SavedDocument>> {
+    let Some(path) = choose_save_path(app, settings, &file.file_name, "Calendar file", "ics")
+    else {
+        return Ok(None);
+    };
+    let path = backend::file_names::with_extension(&path, "ics");
+    documents::save(file, &path).map(Some)
 }
 
 /// Asks where to save a file (the native save dialog), suggesting `file_name`. In tests

@@ -22,6 +22,12 @@ pub fn open_profile(state: State<'_, AppState>) -> Option<ProfileSummary> {
     api::open_profile(&state.session)
 }
 
+/// Four random words from the OS's randomness; held zeroising until sent to the window.
+#[tauri::command(async)]
+pub fn suggest_passphrase() -> Zeroizing<String> {
+    api::suggest_passphrase(&mut rng())
+}
+
 #[tauri::command(async)]
 pub async fn create_profile(
     state: State<'_, AppState>,

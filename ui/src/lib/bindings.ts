@@ -1,7 +1,7 @@
 // Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "internal" | "not_saved" | "not_kept";
+export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "passphrase_slot_damaged" | "recovery_slot_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "internal" | "not_saved" | "not_kept";
 
 export type ErrorPayload = { 
 /**
@@ -195,7 +195,7 @@ file?: string,
  */
 as_of?: string, };
 
-export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord;
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord | { "kind": "weigh-up" } & WeighUpGuide;
 
 export type About = { summary: string, 
 /**
@@ -569,7 +569,11 @@ options: Array<PlanOption>,
 /**
  * The four readiness questions, shown before and after.
  */
-readiness: ReadinessCheck | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
+readiness: ReadinessCheck | null, 
+/**
+ * The weigh-up's words, on "Is it right for me?" and "Decide and tell".
+ */
+weigh_up: WeighUpGuide | null, routes: Array<RouteWithRights>, rights: Array<Right>, journey: Array<JourneyStep>, ways_to_ask: Array<WayToAsk>, question_topics: Array<TopicWithQuestions>, what_to_bring: Array<BringItem>, records_guides: Array<RecordsGuide>, 
 /**
  * The records most people need, for the records checklist.
  */
@@ -634,6 +638,43 @@ steps: Array<Step>,
 reviewer_note?: string, };
 
 export type UsualRecord = { why: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type DoubtHelp = "information" | "support" | "time";
+
+export type MatterStarter = { id: string, text: string, };
+
+export type DoubtHelpText = { kind: DoubtHelp, title: string, text: string, };
+
+export type WeighUpGuide = { intro: string, 
+/**
+ * Where the idea came from, said in the app's own words.
+ */
+credit: string, starters: Array<MatterStarter>, 
+/**
+ * Under "Which way I lean": it is the person's own summary, never a score.
+ */
+lean_hint: string, 
+/**
+ * Shown above the carer's view: why the two views are kept apart.
+ */
+carer_hint: string, 
+/**
+ * What can help next, one of each kind.
+ */
+help: Array<DoubtHelpText>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
@@ -716,6 +757,89 @@ export type Opinion = { diagnosis: string, options: string, risks: string, recom
  */
 anything_new: string, };
 
+export type HowMuch = "not-at-all" | "a-little" | "a-lot" | "not-known";
+
+export type Matter = { 
+/**
+ * The content starter's id, or `None` for the person's own.
+ */
+starter: string | null, text: string, how_much: HowMuch | null, };
+
+export type ForAndAgainst = { for_it: string, against_it: string, };
+
+export type OwnOption = { name: string, for_it: string, against_it: string, };
+
+export type Decider = "me" | "me-with" | "someone-else" | "not-known";
+
+export type DeciderView = { decider: Decider | null, 
+/**
+ * With whom ("I decide with …") or who ("Someone else decides"), as typed.
+ */
+who: string, 
+/**
+ * Which way they lean, as their own summary.
+ */
+lean: string, };
+
+export type WeighUp = { matters: Array<Matter>, 
+/**
+ * Staying with the current plan: always an option.
+ */
+stay: ForAndAgainst, 
+/**
+ * Asking for a second opinion (the weigh-up on "Is it right for me?").
+ */
+ask: ForAndAgainst, 
+/**
+ * What the first doctor recommends (the weigh-up on "Decide and tell").
+ */
+first_doctor: ForAndAgainst, 
+/**
+ * What the second doctor recommends (the weigh-up on "Decide and tell").
+ */
+second_doctor: ForAndAgainst, own_options: Array<OwnOption>, 
+/**
+ * The patient's own view.
+ */
+patient: DeciderView, 
+/**
+ * The carer's view, kept apart from the patient's; asked only when a carer is involved.
+ */
+carer: DeciderView, };
+
+export type WeighUpAt = "is-it-right" | "decide";
+
+export type OptionKey = "stay" | "ask" | "first_doctor" | "second_doctor";
+
+export type WeighOption = { key: OptionKey, title: string, 
+/**
+ * The plan or recommendation as the person wrote it earlier (empty when not written).
+ */
+as_written: string, };
+
+export type WeighUpView = { at: WeighUpAt, 
+/**
+ * The fixed options in order (staying with the current plan always among them); the
+ * person's own options follow.
+ */
+options: Array<WeighOption>, 
+/**
+ * What the person said matters a lot, in their words, in their order.
+ */
+matters_a_lot: Array<string>, 
+/**
+ * Whether a carer is involved: then the carer's view is asked for separately.
+ */
+carer_present: boolean, 
+/**
+ * "Your view" for the patient, named when the carer is the one using the app.
+ */
+patient_label: string, 
+/**
+ * The carer's heading, by name when known.
+ */
+carer_label: string, };
+
 export type Journey = { for_whom: ForWhom | null, 
 /**
  * When the diagnosis or offer was made, as typed.
@@ -734,6 +858,10 @@ reasons: Array<string>, readiness_before: Readiness,
  * The decision to ask for a second opinion: `Some(true)` go ahead, `Some(false)` not now.
  */
 go_ahead: boolean | null, go_ahead_why: string, 
+/**
+ * The person's own weigh-up of asking against staying with the current plan.
+ */
+weigh_up_before: WeighUp, 
 /**
  * Id of the content route chosen.
  */
@@ -768,7 +896,15 @@ bring_ready: Array<string>, first_opinion: Opinion, second_opinion: Opinion,
 /**
  * The person's own answer, part by part: do the two doctors say the same thing?
  */
-same_answers: SameAnswers, decision: string, decision_why: string, what_matters_most: string, readiness_after: Readiness, next_steps: string, };
+same_answers: SameAnswers, decision: string, decision_why: string, what_matters_most: string, readiness_after: Readiness, next_steps: string, 
+/**
+ * The weigh-up of what to do now, the doctors' recommendations among the options.
+ */
+weigh_up_after: WeighUp, 
+/**
+ * The day the person wants to (or is asked to) decide by, if there is one.
+ */
+decide_by: string | null, };
 
 export type OpinionPart = "diagnosis" | "options" | "risks" | "recommendation" | "anything-new";
 
@@ -831,7 +967,11 @@ when: string, } | { "kind": "print-pack", appointment: string, } | { "kind": "re
 /**
  * Counted from the day sent, allowing for post: the day received is not known.
  */
-approximate: boolean, status: DueStatus, };
+approximate: boolean, status: DueStatus, } | { "kind": "decide-by", date: string, 
+/**
+ * "in 5 days", "today", "tomorrow".
+ */
+when: string, };
 
 export type UpcomingLine = { item: UpcomingItem, words: string, };
 
@@ -869,11 +1009,30 @@ notices: Array<Notice>,
  * and its like): the case's nation's, or, before the nation is known, every nation's,
  * each once, since which applies cannot be told. Empty otherwise.
  */
-urgent_notices: Array<Notice>, };
+urgent_notices: Array<Notice>, 
+/**
+ * The weigh-up on "Is it right for me?": its options and labels.
+ */
+weigh_up_before: WeighUpView, 
+/**
+ * The weigh-up on "Decide and tell".
+ */
+weigh_up_after: WeighUpView, 
+/**
+ * What can help next, from the readiness check before and after (empty without a No).
+ */
+doubt_before: Array<DoubtHelp>, doubt_after: Array<DoubtHelp>, };
 
 export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
-export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary";
+export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after";
+
+export type CalendarOptions = { 
+/**
+ * Adds who the appointment is with to its title ("Appointment with Dr Rees"). Off by
+ * default: a calendar may be seen by others.
+ */
+name_who: boolean, };
 
 export type ProfileSummary = { 
 /**

@@ -9,6 +9,7 @@ import {
   api,
   AppError,
   emptyDetails,
+  type CalendarOptions,
   type CaseDetails,
   type DocumentKind,
   type DocumentOptions,
@@ -174,6 +175,14 @@ export class OpenCase {
     const id = await this.saveNow();
     if (id === null) return null;
     return api.letterPreview(id, kind);
+  }
+
+  /** Saves everything, then makes the calendar file of reminders and asks where to save it.
+   * Throws an AppError when there is nothing to put in it. */
+  async writeCalendar(options: CalendarOptions): Promise<Written> {
+    const id = await this.saveNow();
+    if (id === null) return 'no-case';
+    return (await api.writeCalendar(id, $state.snapshot(options))) ?? 'cancelled';
   }
 
   /** Ctrl+P (or File > Print the prep pack): the pack, as its button would make it. */

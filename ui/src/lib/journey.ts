@@ -1,6 +1,6 @@
 // Presentation helpers for the journey screens: the empty record, the step list and its words.
 // No business rules live here: due dates, comparisons and what is upcoming come from the backend.
-import type { CaseDetails, Journey, Readiness, Step } from './api';
+import type { CaseDetails, Journey, Readiness, Step, WeighUp } from './api';
 
 export const emptyReadiness = (): Readiness => ({
   know_enough: null,
@@ -45,7 +45,26 @@ export const emptyJourney = (): Journey => ({
   what_matters_most: '',
   readiness_after: emptyReadiness(),
   next_steps: '',
+  weigh_up_before: emptyWeighUp(),
+  weigh_up_after: emptyWeighUp(),
+  decide_by: null,
 });
+
+/** A weigh-up with nothing filled in (as the backend's `WeighUp::default()`). */
+export function emptyWeighUp(): WeighUp {
+  const none = () => ({ for_it: '', against_it: '' });
+  const view = () => ({ decider: null, who: '', lean: '' });
+  return {
+    matters: [],
+    stay: none(),
+    ask: none(),
+    first_doctor: none(),
+    second_doctor: none(),
+    own_options: [],
+    patient: view(),
+    carer: view(),
+  };
+}
 
 /** The eight steps, in order, with their short names for the map. */
 export const steps: { id: Step; title: string; short: string }[] = [
@@ -67,6 +86,7 @@ export function cleanDates(j: Journey): Journey {
     asked_on: blank(j.asked_on),
     records_requested_on: blank(j.records_requested_on),
     records_received_on: blank(j.records_received_on),
+    decide_by: blank(j.decide_by),
     appointment: { ...j.appointment, date: blank(j.appointment.date) },
   };
 }

@@ -8,6 +8,8 @@ export const profiles = {
   listProfiles: () => call<ProfileSummary[]>('list_profiles'),
   /** The profile open now, or null when locked. */
   openProfile: () => call<ProfileSummary | null>('open_profile'),
+  /** Four random words for a new passphrase, made by the backend each time it is asked. */
+  suggestPassphrase: () => call<string>('suggest_passphrase'),
   createProfile: (name: string, passphrase: string) =>
     call<CreatedProfile>('create_profile', { name, passphrase }),
   unlockProfile: (id: string, passphrase: string) =>
