@@ -431,7 +431,9 @@ pub fn letter_preview(
         )?,
         DocumentKind::CarerAuthorisation
         | DocumentKind::PrepPack
-        | DocumentKind::DecisionSummary => {
+        | DocumentKind::DecisionSummary
+        | DocumentKind::WeighUpBefore
+        | DocumentKind::WeighUpAfter => {
             return Err(Error::InvalidInput(
                 "Only a letter can be shown before it is saved.".into(),
             ))
