@@ -3,6 +3,15 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
+            // The person's own files in a case.
+            "list_attachments",
+            "add_attachments",
+            "add_dropped_files",
+            "update_attachment",
+            "attachment_bytes",
+            "save_attachment_copy",
+            "remove_attachment",
+            "restore_attachment",
             // Notes on a case.
             "list_notes",
             "add_note",

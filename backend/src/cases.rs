@@ -7,6 +7,7 @@
 //! The case's own types live in [`crate::model`] and are re-exported here.
 
 mod activity;
+mod attachment;
 mod consent;
 mod key;
 mod limits;
@@ -14,12 +15,17 @@ mod note;
 mod store;
 
 pub use activity::{ActivityEntry, MAX_ACTIVITY_WHAT_CHARS, MAX_ACTIVITY_WHO_CHARS};
+pub use attachment::{
+    judge, size_text, title_from_file_name, Attachment, AttachmentDetails, AttachmentId,
+    AttachmentKind, Judged, MAX_FILE_BYTES, MAX_IMAGE_PIXELS, MAX_PROFILE_FILE_BYTES,
+    MAX_TITLE_CHARS,
+};
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use limits::{field_limits, FieldLimit};
 pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
 pub(crate) use store::export_encrypted;
-pub use store::{schema_version, Store};
+pub use store::{schema_version, NewAttachment, Store};
 
 pub use crate::journey::JourneyAsStored;
 

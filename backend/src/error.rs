@@ -100,6 +100,13 @@ pub enum Error {
     /// No profile is open (the app is locked), so nothing of a case can be read or changed.
     #[error("Your information is locked. Please open your profile with your passphrase.")]
     Locked,
+    /// A file offered to a case cannot be kept (empty, too large, not a kind the app keeps,
+    /// damaged or protected). The message says which, in plain words; nothing is stored.
+    #[error("{0}")]
+    FileRefused(String),
+    /// A file of a case asked for does not exist (removed, or never there).
+    #[error("We could not find that file. It may have been removed.")]
+    FileNotFound,
 }
 
 /// Every `code` an error can carry across IPC: one per [`Error`] (of the same name) and the
@@ -135,6 +142,8 @@ pub enum ErrorCode {
     UnexpectedContents,
     /// No profile is open (the app is locked), so nothing of a case can be read or changed.
     Locked,
+    FileRefused,
+    FileNotFound,
     /// Made by the UI: what came back from a command was not an error it knows (a fault in
     /// the app, never something the person did).
     Internal,
@@ -148,7 +157,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order above.
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::InvalidInput,
         ErrorCode::InvalidNhsNumber,
         ErrorCode::InvalidDateOfBirth,
@@ -175,6 +184,8 @@ impl ErrorCode {
         ErrorCode::KeySettingsRefused,
         ErrorCode::UnexpectedContents,
         ErrorCode::Locked,
+        ErrorCode::FileRefused,
+        ErrorCode::FileNotFound,
         ErrorCode::Internal,
         ErrorCode::NotSaved,
         ErrorCode::NotKept,
@@ -209,6 +220,8 @@ impl ErrorCode {
             ErrorCode::KeySettingsRefused => "key_settings_refused",
             ErrorCode::UnexpectedContents => "unexpected_contents",
             ErrorCode::Locked => "locked",
+            ErrorCode::FileRefused => "file_refused",
+            ErrorCode::FileNotFound => "file_not_found",
             ErrorCode::Internal => "internal",
             ErrorCode::NotSaved => "not_saved",
             ErrorCode::NotKept => "not_kept",
@@ -258,6 +271,8 @@ impl Error {
             Error::KeySettingsRefused => ErrorCode::KeySettingsRefused,
             Error::UnexpectedContents => ErrorCode::UnexpectedContents,
             Error::Locked => ErrorCode::Locked,
+            Error::FileRefused(_) => ErrorCode::FileRefused,
+            Error::FileNotFound => ErrorCode::FileNotFound,
         }
     }
 

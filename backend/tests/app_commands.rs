@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use backend::app::{self, Now, Session};
-use backend::cases::{CarerConsentDetails, CaseDetails, CaseId, ConsentGiven, Nation};
+use backend::cases::{
+    AttachmentDetails, CarerConsentDetails, CaseDetails, CaseId, ConsentGiven, Nation,
+};
 use backend::documents::pack::DocumentKind;
 use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
 use backend::Result;
@@ -101,6 +103,28 @@ impl Fixture {
         |document| documents::save(document, &self.files.join(&document.file_name)).map(Some)
     }
 
+    /// A small picture, offered to the case from outside the test's folders.
+    fn offered(&self) -> PathBuf {
+        let path = self.data.with_file_name("offered.png");
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x02".to_vec();
+        png.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        std::fs::write(&path, png).expect("written");
+        path
+    }
+
+    /// A file added to the case at 10:02, its id.
+    fn attached(&self) -> i64 {
+        let added = app::attachments::add_attachments(
+            &self.session,
+            &at(2),
+            self.case_id,
+            &[self.offered()],
+            None,
+        )
+        .expect("added");
+        added[0].added.as_ref().expect("kept").id
+    }
+
     /// How many activity entries the open profile has from the moment `now` (none when locked).
     fn entries_at(&self, now: &Now) -> usize {
         let Ok(log) = app::profiles::activity_log(&self.session, now) else {
@@ -120,6 +144,7 @@ fn consent() -> CarerConsentDetails {
         from: day(11, 1),
         until: None,
         how_given: ConsentGiven::SignedLetter,
+        may_add_files: false,
     }
 }
 
@@ -255,6 +280,45 @@ fn taking_over_from_a_carer_needs_the_passphrase_and_is_logged() {
 /// Every command, with how many activity entries it leaves: the table must cover
 /// `app::COMMANDS` exactly (some commands have a second row for another outcome).
 const LOGGED: &[(&str, usize, Action)] = &[
+    // attachments
+    ("list_attachments", 0, |f, now| {
+        app::attachments::list_attachments(&f.session, now, f.case_id).map(drop)
+    }),
+    ("add_attachments", 1, |f, now| {
+        let added =
+            app::attachments::add_attachments(&f.session, now, f.case_id, &[f.offered()], None)?;
+        assert!(added[0].added.is_some());
+        Ok(())
+    }),
+    ("add_dropped_files", 1, |f, now| {
+        app::attachments::add_attachments(&f.session, now, f.case_id, &[f.offered()], None)
+            .map(drop)
+    }),
+    ("update_attachment", 1, |f, now| {
+        let details = AttachmentDetails {
+            title: "Scan report".into(),
+            dated: None,
+            answers: None,
+        };
+        app::attachments::update_attachment(&f.session, now, f.attached(), &details).map(drop)
+    }),
+    ("attachment_bytes", 0, |f, now| {
+        app::attachments::attachment_bytes(&f.session, now, f.attached()).map(drop)
+    }),
+    ("save_attachment_copy", 1, |f, now| {
+        let saved =
+            app::attachments::save_attachment_copy(&f.session, now, f.attached(), f.save())?;
+        assert!(saved.is_some());
+        Ok(())
+    }),
+    ("remove_attachment", 1, |f, now| {
+        app::attachments::remove_attachment(&f.session, now, f.attached())
+    }),
+    ("restore_attachment", 1, |f, now| {
+        let id = f.attached();
+        app::attachments::remove_attachment(&f.session, &at(3), id)?;
+        app::attachments::restore_attachment(&f.session, now, id).map(drop)
+    }),
     // backups
     ("list_backups", 0, |f, _| {
         assert!(!app::backups::list_backups(&f.session, &f.id)?.is_empty());

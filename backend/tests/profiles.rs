@@ -354,6 +354,7 @@ fn export_and_import_round_trip_to_another_computer() {
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
         until: None,
         how_given: ConsentGiven::SignedLetter,
+        may_add_files: false,
     };
     open.store_mut()
         .add_carer_consent(&consent, at(3))
@@ -746,6 +747,7 @@ fn activity_and_consents_persist_in_the_encrypted_profile() {
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
         until: Some(NaiveDate::from_ymd_opt(2027, 10, 31).expect("day")),
         how_given: ConsentGiven::Spoken,
+        may_add_files: false,
     };
     open.store_mut()
         .add_carer_consent(&consent, at(6))
@@ -800,6 +802,7 @@ fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_end_it() {
                 from: day(11, 1),
                 until: Some(day(11, 30)),
                 how_given: ConsentGiven::SignedLetter,
+                may_add_files: false,
             },
             at(1),
         )

@@ -48,11 +48,26 @@ pub fn run() {
             keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
             app.manage(state::AppState::new(settings));
+            app.manage(commands::attachments::DroppedFiles::default());
             watch_idle(app.handle().clone());
             system_lock::watch(app.handle().clone());
             Ok(())
         })
+        // Files dropped on the window are taken here, in Rust: the webview has no file access.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                commands::attachments::dropped(window.app_handle(), paths);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
+            commands::attachments::list_attachments,
+            commands::attachments::add_attachments,
+            commands::attachments::add_dropped_files,
+            commands::attachments::update_attachment,
+            commands::attachments::attachment_bytes,
+            commands::attachments::save_attachment_copy,
+            commands::attachments::remove_attachment,
+            commands::attachments::restore_attachment,
             commands::cases::home_screen,
             commands::cases::list_cases,
             commands::cases::get_case,

@@ -10,6 +10,7 @@
 //! Invariant: every command in [`COMMANDS`] is registered, declared and allowed by the shell
 //! and called by the UI under the same domain (`src-tauri/tests/security_config.rs` checks).
 
+pub mod attachments;
 mod backup;
 pub mod backups;
 pub mod carers;
@@ -31,6 +32,19 @@ pub use session::Session;
 /// Every command the window may call, by domain: the one list the shell's `build.rs`, its
 /// handler list, its capability and the UI's API modules are checked against.
 pub const COMMANDS: &[(&str, &[&str])] = &[
+    (
+        "attachments",
+        &[
+            "list_attachments",
+            "add_attachments",
+            "add_dropped_files",
+            "update_attachment",
+            "attachment_bytes",
+            "save_attachment_copy",
+            "remove_attachment",
+            "restore_attachment",
+        ],
+    ),
     (
         "backups",
         &["list_backups", "restore_backup", "unreadable_profiles"],

@@ -228,6 +228,10 @@ impl Session {
     /// Makes `profile` the open one, locking any other first.
     pub(crate) fn open(&self, mut profile: OpenProfile) {
         self.locked_because_idle.store(false, Ordering::SeqCst);
+        // Files removed and not brought back last time are deleted for good.
+        if let Err(error) = profile.store_mut().purge_removed_attachments() {
+            tracing::warn!(code = error.code(), "removed files could not be deleted");
+        }
         let limit = *self
             .idle_limit
             .lock()

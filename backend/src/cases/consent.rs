@@ -68,6 +68,10 @@ pub struct CarerConsentDetails {
     pub until: Option<NaiveDate>,
     /// How the consent was given.
     pub how_given: ConsentGiven,
+    /// They may add the person's own files (letters, scan reports) to a case, and change or
+    /// remove them. Not part of a consent recorded before the app kept files.
+    #[serde(default)]
+    pub may_add_files: bool,
 }
 
 impl CarerConsentDetails {
@@ -145,8 +149,8 @@ impl CarerConsent {
     }
 }
 
-const CONSENT_COLUMNS: &str =
-    "id, carer_name, relationship, purposes, from_day, until_day, how_given, recorded_at, updated_at";
+const CONSENT_COLUMNS: &str = "id, carer_name, relationship, purposes, from_day, until_day, \
+    how_given, recorded_at, updated_at, may_add_files";
 
 fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
@@ -178,6 +182,7 @@ fn consent_from_row(r: &Row<'_>) -> rusqlite::Result<CarerConsent> {
             from: parse_day(&from, 4)?,
             until: until.as_deref().map(|u| parse_day(u, 5)).transpose()?,
             how_given,
+            may_add_files: r.get(9)?,
         },
         recorded_at: r.get(7)?,
         updated_at: r.get(8)?,
@@ -196,8 +201,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO carer_consents (carer_name, relationship, purposes, from_day, until_day,
-                how_given, recorded_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                how_given, recorded_at, updated_at, may_add_files)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
             params![
                 details.carer_name,
                 details.relationship,
@@ -206,6 +211,7 @@ impl Store {
                 details.until.map(day_text),
                 details.how_given.as_str(),
                 ts,
+                details.may_add_files,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -295,6 +301,7 @@ mod tests {
             from,
             until,
             how_given: ConsentGiven::SignedLetter,
+            may_add_files: false,
         }
     }
 

@@ -20,9 +20,12 @@ use rusqlite_migration::{Migrations, M};
 use super::{Case, CaseDetails, CaseId, CaseSummary, DatabaseKey, Nation};
 use crate::error::{Error, Result};
 
+mod attachments;
 mod drafts;
 mod journey;
 mod notes;
+
+pub use attachments::NewAttachment;
 
 /// Append-only: never edit or reorder a migration that has shipped; add a new one at the end.
 const MIGRATIONS: &[M<'static>] = &[
@@ -128,6 +131,8 @@ const MIGRATIONS: &[M<'static>] = &[
     // 8: FTS5 removes a deleted note's words from the search index's pages at once, instead
     // of leaving them there until a later merge (a setting of the index, not a schema change).
     M::up("INSERT INTO notes_search (notes_search, rank) VALUES ('secure-delete', 1);"),
+    // 9: the person's own files in a case, and a carer's consent to add them (`attachments.rs`).
+    M::up(attachments::MIGRATION),
 ];
 
 /// The schema version this build of the app writes.

@@ -2,6 +2,7 @@
 //! UI's `lib/api/`): each takes the state, the clock and the OS's randomness, calls the
 //! backend's function of the same name, and returns its error as `{code, message}`.
 
+pub mod attachments;
 pub mod backups;
 pub mod carers;
 pub mod cases;

@@ -1,7 +1,7 @@
 // Generated from the Rust types in backend/ by `UPDATE_BINDINGS=1 cargo test -p backend bindings`.
 // Do not edit by hand.
 
-export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "passphrase_slot_damaged" | "recovery_slot_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "internal" | "not_saved" | "not_kept";
+export type ErrorCode = "invalid_input" | "invalid_nhs_number" | "invalid_date_of_birth" | "not_found" | "database_too_new" | "record_too_new" | "database_damaged" | "storage" | "document" | "io" | "content" | "wrong_passphrase" | "wrong_recovery_code" | "profile_not_found" | "profile_damaged" | "passphrase_slot_damaged" | "recovery_slot_damaged" | "not_an_export" | "note_not_found" | "disk_full" | "read_only" | "profile_in_use" | "backup_unusable" | "key_settings_refused" | "unexpected_contents" | "locked" | "file_refused" | "file_not_found" | "internal" | "not_saved" | "not_kept";
 
 export type ErrorPayload = { 
 /**
@@ -127,6 +127,67 @@ written_on: string,
  * Exactly as typed.
  */
 text: string, };
+
+export type AttachmentKind = "pdf" | "jpeg" | "png" | "heic";
+
+export type Attachment = { id: number, case_id: number, 
+/**
+ * Exactly as the person gave it (from the file's name at first).
+ */
+title: string, 
+/**
+ * The document's own date, if the person gave one.
+ */
+dated: string | null, 
+/**
+ * That date the UK way ("21 November 2026"), or empty.
+ */
+dated_text: string, kind: AttachmentKind, 
+/**
+ * Size in bytes.
+ */
+size: number, 
+/**
+ * The size the UK way ("2.4 MB").
+ */
+size_text: string, 
+/**
+ * Pages, for a PDF.
+ */
+pages: number | null, 
+/**
+ * The label of the checklist record it answers, if any.
+ */
+answers: string | null, 
+/**
+ * SHA-256 of the bytes, in hex.
+ */
+sha256: string, 
+/**
+ * When it was added (RFC 3339, UTC).
+ */
+added_at: string, 
+/**
+ * A plain note about the file, if any: it cannot be shown in the app, or it holds scripts
+ * the app never runs.
+ */
+note: string | null, };
+
+export type AttachmentDetails = { title: string, dated: string | null, answers: string | null, };
+
+export type AddedFile = { 
+/**
+ * The file's name as offered, without its folder (shown only in the window).
+ */
+file_name: string, 
+/**
+ * The file as kept, or `None` when it was refused.
+ */
+added: Attachment | null, 
+/**
+ * Why it was refused, in plain words.
+ */
+refused: ErrorPayload | null, };
 
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
@@ -1105,7 +1166,12 @@ until: string | null,
 /**
  * How the consent was given.
  */
-how_given: ConsentGiven, };
+how_given: ConsentGiven, 
+/**
+ * They may add the person's own files (letters, scan reports) to a case, and change or
+ * remove them. Not part of a consent recorded before the app kept files.
+ */
+may_add_files: boolean, };
 
 export type CarerConsent = { id: number, details: CarerConsentDetails, 
 /**

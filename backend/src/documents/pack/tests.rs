@@ -285,6 +285,7 @@ fn a_recorded_consent_fills_the_form_with_its_own_purposes_and_days() {
         from: day(1),
         until: Some(day(30)),
         how_given: ConsentGiven::Spoken,
+        may_add_files: false,
     };
     let form = carer_authorisation_from_consent(&consent);
     assert_eq!(form.carer_name, "Siân Jones");

@@ -1,6 +1,7 @@
 // The UI's API: one module per domain, named as the backend's (backend/src/app/<domain>.rs)
 // and the shell's (src-tauri/src/commands/<domain>.rs), one function per command. Everything
 // else imports from here (`lib/api`); only call.ts and window.ts talk to Tauri.
+import { attachments } from './attachments';
 import { backups } from './backups';
 import { carers } from './carers';
 import { cases } from './cases';
@@ -19,6 +20,7 @@ export { AppError } from './call';
 export { emptyDetails } from './cases';
 
 export const api = {
+  ...attachments,
   ...backups,
   ...carers,
   ...cases,

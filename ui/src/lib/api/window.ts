@@ -13,4 +13,8 @@ export const appWindow = {
   appVersion: () => getVersion(),
   /** Calls `handler` with the id of each app-menu item chosen; returns a function that stops. */
   onMenu: (handler: (item: string) => void) => listen<string>('menu', (e) => handler(e.payload)),
+  /** Calls `handler` with how many files were dropped on the window (never their paths: the
+   * shell keeps them until `addDroppedFiles`); returns a function that stops. */
+  onFilesDropped: (handler: (count: number) => void) =>
+    listen<number>('files-dropped', (e) => handler(e.payload)),
 };

@@ -1,0 +1,22 @@
+// The person's own files in a case.
+// The `attachments` commands: backend/src/app/attachments.rs, src-tauri/src/commands/attachments.rs.
+import { call } from './call';
+import type { AddedFile, Attachment, AttachmentDetails, SavedDocument } from '../bindings';
+
+export const attachments = {
+  // A case's files, oldest date first (no file's bytes).
+  listAttachments: (caseId: number) => call<Attachment[]>('list_attachments', { caseId }),
+  // Opens the system's file picker (in Rust) and adds each file chosen.
+  addAttachments: (caseId: number, answers: string | null = null) =>
+    call<AddedFile[]>('add_attachments', { caseId, answers }),
+  // Adds the files last dropped on the window (the window never sees their paths).
+  addDroppedFiles: (caseId: number) => call<AddedFile[]>('add_dropped_files', { caseId }),
+  updateAttachment: (id: number, details: AttachmentDetails) =>
+    call<Attachment>('update_attachment', { id, details }),
+  // The file's bytes, to show in the window.
+  attachmentBytes: (id: number) => call<ArrayBuffer>('attachment_bytes', { id }),
+  saveAttachmentCopy: (id: number) =>
+    call<SavedDocument | null>('save_attachment_copy', { id }),
+  removeAttachment: (id: number) => call<null>('remove_attachment', { id }),
+  restoreAttachment: (id: number) => call<Attachment>('restore_attachment', { id }),
+};
