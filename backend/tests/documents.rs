@@ -679,6 +679,23 @@ fn write_samples() {
             decomposed_case(),
             DocumentOptions::default(),
         ),
+        (
+            "gp-letter-arabic",
+            CaseDetails {
+                patient_name: "مريم الحسيني".into(),
+                reason: SCRIPTS[0].into(),
+                ..case()
+            },
+            DocumentOptions::default(),
+        ),
+        (
+            "gp-letter-bengali",
+            CaseDetails {
+                reason: SCRIPTS[2].into(),
+                ..case()
+            },
+            DocumentOptions::default(),
+        ),
     ];
     for (name, c, options) in samples {
         let doc = letter(&c, &options);
