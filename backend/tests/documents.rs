@@ -345,38 +345,57 @@ fn decomposed_accents_print_on_their_letters() {
     }
 }
 
+/// What the reason says in Arabic, Urdu, Bengali, Gurmukhi and Gujarati ("I would like a second
+/// opinion").
+const SCRIPTS: [&str; 5] = [
+    "أريد رأيا ثانيا",
+    "میں دوسری رائے چاہتا ہوں",
+    "আমি দ্বিতীয় মতামত চাই",
+    "ਮੈਂ ਦੂਜੀ ਰਾਏ ਚਾਹੁੰਦਾ ਹਾਂ",
+    "મને બીજો અભિપ્રાય જોઈએ છે",
+];
+
 #[test]
-fn characters_the_fonts_cannot_draw_are_refused_naming_the_field() {
+fn every_script_a_person_in_the_uk_may_write_prints() {
     let mut c = case();
     c.patient_name = "Margaret 🙂".into();
-    let err = gp_request_letter(&c, content(), date(), &DocumentOptions::default())
-        .expect_err("emoji refused");
-    assert_eq!(err.code(), "invalid_input");
-    assert_eq!(
-        err.to_string(),
-        "The name contains letters or symbols that cannot be printed yet (for example '🙂'). \
-         Please change it and try again."
-    );
-
-    let mut c = case();
-    c.reason = "أريد رأيا ثانيا".into();
-    let err = gp_request_letter(&c, content(), date(), &DocumentOptions::default())
-        .expect_err("arabic refused");
-    assert_eq!(err.code(), "invalid_input");
-    assert!(
-        err.to_string()
-            .starts_with("Your reason contains letters or symbols"),
-        "{err}"
-    );
-
-    let mut c = case();
+    c.reason = format!("In my words: {}.", SCRIPTS.join(". "));
     c.gp_practice_address = "1 Road\n北京".into();
-    let err = gp_request_letter(&c, content(), date(), &DocumentOptions::default())
-        .expect_err("chinese refused");
+    let doc = letter(&c, &DocumentOptions::default());
+    if let Some(dir) = std::env::var_os("DOCUMENT_SAMPLES") {
+        std::fs::write(Path::new(&dir).join("letter-scripts.pdf"), &doc.bytes).expect("write");
+    }
+    let text = flat(&pdftotext(&doc.bytes));
+    for expected in SCRIPTS
+        .iter()
+        .chain(&["Margaret [slightly smiling face]", "1 Road [U+5317 U+4EAC]"])
+    {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let file = pdf_file(&doc.bytes);
+    let fonts = tool("pdffonts", &[], file.path());
+    for face in [
+        "AtkinsonHyperlegibleNext-Regular",
+        "NotoNaskhArabic-Regular",
+        "NotoSansBengali-Regular",
+        "NotoSansGurmukhi-Regular",
+        "NotoSansGujarati-Regular",
+    ] {
+        let row = fonts.lines().find(|l| l.contains(face));
+        let row = row.unwrap_or_else(|| panic!("{face} missing from:\n{fonts}"));
+        assert!(row.contains('+'), "subset: {row}");
+        assert!(
+            row.contains(" yes yes yes "),
+            "embedded, subset, mapped: {row}"
+        );
+    }
+    let out = tool("qpdf", &["--check"], file.path());
     assert!(
-        err.to_string()
-            .starts_with("The GP practice's address contains"),
-        "{err}"
+        out.contains("No syntax or stream encoding errors found"),
+        "{out}"
     );
 }
 
@@ -691,6 +710,10 @@ fn any_layout_renders_and_unprintable_text_is_refused() {
     let bad = lay_out(&[Block::text("Smile 🙂")], &options);
     let err = render_pdf(&bad, &info).expect_err("refused");
     assert_eq!(err.code(), "document");
-    assert!(printable_text("The note", "Smile 🙂").is_err());
+    // Cleaned, it prints: the emoji by its name.
+    assert_eq!(
+        printable_text("The note", "Smile 🙂").expect("cleaned"),
+        "Smile [slightly smiling face]"
+    );
     assert_eq!(printable_text("The note", "a\tb").expect("tab"), "a    b");
 }

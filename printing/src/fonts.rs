@@ -1,11 +1,21 @@
-//! The two faces every document is printed in (Atkinson Hyperlegible Next, Regular and Bold, OFL
-//! licensed; the licence is in `backend/assets/fonts/OFL.txt`, where the app's installer and About
-//! page take it from), and their metrics for layout.
+//! The faces every document is printed in, and their metrics for layout. All are OFL licensed;
+//! the licence is in `backend/assets/fonts/OFL.txt`, where the app's installer and About page
+//! take it from.
 //!
-//! Invariant: layout measures text with the same advances the PDF viewer uses (the font's `hmtx`),
-//! and no kerning is applied either when measuring or when drawing, so measured width = drawn width.
+//! - Atkinson Hyperlegible Next (Regular and Bold): Latin, Welsh, Polish and the punctuation of
+//!   almost every letter.
+//! - Noto Naskh Arabic (Arabic and Urdu), Noto Sans Bengali, Noto Sans Gurmukhi and Noto Sans
+//!   Gujarati, each Regular and Bold: the UK's most written scripts after Latin. Each text is set
+//!   in the first face that can draw it (see [`face_for`]); a face is embedded in a PDF only when
+//!   the document uses it.
+//!
+//! Invariant: layout measures text with the same advances the PDF is drawn with. Atkinson text
+//! without combining marks is measured and drawn with the font's `hmtx` advances and no kerning;
+//! every other run is shaped (see `shape`), and the shaped advances are both measured and drawn.
 
 use std::sync::OnceLock;
+
+use unicode_script::{Script, UnicodeScript};
 
 /// Regular weight, embedded in the binary.
 pub(crate) const REGULAR_TTF: &[u8] =
@@ -14,30 +24,114 @@ pub(crate) const REGULAR_TTF: &[u8] =
 pub(crate) const BOLD_TTF: &[u8] =
     include_bytes!("../../backend/assets/fonts/AtkinsonHyperlegibleNext_700Bold.ttf");
 
-/// A type face of the documents.
+macro_rules! font {
+    ($name:literal) => {
+        include_bytes!(concat!("../../backend/assets/fonts/", $name, ".ttf"))
+    };
+}
+
+/// A type face of the documents: a family in one weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
     Regular,
     Bold,
+    Arabic,
+    ArabicBold,
+    Bengali,
+    BengaliBold,
+    Gurmukhi,
+    GurmukhiBold,
+    Gujarati,
+    GujaratiBold,
 }
 
 impl Face {
-    /// Both faces, in a fixed order.
-    pub const ALL: [Face; 2] = [Face::Regular, Face::Bold];
+    /// Every face, in a fixed order.
+    pub const ALL: [Face; 10] = [
+        Face::Regular,
+        Face::Bold,
+        Face::Arabic,
+        Face::ArabicBold,
+        Face::Bengali,
+        Face::BengaliBold,
+        Face::Gurmukhi,
+        Face::GurmukhiBold,
+        Face::Gujarati,
+        Face::GujaratiBold,
+    ];
 
-    /// A one-letter tag for snapshots.
-    pub fn tag(self) -> char {
-        match self {
-            Face::Regular => 'R',
-            Face::Bold => 'B',
+    /// The faces of one weight, in the order they are tried for a piece of text.
+    fn of_weight(bold: bool) -> [Face; 5] {
+        if bold {
+            [
+                Face::Bold,
+                Face::ArabicBold,
+                Face::BengaliBold,
+                Face::GurmukhiBold,
+                Face::GujaratiBold,
+            ]
+        } else {
+            [
+                Face::Regular,
+                Face::Arabic,
+                Face::Bengali,
+                Face::Gurmukhi,
+                Face::Gujarati,
+            ]
         }
+    }
+
+    /// A short tag for snapshots.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Face::Regular => "R",
+            Face::Bold => "B",
+            Face::Arabic => "ArR",
+            Face::ArabicBold => "ArB",
+            Face::Bengali => "BnR",
+            Face::BengaliBold => "BnB",
+            Face::Gurmukhi => "PaR",
+            Face::GurmukhiBold => "PaB",
+            Face::Gujarati => "GuR",
+            Face::GujaratiBold => "GuB",
+        }
+    }
+
+    /// Whether this is a bold face.
+    pub fn is_bold(self) -> bool {
+        matches!(
+            self,
+            Face::Bold
+                | Face::ArabicBold
+                | Face::BengaliBold
+                | Face::GurmukhiBold
+                | Face::GujaratiBold
+        )
+    }
+
+    /// Whether this is one of the two Atkinson faces (Latin), whose text is drawn character by
+    /// character unless it has combining marks.
+    pub(crate) fn is_latin(self) -> bool {
+        matches!(self, Face::Regular | Face::Bold)
     }
 
     pub(crate) fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => REGULAR_TTF,
             Face::Bold => BOLD_TTF,
+            Face::Arabic => font!("NotoNaskhArabic-Regular"),
+            Face::ArabicBold => font!("NotoNaskhArabic-Bold"),
+            Face::Bengali => font!("NotoSansBengali-Regular"),
+            Face::BengaliBold => font!("NotoSansBengali-Bold"),
+            Face::Gurmukhi => font!("NotoSansGurmukhi-Regular"),
+            Face::GurmukhiBold => font!("NotoSansGurmukhi-Bold"),
+            Face::Gujarati => font!("NotoSansGujarati-Regular"),
+            Face::GujaratiBold => font!("NotoSansGujarati-Bold"),
         }
+    }
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -86,6 +180,11 @@ impl FaceMetrics {
         self.face.glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
+    /// The glyph for `c` (0, `.notdef`, when the font has none).
+    pub(crate) fn glyph(&self, c: char) -> u16 {
+        self.face.glyph_index(c).map_or(0, |g| g.0)
+    }
+
     /// The advance of `c` at 1 pt, or 0 for a character without a glyph (never drawn: text is
     /// checked before layout).
     pub(crate) fn advance(&self, c: char) -> f32 {
@@ -123,17 +222,55 @@ fn raw_advance(face: &ttf_parser::Face<'_>, c: char) -> Option<u16> {
 
 /// The metrics of a face, loaded once per process.
 pub(crate) fn metrics(face: Face) -> &'static FaceMetrics {
-    static REGULAR: OnceLock<FaceMetrics> = OnceLock::new();
-    static BOLD: OnceLock<FaceMetrics> = OnceLock::new();
-    match face {
-        Face::Regular => REGULAR.get_or_init(|| FaceMetrics::load(REGULAR_TTF)),
-        Face::Bold => BOLD.get_or_init(|| FaceMetrics::load(BOLD_TTF)),
-    }
+    static FACES: [OnceLock<FaceMetrics>; 10] = [const { OnceLock::new() }; 10];
+    FACES[face.index()].get_or_init(|| FaceMetrics::load(face.bytes()))
 }
 
-/// Whether both faces can draw `c` (any text may be set in either weight).
+/// Characters that only shape the letters around them (zero-width non-joiner and joiner): any
+/// face that shapes may be given them.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `face` can draw every character of `cluster`.
+pub(crate) fn covers(face: Face, cluster: &str) -> bool {
+    let m = metrics(face);
+    cluster
+        .chars()
+        .all(|c| m.has_glyph(c) || (is_joiner(c) && !face.is_latin()))
+}
+
+/// Whether a cluster belongs to no script of its own (spaces, digits, punctuation), so it is set
+/// in the face of the text around it when that face has it: the spaces and commas of an Arabic
+/// sentence stay in its run, which keeps the sentence one piece for shaping.
+fn is_neutral(cluster: &str) -> bool {
+    cluster
+        .chars()
+        .all(|c| matches!(c.script(), Script::Common | Script::Inherited))
+}
+
+/// The face a grapheme cluster is set in: the face of the cluster before it when the cluster
+/// is neutral (see [`is_neutral`]) and that face has it, otherwise the first face of the weight
+/// that can draw all of it. `None` when no face can.
+pub(crate) fn face_for(cluster: &str, bold: bool, before: Option<Face>) -> Option<Face> {
+    if let Some(f) = before.filter(|f| f.is_bold() == bold) {
+        if is_neutral(cluster) && covers(f, cluster) {
+            return Some(f);
+        }
+    }
+    Face::of_weight(bold)
+        .into_iter()
+        .find(|f| covers(*f, cluster))
+}
+
+/// Whether some face of each weight can draw `cluster` (any text may be set in either weight).
+pub(crate) fn printable_cluster(cluster: &str) -> bool {
+    face_for(cluster, false, None).is_some() && face_for(cluster, true, None).is_some()
+}
+
+/// Whether both Atkinson faces can draw `c`.
 pub(crate) fn printable(c: char) -> bool {
-    Face::ALL.iter().all(|f| metrics(*f).has_glyph(c))
+    metrics(Face::Regular).has_glyph(c) && metrics(Face::Bold).has_glyph(c)
 }
 
 #[cfg(test)]
@@ -146,9 +283,26 @@ mod tests {
         {
             assert!(printable(c), "{c:?} should be printable");
         }
-        for c in "مرحبا🙂中文".chars() {
-            assert!(!printable(c), "{c:?} has no glyph");
+        for c in "🙂中文".chars() {
+            assert!(!printable_cluster(&c.to_string()), "{c:?} has no glyph");
         }
+        for (text, face) in [
+            ("مرحبا", Face::Arabic),
+            ("اردو", Face::Arabic),
+            ("বাংলা", Face::Bengali),
+            ("ਪੰਜਾਬੀ", Face::Gurmukhi),
+            ("ગુજરાતી", Face::Gujarati),
+        ] {
+            for c in text.chars() {
+                assert_eq!(face_for(&c.to_string(), false, None), Some(face), "{c:?}");
+            }
+        }
+        assert_eq!(face_for(" ", false, Some(Face::Arabic)), Some(Face::Arabic));
+        assert_eq!(
+            face_for("a", false, Some(Face::Arabic)),
+            Some(Face::Regular)
+        );
+        assert_eq!(face_for("ب", true, None), Some(Face::ArabicBold));
     }
 
     #[test]

@@ -32,7 +32,13 @@ pub use blocks::{Block, Column, LayoutOptions, Side, Table};
 pub use page::{Item, Layout, Page, Paint, TextArea, TextRun, Tone};
 
 use crate::fonts::{metrics, Face};
-use crate::wrap::{advance, Line, Run};
+
+fn advance(c: char, face: Face) -> f32 {
+    face_metrics(face).advance(c)
+}
+use crate::fonts::metrics as face_metrics;
+use crate::shape::needs_shaping;
+use crate::wrap::{Line, Run};
 use crate::Paper;
 use build::Builder;
 use paginate::{paginate, stamp_continued, stamp_footers};
@@ -162,16 +168,20 @@ fn baseline(size: f32, lh: f32) -> f32 {
     (lh - ascent - descent) / 2.0 + ascent
 }
 
-/// Text runs for a line starting at `x`, one per change of face, at baseline `y`.
+/// Text runs for a line starting at `x`, one per change of face or direction, left to right, at
+/// baseline `y`.
 fn runs_at(line: Line, x: f32, y: f32, size: f32, tone: Tone) -> Vec<TextRun> {
     let mut pen = x;
     line.into_runs()
         .into_iter()
-        .map(|Run { text, face }| {
-            let mut width = 0.0;
-            for c in text.chars() {
-                width += advance(c, face) * size;
-            }
+        .map(|run| {
+            let rtl = run.rtl();
+            let width = if needs_shaping(run.face, &run.text) {
+                run.unit_width() * size
+            } else {
+                run.text.chars().map(|c| advance(c, run.face) * size).sum()
+            };
+            let Run { text, face, .. } = run;
             let run = TextRun {
                 x: pen,
                 y,
@@ -180,6 +190,7 @@ fn runs_at(line: Line, x: f32, y: f32, size: f32, tone: Tone) -> Vec<TextRun> {
                 face,
                 size,
                 tone,
+                rtl,
             };
             pen += width;
             run

@@ -6,15 +6,17 @@
 //!    headings with what follows, repeating table headers, numbering pages. The result is a
 //!    [`layout::Layout`] with a text snapshot for tests.
 //! 2. `wrap` breaks text into lines at Unicode line-break opportunities (UAX #14), never
-//!    inside a grapheme cluster.
-//! 3. [`text`] gets text ready to print (composed, NFC; invisible characters removed) or finds
-//!    the first character the fonts cannot draw.
+//!    inside a grapheme cluster, measuring with `shape`'s shaped advances, and puts each line's
+//!    runs in visual order (UAX #9).
+//! 3. [`text`] gets text ready to print (composed, NFC; invisible characters removed; emoji as
+//!    their names and any other character no font has as its code).
 //! 4. [`pdf`] writes a layout as a PDF with subset, embedded [`fonts`] and fixed metadata: the
 //!    same layout always gives the same bytes.
 
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
+mod shape;
 pub mod text;
 mod wrap;
 

@@ -12,12 +12,16 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Codepoint, Color, DictItem, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    WindingOrder,
 };
 
-use super::fonts::Face;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::{covers, Face};
 use super::layout::{Item, Layout, Page, Paint, TextRun, Tone};
+use super::shape::{needs_shaping, shape};
 
 /// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
 /// viewers show it in window titles and recent-file lists. No author and no subject either:
@@ -47,20 +51,27 @@ const CREATOR: &str = "Second Opinion";
 
 fn font_id(face: Face) -> FontId {
     // Six capital letters: printpdf uses the first six characters as the subset tag.
-    FontId(match face {
-        Face::Regular => "SOAHNR".to_owned(),
-        Face::Bold => "SOAHNB".to_owned(),
-    })
+    FontId(
+        match face {
+            Face::Regular => "SOAHNR",
+            Face::Bold => "SOAHNB",
+            Face::Arabic => "SONNAR",
+            Face::ArabicBold => "SONNAB",
+            Face::Bengali => "SONBNR",
+            Face::BengaliBold => "SONBNB",
+            Face::Gurmukhi => "SONPAR",
+            Face::GurmukhiBold => "SONPAB",
+            Face::Gujarati => "SONGUR",
+            Face::GujaratiBold => "SONGUB",
+        }
+        .to_owned(),
+    )
 }
 
 fn parsed(face: Face) -> Result<&'static ParsedFont, PdfError> {
-    static REGULAR: OnceLock<Option<ParsedFont>> = OnceLock::new();
-    static BOLD: OnceLock<Option<ParsedFont>> = OnceLock::new();
-    let cell = match face {
-        Face::Regular => &REGULAR,
-        Face::Bold => &BOLD,
-    };
-    cell.get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
+    static FACES: [OnceLock<Option<ParsedFont>>; 10] = [const { OnceLock::new() }; 10];
+    FACES[face as usize]
+        .get_or_init(|| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
         .as_ref()
         .ok_or_else(|| PdfError("The document font could not be read.".into()))
 }
@@ -102,7 +113,8 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
 fn check_printable(layout: &Layout) -> Result<(), PdfError> {
     for page in &layout.pages {
         for run in page.texts() {
-            if let Some(c) = run.text.chars().find(|c| !super::fonts::printable(*c)) {
+            let missing = run.text.graphemes(true).find(|g| !covers(run.face, g));
+            if let Some(c) = missing.and_then(|g| g.chars().next()) {
                 return Err(PdfError(format!(
                     "The document has a character that cannot be printed (U+{:04X}).",
                     c as u32
@@ -220,6 +232,10 @@ impl PageOps {
             self.ops.push(Op::SetFillColor { col: grey(t.tone) });
             self.fill = Some(t.tone);
         }
+        if needs_shaping(t.face, &t.text) {
+            self.shaped_text(t);
+            return;
+        }
         // An absolute text matrix per run: Td would be relative to the last line.
         self.ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
@@ -227,6 +243,59 @@ impl PageOps {
         self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(t.text.clone())],
         });
+    }
+
+    /// A shaped run: each glyph placed where shaping put it (printpdf joins the glyphs of one
+    /// baseline into one `TJ`). A left-to-right run is marked with its text (`/ActualText`), so
+    /// it is copied and read aloud as written, not in drawing order, and a glyph that draws
+    /// several letters (a conjunct) or part of one extracts correctly.
+    fn shaped_text(&mut self, t: &TextRun) {
+        let glyphs = shape(&t.text, t.face, t.rtl);
+        let mut starts: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let cluster_text = |at: usize| {
+            let end = starts
+                .iter()
+                .find(|s| **s > at)
+                .copied()
+                .unwrap_or(t.text.len());
+            t.text.get(at..end).unwrap_or_default().to_owned()
+        };
+        // Right-to-left text is extracted from its glyphs, each mapped to its letters: readers
+        // such as poppler take glyphs drawn right to left as visual order and reverse them,
+        // which would turn an `/ActualText` (already in reading order) back to front.
+        if !t.rtl {
+            self.ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict {
+                    map: [("ActualText".to_owned(), text_string(&t.text))].into(),
+                },
+            });
+        }
+        let mut pen = t.x;
+        let mut named = BTreeSet::new();
+        for g in glyphs {
+            self.ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(
+                    Pt(pen + g.dx * t.size),
+                    Pt(self.height - t.y + g.dy * t.size),
+                ),
+            });
+            // The text of a cluster goes with its first glyph (for the font's ToUnicode map).
+            let cid = named.insert(g.cluster).then(|| cluster_text(g.cluster));
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint {
+                    gid: g.id,
+                    offset: 0.0,
+                    cid,
+                }])],
+            });
+            pen += g.advance * t.size;
+        }
+        if !t.rtl {
+            self.ops.push(Op::EndMarkedContent);
+        }
     }
 
     fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), width: f32, tone: Tone) {
@@ -267,6 +336,18 @@ impl PageOps {
                 winding_order: Some(WindingOrder::NonZero),
             },
         });
+    }
+}
+
+/// A PDF text string: UTF-16, big-endian, with its byte-order mark.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
     }
 }
 

@@ -1,4 +1,5 @@
-//! Getting text ready to print, or finding the first character that cannot be printed.
+//! Getting text ready to print: every character either printed, or replaced by a plain, visible
+//! stand-in. Nothing a person types makes a document fail.
 
 use std::borrow::Cow;
 
@@ -10,23 +11,71 @@ use super::fonts;
 /// How many spaces a tab becomes.
 const TAB_SPACES: &str = "    ";
 
-/// Prepares text for printing: the cleaned text, or the first character that cannot be printed.
-///
-/// What changes, so nothing on paper surprises anyone:
+/// Prepares text for printing. What changes, so nothing on paper surprises anyone:
 /// - Line breaks are kept. `\r\n`, `\r`, U+0085, U+2028 and U+2029 become `\n`.
 /// - A tab becomes four spaces.
 /// - Every other control character, and the invisible formatting characters that come along
-///   with copied text (zero-width spaces and joiners, soft hyphens, direction marks, byte-order
-///   marks, variation selectors, tag characters), are **removed**: they have no visible form, so
-///   removing them changes nothing a reader can see.
+///   with copied text (zero-width spaces, soft hyphens, direction marks, byte-order marks,
+///   variation selectors, tag characters), are **removed**: they have no visible form, so
+///   removing them changes nothing a reader can see. The zero-width non-joiner and joiner are
+///   kept inside Arabic, Bengali, Gurmukhi and Gujarati words, where they change how letters
+///   join.
 /// - Unusual spaces the fonts lack (en space, ideographic space...) become ordinary spaces, and the
 ///   Unicode hyphens U+2010 and U+2011 become `-` (they look the same).
 /// - Letters typed as a base and combining accents are composed (Unicode NFC) where the fonts
-///   have the accented letter, so the accent prints on its letter: see [`composed`].
-///
-/// Anything else the fonts cannot draw (Arabic, Chinese, emoji...) is refused: the first such
-/// character is the error, so the caller can name the field rather than print boxes or nothing.
-pub fn printable(value: &str) -> Result<String, char> {
+///   have the accented letter: see [`composed`]. Marks without a composed letter are placed on
+///   their letter by shaping.
+/// - An emoji becomes its name in brackets ("[thumbs up]"), as the fonts have no emoji.
+/// - Any other character no font can draw (Chinese, say) becomes its code in brackets
+///   ("[U+738B]"), consecutive ones together ("[U+738B U+5C0F]"): visible, never a box or a gap,
+///   and never a refusal, so a document always prints.
+pub fn printable(value: &str) -> String {
+    let cleaned = line_ends_and_controls(value);
+    let mut out = String::with_capacity(cleaned.len());
+    let mut missing: Vec<char> = Vec::new();
+    for cluster in cleaned.graphemes(true) {
+        if cluster == "\n" {
+            flush_missing(&mut out, &mut missing);
+            out.push('\n');
+            continue;
+        }
+        if let Some(name) = emoji_name(cluster) {
+            flush_missing(&mut out, &mut missing);
+            out.push('[');
+            out.push_str(name);
+            out.push(']');
+            continue;
+        }
+        let visible = without_invisible(cluster);
+        if visible.is_empty() {
+            continue;
+        }
+        let nfc: String = visible.nfc().collect();
+        if fonts::printable_cluster(&nfc) {
+            flush_missing(&mut out, &mut missing);
+            out.push_str(&nfc);
+        } else if fonts::printable_cluster(&visible) {
+            flush_missing(&mut out, &mut missing);
+            out.push_str(&visible);
+        } else {
+            for c in visible.chars() {
+                if fonts::printable_cluster(c.encode_utf8(&mut [0; 4])) {
+                    flush_missing(&mut out, &mut missing);
+                    out.push(c);
+                } else {
+                    missing.push(c);
+                }
+            }
+        }
+    }
+    flush_missing(&mut out, &mut missing);
+    out
+}
+
+/// Line ends made `\n`, tabs made spaces, control characters removed, unusual spaces and
+/// hyphens the fonts lack made plain ones. Invisible formatting characters stay for now: emoji
+/// sequences are made with some of them.
+fn line_ends_and_controls(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
@@ -39,34 +88,67 @@ pub fn printable(value: &str) -> Result<String, char> {
                 out.push('\n');
             }
             '\t' => out.push_str(TAB_SPACES),
-            c if c.is_control() || is_invisible_format(c) => {}
+            c if c.is_control() => {}
             ' ' => out.push(' '),
-            c if fonts::printable(c) => out.push(c),
+            c if fonts::printable(c) || is_invisible_format(c) => out.push(c),
             // Dashes the fonts lack, drawn with the ones they have (they look the same).
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{2012}' => out.push('–'),
             c if c.is_whitespace() => out.push(' '),
-            // Perhaps printable once composed with the characters around it (below).
             c => out.push(c),
         }
     }
-    // Composed only now: removing an invisible character can bring a letter and its accent
-    // together.
-    let out = composed(&out).into_owned();
-    match out.chars().find(|c| *c != '\n' && !fonts::printable(*c)) {
-        Some(c) => Err(c),
-        None => Ok(out),
+    out
+}
+
+/// The cluster without its invisible formatting characters, but with the non-joiner and joiner
+/// when the letters around them are set in a face that shapes (see [`printable`]).
+fn without_invisible(cluster: &str) -> String {
+    let letters: String = cluster
+        .chars()
+        .filter(|c| !is_invisible_format(*c))
+        .collect();
+    let shaped = fonts::face_for(&letters, false, None).is_some_and(|f| !f.is_latin());
+    cluster
+        .chars()
+        .filter(|c| !is_invisible_format(*c) || (shaped && matches!(c, '\u{200C}' | '\u{200D}')))
+        .collect()
+}
+
+/// The name of the emoji `cluster` is, when it is one the fonts cannot draw.
+fn emoji_name(cluster: &str) -> Option<&'static str> {
+    let plain: String = cluster.chars().filter(|c| *c != '\u{FE0F}').collect();
+    if fonts::printable_cluster(&plain) {
+        // A symbol the fonts have, such as © or ™: printed as itself.
+        return None;
     }
+    let emoji = emojis::get(cluster)
+        .or_else(|| emojis::get(&plain))
+        .or_else(|| emojis::get(&format!("{plain}\u{FE0F}")))?;
+    Some(emoji.name())
+}
+
+/// Writes the characters no font has as their codes in brackets.
+fn flush_missing(out: &mut String, missing: &mut Vec<char>) {
+    if missing.is_empty() {
+        return;
+    }
+    let codes: Vec<String> = missing
+        .iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect();
+    out.push('[');
+    out.push_str(&codes.join(" "));
+    out.push(']');
+    missing.clear();
 }
 
 /// `text` as it is printed: each grapheme cluster (a letter with its accents) in its composed
 /// form (Unicode NFC) when the fonts can draw that, otherwise as typed.
 ///
-/// The fonts have glyphs for accented letters such as `Å` and `ŵ`, but nothing places a
-/// combining accent over the letter before it (the PDF draws glyph after glyph): typed
-/// decomposed, as pasted text often is (`A` + U+030A), the ring would land beside the `A`.
-/// Composed, it is the one letter the font draws. A cluster whose composed form the fonts lack
-/// is left as typed, so nothing that printed before is refused now.
+/// Composed, an accented letter such as `Å` is the one glyph the font draws for it; typed
+/// decomposed, as pasted text often is (`A` + U+030A), it would rely on the mark being placed.
+/// A cluster whose composed form the fonts lack is left as typed, and shaping places its marks.
 ///
 /// Only what is printed changes: what the person typed is stored exactly as typed.
 pub fn composed(text: &str) -> Cow<'_, str> {
@@ -76,7 +158,7 @@ pub fn composed(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     for cluster in text.graphemes(true) {
         let nfc: String = cluster.nfc().collect();
-        if nfc.chars().all(fonts::printable) {
+        if fonts::printable_cluster(&nfc) {
             out.push_str(&nfc);
         } else {
             out.push_str(cluster);
@@ -102,19 +184,6 @@ fn is_invisible_format(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}' // tags
         | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
     )
-}
-
-/// How to show the character in a message: itself in quotes when it can be seen on its own,
-/// its code otherwise.
-pub fn example(c: char) -> String {
-    let combining = matches!(c,
-        '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}');
-    if combining || c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c) {
-        format!("for example the character U+{:04X}", c as u32)
-    } else {
-        format!("for example '{c}'")
-    }
 }
 
 /// Splits text into paragraphs at blank lines.
@@ -143,5 +212,31 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
         assert!(paragraphs("  \n").is_empty());
+    }
+
+    #[test]
+    fn emoji_print_as_their_names() {
+        assert_eq!(printable("Ann 🙂"), "Ann [slightly smiling face]");
+        assert_eq!(printable("👍🏽 ok"), "[thumbs up: medium skin tone] ok");
+        assert_eq!(printable("❤️"), "[red heart]");
+        assert_eq!(printable("© ™"), "© ™", "symbols the fonts have are kept");
+    }
+
+    #[test]
+    fn characters_no_font_has_become_their_codes() {
+        assert_eq!(printable("王小 Wang"), "[U+738B U+5C0F] Wang");
+        assert_eq!(printable("1 Road\n北京\n"), "1 Road\n[U+5317 U+4EAC]\n");
+    }
+
+    #[test]
+    fn scripts_the_fonts_have_are_kept_and_composed() {
+        for s in ["مرحبا", "اردو میں", "বাংলা", "ਪੰਜਾਬੀ", "ગુજરાતી", "Zażółć"]
+        {
+            assert_eq!(printable(s), s);
+        }
+        assert_eq!(printable("A\u{30a}ngstro\u{308}m"), "Ångström");
+        // The non-joiner changes an Urdu or Persian word; elsewhere it is invisible and goes.
+        assert_eq!(printable("می\u{200C}خواهم"), "می\u{200C}خواهم");
+        assert_eq!(printable("a\u{200C}b"), "ab");
     }
 }

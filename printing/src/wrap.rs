@@ -15,10 +15,12 @@
 
 use std::ops::Range;
 
+use unicode_bidi::BidiInfo;
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::fonts::{metrics, Face};
+use super::fonts::{face_for, Face};
+use super::shape::{needs_shaping, shape, width};
 use super::text::composed;
 
 /// A stretch of text in one weight.
@@ -44,29 +46,46 @@ impl Span {
     }
 }
 
-/// Text in one face, part of a [`Line`].
+/// Text in one face and one direction, part of a [`Line`]. The text is in reading (logical)
+/// order; a right-to-left run is shaped right to left.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Run {
     pub(super) text: String,
     pub(super) face: Face,
+    /// Bidirectional embedding level (UAX #9): odd is right to left.
+    pub(super) level: u8,
 }
 
-/// A wrapped line: runs of text, one per change of face, with no spaces at the end.
+impl Run {
+    pub(super) fn rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+
+    /// Width at 1 pt, as drawn.
+    pub(super) fn unit_width(&self) -> f32 {
+        width(&self.text, self.face, self.rtl())
+    }
+}
+
+/// A wrapped line: runs of text, one per change of face or direction, with no spaces at the
+/// end. Runs are in reading order while a line is being filled and in visual order (left to
+/// right, as drawn) once it is finished.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Line {
     runs: Vec<Run>,
 }
 
 impl Line {
-    /// `text` on one line in `face`, as it is (no breaking).
+    /// `text` on one line in the weight of `face`, as it is (no breaking).
     pub(super) fn unbroken(text: &str, face: Face) -> Line {
+        let mut hard = HardLine::default();
+        hard.push(&composed(text).replace('\n', " "), face.is_bold());
+        let clusters = clusters(&hard);
         let mut line = Line::default();
-        line.push(&composed(text), face);
-        line
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        for c in &clusters {
+            line.push(&hard.text[c.bytes.clone()], c.face, c.level);
+        }
+        line.visual()
     }
 
     pub(super) fn into_runs(self) -> Vec<Run> {
@@ -75,63 +94,79 @@ impl Line {
 
     /// Width at 1 pt.
     pub(super) fn unit_width(&self) -> f32 {
-        self.runs
-            .iter()
-            .flat_map(|r| r.text.chars().map(|c| advance(c, r.face)))
-            .sum()
+        self.runs.iter().map(Run::unit_width).sum()
     }
 
-    /// The line's text, all faces together.
+    /// The line's text, all runs together, in visual order of runs.
     #[cfg(test)]
     pub(super) fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
 
-    fn push(&mut self, text: &str, face: Face) {
+    fn push(&mut self, text: &str, face: Face, level: u8) {
         if text.is_empty() {
             return;
         }
         match self.runs.last_mut() {
-            Some(run) if run.face == face => run.text.push_str(text),
+            Some(run) if run.face == face && run.level == level => run.text.push_str(text),
             _ => self.runs.push(Run {
                 text: text.to_owned(),
                 face,
+                level,
             }),
         }
     }
-}
 
-fn face_of(bold: bool) -> Face {
-    if bold {
-        Face::Bold
-    } else {
-        Face::Regular
+    /// The runs put in visual order (UAX #9, rule L2): from the highest level down to the
+    /// lowest odd one, every sequence of runs at that level or higher is reversed.
+    fn visual(mut self) -> Line {
+        let highest = self.runs.iter().map(|r| r.level).max().unwrap_or(0);
+        let lowest_odd = self
+            .runs
+            .iter()
+            .map(|r| r.level)
+            .filter(|l| l % 2 == 1)
+            .min()
+            .unwrap_or(highest + 1);
+        let mut level = highest;
+        while level >= lowest_odd && level > 0 {
+            let mut i = 0;
+            while i < self.runs.len() {
+                if self.runs[i].level >= level {
+                    let start = i;
+                    while i < self.runs.len() && self.runs[i].level >= level {
+                        i += 1;
+                    }
+                    self.runs[start..i].reverse();
+                } else {
+                    i += 1;
+                }
+            }
+            level -= 1;
+        }
+        self
     }
 }
 
-pub(super) fn advance(c: char, face: Face) -> f32 {
-    metrics(face).advance(c)
-}
-
-/// The text between two `\n`s, which may change face.
+/// The text between two `\n`s, which may change weight.
 #[derive(Debug, Default)]
 struct HardLine {
     text: String,
-    /// Where each face starts in `text`, in order.
-    faces: Vec<(usize, Face)>,
+    /// Where each weight starts in `text`, in order (`true` for bold).
+    weights: Vec<(usize, bool)>,
 }
 
 impl HardLine {
-    fn push(&mut self, text: &str, face: Face) {
+    fn push(&mut self, text: &str, bold: bool) {
         if !text.is_empty() {
-            self.faces.push((self.text.len(), face));
+            self.weights.push((self.text.len(), bold));
             self.text.push_str(text);
         }
     }
 
     fn clear(&mut self) {
         self.text.clear();
-        self.faces.clear();
+        self.weights.clear();
     }
 }
 
@@ -140,6 +175,8 @@ impl HardLine {
 struct Cluster {
     bytes: Range<usize>,
     face: Face,
+    /// Bidirectional level.
+    level: u8,
     /// At 1 pt.
     width: f32,
     /// Only whitespace: dropped where a line breaks after it.
@@ -154,64 +191,113 @@ pub(super) fn wrap(spans: &[Span], size: f32, max: f32) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut hard = HardLine::default();
     for span in spans {
-        let face = face_of(span.bold);
         let text = composed(&span.text);
         let mut pieces = text.split('\n');
         if let Some(first) = pieces.next() {
-            hard.push(first, face);
+            hard.push(first, span.bold);
         }
         for piece in pieces {
             wrap_hard_line(&hard, max_units, &mut lines);
             hard.clear();
-            hard.push(piece, face);
+            hard.push(piece, span.bold);
         }
     }
     wrap_hard_line(&hard, max_units, &mut lines);
     lines
 }
 
-/// The clusters of a hard line, each marked where a line may break after it. A break
-/// opportunity inside a cluster (UAX #14 allows one between a space and a mark placed on it)
-/// is not taken.
+/// Each byte's bidirectional level: the hard line is one paragraph, its direction that of its
+/// first strong letter (UAX #9, rules P2 and P3).
+fn levels(text: &str) -> Vec<u8> {
+    let info = BidiInfo::new(text, None);
+    if !info.has_rtl() {
+        return vec![0; text.len()];
+    }
+    info.levels.iter().map(|l| l.number()).collect()
+}
+
+/// The clusters of a hard line, each with its face, level and shaped width, and marked where a
+/// line may break after it. A break opportunity inside a cluster (UAX #14 allows one between a
+/// space and a mark placed on it) is not taken.
 fn clusters(hard: &HardLine) -> Vec<Cluster> {
     let text = hard.text.as_str();
+    let levels = levels(text);
     let mut opportunities = linebreaks(text).map(|(at, _)| at).peekable();
-    let mut faces = hard.faces.iter().peekable();
-    let mut face = Face::Regular;
-    text.grapheme_indices(true)
+    let mut weights = hard.weights.iter().peekable();
+    let mut bold = false;
+    let mut face = None;
+    let mut out: Vec<Cluster> = text
+        .grapheme_indices(true)
         .map(|(start, g)| {
             let end = start + g.len();
-            // A cluster that straddles a change of face is drawn in the face it starts in.
-            while let Some((_, f)) = faces.next_if(|(at, _)| *at <= start) {
-                face = *f;
+            // A cluster that straddles a change of weight is drawn in the weight it starts in.
+            while let Some((_, b)) = weights.next_if(|(at, _)| *at <= start) {
+                bold = *b;
             }
+            // Text is cleaned before layout, so some face has every cluster; the fallback
+            // only keeps layout total.
+            let level = levels.get(start).copied().unwrap_or(0);
+            let before = face.filter(|(_, l)| *l == level).map(|(f, _)| f);
+            let f =
+                face_for(g, bold, before).unwrap_or(if bold { Face::Bold } else { Face::Regular });
+            face = Some((f, level));
             while opportunities.next_if(|at| *at < end).is_some() {}
             // Every break before the end of the text is only an opportunity: the only
             // mandatory break in printable text, `\n`, was split off already.
             let break_after = opportunities.next_if_eq(&end).is_some();
             Cluster {
                 bytes: start..end,
-                face,
-                width: g.chars().map(|c| advance(c, face)).sum(),
+                face: f,
+                level,
+                width: 0.0,
                 blank: g.chars().all(char::is_whitespace),
                 break_after,
             }
         })
-        .collect()
+        .collect();
+    measure(text, &mut out);
+    out
+}
+
+/// Sets each cluster's width from its run shaped whole (a run: clusters of one face and
+/// level), so joined letters and placed marks are measured as they are drawn. A glyph that
+/// draws several clusters (a ligature) counts towards the first.
+fn measure(text: &str, clusters: &mut [Cluster]) {
+    let mut from = 0;
+    while from < clusters.len() {
+        let (face, level) = (clusters[from].face, clusters[from].level);
+        let to = clusters[from..]
+            .iter()
+            .position(|c| c.face != face || c.level != level)
+            .map_or(clusters.len(), |p| from + p);
+        let run = &mut clusters[from..to];
+        let base = run[0].bytes.start;
+        let run_text = &text[base..run[run.len() - 1].bytes.end];
+        if needs_shaping(face, run_text) {
+            for g in shape(run_text, face, level % 2 == 1) {
+                let at = base + g.cluster;
+                let i = run
+                    .partition_point(|c| c.bytes.end <= at)
+                    .min(run.len() - 1);
+                run[i].width += g.advance;
+            }
+        } else {
+            for c in run.iter_mut() {
+                c.width = width(&text[c.bytes.clone()], face, false);
+            }
+        }
+        from = to;
+    }
 }
 
 /// Greedy line breaking of one hard line (no `\n`), widths in units of the text size.
 fn wrap_hard_line(hard: &HardLine, max: f32, out: &mut Vec<Line>) {
     let clusters = clusters(hard);
-    let text = hard.text.as_str();
-    let mut line = Line::default();
+    // Each line as the clusters it holds.
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    let mut line: Vec<usize> = Vec::new();
     let mut width = 0.0_f32; // of `line`, which never ends in a space
-    let push = |line: &mut Line, range: Range<usize>| {
-        for c in &clusters[range] {
-            line.push(&text[c.bytes.clone()], c.face);
-        }
-    };
-    // Clusters after the last word placed: the spaces before the next word.
+                             // Clusters after the last word placed: the spaces before the next word.
     let mut after_word = 0;
     let mut start_of_hard_line = true;
     let mut from = 0;
@@ -237,201 +323,109 @@ fn wrap_hard_line(hard: &HardLine, max: f32, out: &mut Vec<Line>) {
         let lead = if keep_spaces { spaces_width } else { 0.0 };
         if width + lead + word_width <= max {
             if keep_spaces {
-                push(&mut line, spaces);
+                line.extend(spaces);
                 width += lead;
             }
-            push(&mut line, word);
+            line.extend(word);
             width += word_width;
         } else {
             if !line.is_empty() {
-                out.push(std::mem::take(&mut line));
+                lines.push(std::mem::take(&mut line));
                 width = 0.0;
             }
             if word_width <= max {
-                push(&mut line, word);
+                line.extend(word);
                 width = word_width;
             } else {
                 // Wider than a line: fill lines cluster by cluster.
                 for i in word {
                     let w = clusters[i].width;
                     if width + w > max && !line.is_empty() {
-                        out.push(std::mem::take(&mut line));
+                        lines.push(std::mem::take(&mut line));
                         width = 0.0;
                     }
-                    push(&mut line, i..i + 1);
+                    line.push(i);
                     width += w;
                 }
             }
         }
         start_of_hard_line = false;
     }
-    if !line.is_empty() || out.is_empty() || start_of_hard_line {
-        out.push(line);
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    finish_lines(hard, &clusters, lines, max, out);
+}
+
+/// The lines, in visual order. A line whose shaped text is wider than measured (a word split
+/// between clusters, whose letters then join differently) gives its last clusters to the next
+/// line until it fits, so no line is drawn wider than `max` unless it holds one cluster.
+fn finish_lines(
+    hard: &HardLine,
+    clusters: &[Cluster],
+    mut lines: Vec<Vec<usize>>,
+    max: f32,
+    out: &mut Vec<Line>,
+) {
+    let make = |indices: &[usize]| {
+        let mut line = Line::default();
+        for i in indices {
+            let c = &clusters[*i];
+            line.push(&hard.text[c.bytes.clone()], c.face, c.level);
+        }
+        line
+    };
+    let mut n = 0;
+    while n < lines.len() {
+        let mut line = make(&lines[n]);
+        let shaped = line.runs.iter().any(|r| needs_shaping(r.face, &r.text));
+        while shaped && lines[n].len() > 1 && line.unit_width() > max + 1e-4 {
+            let moved = lines[n].pop().unwrap_or_default();
+            if n + 1 == lines.len() {
+                lines.push(Vec::new());
+            }
+            lines[n + 1].insert(0, moved);
+            line = make(&lines[n]);
+        }
+        out.push(line.visual());
+        n += 1;
     }
 }
 
-/// `text` on one line no wider than `room` at `size`, shortened with "…" if needed (between
-/// grapheme clusters).
-pub(super) fn fit(text: &str, size: f32, room: f32) -> String {
-    let text: String = composed(text)
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    let m = metrics(Face::Regular);
-    if m.width(&text, size) <= room {
-        return text;
+/// `text` on one line no wider than `room` at `size` in the regular weight, shortened with "…"
+/// if needed (between grapheme clusters).
+pub(super) fn fit(text: &str, size: f32, room: f32) -> Line {
+    let mut hard = HardLine::default();
+    hard.push(&composed(text).replace('\n', " "), false);
+    let clusters = clusters(&hard);
+    let room = room / size;
+    let total: f32 = clusters.iter().map(|c| c.width).sum();
+    let mut line = Line::default();
+    if total <= room {
+        for c in &clusters {
+            line.push(&hard.text[c.bytes.clone()], c.face, c.level);
+        }
+        return line.visual();
     }
-    let ellipsis = m.width("…", size);
-    let mut out = String::new();
+    let ellipsis = width("…", Face::Regular, false);
     let mut w = 0.0;
-    for g in text.graphemes(true) {
-        let a = m.width(g, size);
-        if w + a + ellipsis > room {
+    let mut kept = 0;
+    for c in &clusters {
+        if w + c.width + ellipsis > room {
             break;
         }
-        out.push_str(g);
-        w += a;
+        w += c.width;
+        kept += 1;
     }
-    format!("{}…", out.trim_end())
+    while kept > 0 && clusters[kept - 1].blank {
+        kept -= 1;
+    }
+    for c in &clusters[..kept] {
+        line.push(&hard.text[c.bytes.clone()], c.face, c.level);
+    }
+    line.push("…", Face::Regular, 0);
+    line.visual()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(Line::text).collect()
-    }
-
-    /// The width of `text` in the regular face at 1 pt.
-    fn units(text: &str) -> f32 {
-        metrics(Face::Regular).width(text, 1.0)
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_keeps_inner_spaces() {
-        let lines = wrap(&[Span::regular("aa  bb cc")], 10.0, 1000.0);
-        assert_eq!(texts(&lines), ["aa  bb cc"]);
-        let lines = wrap(&[Span::regular("aaaa bbbb")], 10.0, units("aaaaa") * 10.0);
-        assert_eq!(
-            texts(&lines),
-            ["aaaa", "bbbb"],
-            "the space at the break is dropped"
-        );
-    }
-
-    #[test]
-    fn spaces_at_the_start_of_a_paragraph_are_kept() {
-        let lines = wrap(&[Span::regular("  indented\n    more")], 10.0, 1000.0);
-        assert_eq!(texts(&lines), ["  indented", "    more"]);
-    }
-
-    #[test]
-    fn long_words_break_between_characters() {
-        let word = "x".repeat(400);
-        let max = 200.0;
-        let lines = wrap(&[Span::regular(word.clone())], 12.0, max);
-        assert!(lines.len() > 1);
-        for l in &lines {
-            assert!(l.unit_width() * 12.0 <= max + 0.001);
-        }
-        assert_eq!(texts(&lines).concat(), word, "nothing is lost");
-    }
-
-    #[test]
-    fn newlines_break_and_empty_lines_are_kept() {
-        let lines = wrap(&[Span::regular("a\n\nb")], 12.0, 300.0);
-        assert_eq!(texts(&lines), ["a", "", "b"]);
-    }
-
-    #[test]
-    fn faces_change_within_a_line() {
-        let lines = wrap(&[Span::bold("Name: "), Span::regular("Ann")], 12.0, 300.0);
-        let runs = lines[0].clone().into_runs();
-        assert_eq!(
-            runs,
-            [
-                Run {
-                    text: "Name: ".into(),
-                    face: Face::Bold
-                },
-                Run {
-                    text: "Ann".into(),
-                    face: Face::Regular
-                }
-            ]
-        );
-    }
-
-    #[test]
-    fn a_full_line_breaks_after_the_hyphen_of_a_hyphenated_word() {
-        // Room for "an ice-" but not for "an ice-cream".
-        let max = units("an ice-crea") * 12.0;
-        let lines = wrap(&[Span::regular("an ice-cream")], 12.0, max);
-        assert_eq!(texts(&lines), ["an ice-", "cream"]);
-        // No break between a word and its full stop, nor inside a date.
-        let max = units("It is 21/11/20") * 12.0;
-        let lines = wrap(&[Span::regular("It is 21/11/2026.")], 12.0, max);
-        assert_eq!(texts(&lines), ["It is", "21/11/2026."]);
-    }
-
-    #[test]
-    fn a_long_word_of_combining_sequences_is_never_split_inside_a_cluster() {
-        // Letters with marks the fonts have no composed letter for, so they stay decomposed:
-        // each letter and its marks is one grapheme cluster.
-        let cluster = "x\u{30a}\u{301}";
-        assert_eq!(composed(cluster), cluster, "no composed form to print");
-        let word = cluster.repeat(200);
-        let max = units(&cluster.repeat(7)) * 12.0 + 0.5;
-        let lines = wrap(&[Span::regular(word.clone())], 12.0, max);
-        assert!(lines.len() > 20, "{}", lines.len());
-        for line in &lines {
-            let text = line.text();
-            assert!(text.starts_with('x'), "a line starts with a mark: {text:?}");
-            assert_eq!(
-                text,
-                cluster.repeat(text.matches('x').count()),
-                "split in a cluster"
-            );
-            assert!(line.unit_width() * 12.0 <= max + 0.001);
-        }
-        assert_eq!(texts(&lines).concat(), word, "nothing is lost");
-        // In a measure narrower than one letter, each line holds one whole cluster (the marks
-        // have no width of their own, so nothing else would stop them starting a line).
-        let lines = wrap(&[Span::regular(cluster.repeat(5))], 12.0, 1.0);
-        assert_eq!(texts(&lines), vec![cluster; 5]);
-    }
-
-    #[test]
-    fn a_mark_placed_on_a_space_stays_on_it() {
-        // UAX #14 alone would allow a break between the space and its mark.
-        let max = units("aaaa") * 12.0;
-        let lines = wrap(&[Span::regular("aaaa \u{30a}bbb")], 12.0, max);
-        assert_eq!(texts(&lines).concat(), "aaaa \u{30a}bbb");
-        assert!(lines.iter().all(|l| !l.text().starts_with('\u{30a}')));
-    }
-
-    #[test]
-    fn decomposed_accents_are_measured_and_drawn_composed() {
-        let lines = wrap(
-            &[Span::regular("A\u{30a}ngstro\u{308}m w\u{302}")],
-            12.0,
-            300.0,
-        );
-        assert_eq!(texts(&lines), ["Ångström ŵ"]);
-        assert_eq!(
-            Line::unbroken("o\u{308}", Face::Bold).text(),
-            "ö",
-            "unbroken lines too"
-        );
-    }
-
-    #[test]
-    fn long_running_titles_are_shortened() {
-        let s = fit(&"word ".repeat(100), 9.0, 200.0);
-        assert!(s.ends_with('…'));
-        assert!(metrics(Face::Regular).width(&s, 9.0) <= 200.0);
-        let s = fit(&"x\u{30a}".repeat(100), 9.0, 50.0);
-        assert!(s.trim_end_matches('…').ends_with('\u{30a}'), "{s:?}");
-    }
-}
+mod tests;

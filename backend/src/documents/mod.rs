@@ -5,8 +5,8 @@
 //! a path).
 //!
 //! How a document is made:
-//! 1. `printable` cleans each field the person typed (composing accents typed after their letter)
-//!    and refuses, naming the field, anything the fonts cannot draw;
+//! 1. `printable` cleans each field the person typed (composing accents typed after their letter,
+//!    emoji as their names, characters no font has as their codes: nothing is refused);
 //! 2. a document module (`letter` and `letters`, `prep_pack`, `clinician`, `decision`,
 //!    `recovery`) turns its input into [`layout::Block`]s;
 //! 3. the `printing` crate's [`layout`] flows the blocks onto pages as pure geometry (testable
@@ -387,8 +387,8 @@ fn rendered(layout: &layout::Layout, info: &PdfInfo, stem: &str) -> Result<Rende
 /// Any [`layout::Layout`] as PDF bytes, with the given metadata: for documents built from
 /// [`layout::Block`]s outside this module (for example the content review book).
 ///
-/// Text must already be printable: see [`printable_text`]. A character the fonts cannot draw
-/// gives [`Error::Document`] rather than a box on paper.
+/// Text must already be cleaned: see [`printable_text`]. A character no font can draw (text
+/// that skipped cleaning) gives [`Error::Document`] rather than a box on paper.
 pub fn render_pdf(layout: &layout::Layout, info: &PdfInfo) -> Result<Vec<u8>> {
     Ok(pdf::render(layout, info)?)
 }

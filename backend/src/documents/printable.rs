@@ -1,36 +1,25 @@
 //! What a person typed, and the app's own text, made ready to print (see
-//! [`printing::text::printable`]), or a plain message naming the field that cannot be printed.
+//! [`printing::text::printable`]).
 
 pub(crate) use printing::text::paragraphs;
-use printing::text::{example, printable};
+use printing::text::printable;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Prepares one field the person typed for printing (see [`printing::text::printable`] for what
 /// changes). `label` names the field the way the form does ("The name", "Your reason").
 ///
-/// Anything the fonts cannot draw (Arabic, Chinese, emoji...) is refused with
-/// [`Error::InvalidInput`] naming the field and the first such character, rather than printing
-/// boxes or nothing.
-pub(crate) fn printable_field(label: &str, value: &str) -> Result<String> {
-    printable(value).map_err(|c| {
-        Error::InvalidInput(format!(
-            "{label} contains letters or symbols that cannot be printed yet ({}). \
-             Please change it and try again.",
-            example(c)
-        ))
-    })
+/// Every script the fonts have (Latin, Arabic and Urdu, Bengali, Gurmukhi, Gujarati) prints as
+/// typed; an emoji prints as its name in brackets and any other character as its code in
+/// brackets, so a document is never refused for what someone wrote. The `Result` stays so the
+/// documents keep one way to clean a field.
+pub(crate) fn printable_field(_label: &str, value: &str) -> Result<String> {
+    Ok(printable(value))
 }
 
-/// Like [`printable_field`], for the app's own text (templates, headings): a character the fonts
-/// cannot draw there is a content defect, reported as [`Error::Content`].
-pub(crate) fn printable_content(what: &str, value: &str) -> Result<String> {
-    printable(value).map_err(|c| {
-        Error::Content(format!(
-            "{what} has a character the document fonts cannot print: U+{:04X}",
-            c as u32
-        ))
-    })
+/// Like [`printable_field`], for the app's own text (templates, headings).
+pub(crate) fn printable_content(_what: &str, value: &str) -> Result<String> {
+    Ok(printable(value))
 }
 
 #[cfg(test)]
@@ -56,16 +45,14 @@ mod tests {
     }
 
     #[test]
-    fn emoji_and_arabic_are_refused_naming_the_field() {
-        let err = printable_field("The name", "Ann 🙂").expect_err("emoji");
-        assert_eq!(err.code(), "invalid_input");
+    fn arabic_prints_and_emoji_print_as_their_names() {
         assert_eq!(
-            err.to_string(),
-            "The name contains letters or symbols that cannot be printed yet (for example '🙂'). \
-             Please change it and try again."
+            printable_field("The name", "Ann 🙂").expect("emoji"),
+            "Ann [slightly smiling face]"
         );
-        let err = printable_field("Your reason", "مرحبا").expect_err("arabic");
-        assert!(err.to_string().starts_with("Your reason contains"), "{err}");
-        assert!(err.to_string().contains("'م'"), "{err}");
+        assert_eq!(
+            printable_field("Your reason", "مرحبا").expect("arabic"),
+            "مرحبا"
+        );
     }
 }

@@ -147,6 +147,7 @@ impl Builder {
                     face: Face::Regular,
                     size: s.body,
                     tone: Tone::Ink,
+                    rtl: false,
                 }));
             }
         }

@@ -51,6 +51,8 @@ pub struct TextRun {
     pub face: Face,
     pub size: f32,
     pub tone: Tone,
+    /// Right to left: `text` is in reading order and shaped right to left.
+    pub rtl: bool,
 }
 
 /// How a rectangle is painted.
@@ -159,7 +161,7 @@ impl Layout {
                     Item::Text(t) => {
                         let _ = writeln!(
                             out,
-                            "  text y={:.1} x={:.1} w={:.1} {}{:.1}{} {:?}",
+                            "  text y={:.1} x={:.1} w={:.1} {}{:.1}{}{} {:?}",
                             t.y,
                             t.x,
                             t.width,
@@ -170,6 +172,7 @@ impl Layout {
                             } else {
                                 format!(" {}", t.tone.tag())
                             },
+                            if t.rtl { " rtl" } else { "" },
                             t.text
                         );
                     }

@@ -2,7 +2,7 @@
 //! end), then the footers once the number of pages is known.
 
 use super::page::{Item, Page, TextArea, TextRun, Tone};
-use super::{Chunk, Style, MM};
+use super::{runs_at, Chunk, Style, MM};
 use crate::fonts::{metrics, Face};
 use crate::wrap::fit;
 
@@ -89,18 +89,15 @@ pub(super) fn paginate(chunks: &[Chunk], headers: &[Chunk], area: TextArea) -> V
 pub(super) fn stamp_continued(pages: &mut [Page], text: &str, style: Style, area: TextArea) {
     let size = style.footer;
     let y = area.top - 10.0 * MM;
-    let text = fit(text, size, area.width());
-    let width = metrics(Face::Regular).width(&text, size);
+    let runs = runs_at(
+        fit(text, size, area.width()),
+        area.left,
+        y,
+        size,
+        Tone::Muted,
+    );
     for page in pages.iter_mut().skip(1) {
-        page.items.push(Item::Text(TextRun {
-            x: area.left,
-            y,
-            width,
-            text: text.clone(),
-            face: Face::Regular,
-            size,
-            tone: Tone::Muted,
-        }));
+        page.items.extend(runs.iter().cloned().map(Item::Text));
     }
 }
 
@@ -121,15 +118,11 @@ pub(super) fn stamp_footers(
         let number_width = regular.width(&number, size);
         let room = area.width() - number_width - size * 2.0;
         let title = fit(title, size, room);
-        page.items.push(Item::Text(TextRun {
-            x: area.left,
-            y,
-            width: regular.width(&title, size),
-            text: title,
-            face: Face::Regular,
-            size,
-            tone: Tone::Muted,
-        }));
+        page.items.extend(
+            runs_at(title, area.left, y, size, Tone::Muted)
+                .into_iter()
+                .map(Item::Text),
+        );
         page.items.push(Item::Text(TextRun {
             x: area.right - number_width,
             y,
@@ -138,6 +131,7 @@ pub(super) fn stamp_footers(
             face: Face::Regular,
             size,
             tone: Tone::Muted,
+            rtl: false,
         }));
     }
 }
