@@ -118,6 +118,8 @@ pub fn typescript() -> String {
         crate::documents::Paper::decl(&cfg),
         crate::documents::DocumentOptions::decl(&cfg),
         crate::documents::SavedDocument::decl(&cfg),
+        crate::documents::LetterPreview::decl(&cfg),
+        crate::documents::PreviewPart::decl(&cfg),
         crate::dates::DateReading::decl(&cfg),
         crate::preferences::TextSize::decl(&cfg),
         crate::preferences::Contrast::decl(&cfg),

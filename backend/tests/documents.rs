@@ -397,6 +397,11 @@ fn every_script_a_person_in_the_uk_may_write_prints() {
         out.contains("No syntax or stream encoding errors found"),
         "{out}"
     );
+    let json = tool("qpdf", &["--json", "--json-key=qpdf"], file.path());
+    assert!(
+        json.contains("\"/Lang\": \"u:en-GB\""),
+        "the language:\n{json}"
+    );
 }
 
 #[test]
@@ -677,6 +682,23 @@ fn write_samples() {
         (
             "gp-letter-decomposed",
             decomposed_case(),
+            DocumentOptions::default(),
+        ),
+        (
+            "gp-letter-arabic",
+            CaseDetails {
+                patient_name: "مريم الحسيني".into(),
+                reason: SCRIPTS[0].into(),
+                ..case()
+            },
+            DocumentOptions::default(),
+        ),
+        (
+            "gp-letter-bengali",
+            CaseDetails {
+                reason: SCRIPTS[2].into(),
+                ..case()
+            },
             DocumentOptions::default(),
         ),
     ];

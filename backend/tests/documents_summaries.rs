@@ -327,3 +327,41 @@ fn summary_layout_snapshots() {
             .to_text_snapshot(),
     );
 }
+
+/// In large print the summary stays on one page, or each page it runs onto is headed with the
+/// patient's name and date of birth (never medicines or allergies on a page with no name); the
+/// number is named as the nation names it.
+#[test]
+fn the_summary_in_large_print_names_the_patient_on_every_page() {
+    let s = ClinicianSummary {
+        nation: Some(backend::cases::Nation::Scotland),
+        ..sample::clinician_summary()
+    };
+    for large_print in [false, true] {
+        let options = DocumentOptions {
+            large_print,
+            ..a4()
+        };
+        let doc = clinician_summary(&s, date(), &options).expect("renders");
+        write_sample(
+            &format!("clinician-summary-large-{large_print}"),
+            &doc.bytes,
+        );
+        let text = pdftotext(&doc.bytes);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if !large_print {
+            assert_eq!(pages.len(), 1);
+        }
+        for page in pages.iter().skip(1) {
+            assert!(
+                page.contains("Margaret Ellison, born 9 March 1951"),
+                "{page}"
+            );
+        }
+        assert!(flat(&text).contains("CHI number 943 476 5919"));
+        assert!(!text.contains("NHS number"));
+    }
+}

@@ -130,6 +130,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await chosen.getText(), /Your choice/);
   assert.match(await chosen.getText(), /Your rights in England/, 'England shows its rights');
   await browser.$('#specialist_notes').setValue('Ask about Mr Patel at St James’s.');
+  await browser.$('#preferred_specialist').setValue('Mr Patel at St James’s');
   await waitSaved();
   await screenshotWholeStep('journey-3-route.png');
   await browser.execute(() => document.querySelector('.routes').scrollIntoView());
@@ -147,6 +148,18 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   const consent = await printed('button=Print the consent form', 'carer-form-saved', 'carer-consent-');
   assert.ok(consent.includes('Siobhán O’Neill') && consent.includes('daughter'), 'the helper is named');
   assert.ok(consent.includes(name), 'the patient is named');
+  // The GP letter can be read before it is saved: in the helper's own voice, with the route's
+  // request, and the words typed in step 1 marked so a wrong "I" or "he" can be seen.
+  await browser.$('button=Read the letter first').click();
+  const preview = browser.$('[data-testid="gp-letter-preview"]');
+  await preview.waitForDisplayed({ timeout: 10000 });
+  const words = (await preview.getText()).replace(/\s+/g, ' ');
+  assert.ok(words.includes(`I am writing on behalf of ${name}, with their consent. I am their daughter.`), words);
+  assert.ok(words.includes(`${name} would like to be referred to Mr Patel at St James’s.`), words);
+  assert.ok(!words.includes('I was told'), words);
+  const marked = await browser.$$('[data-testid="gp-letter-preview"] mark').map((m) => m.getText());
+  assert.ok(marked.includes('Gallstones. They offered an operation.'), marked.join(' | '));
+  await shot('journey-4-letter-preview.png');
 
   // 5. Gather your records.
   await nextByKeyboard('records');
@@ -228,6 +241,13 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('.bank details input[type="checkbox"]').click();
   await browser.$('#own_question').setValue('Can my daughter come in with me?\uE007');
   await browser.$('[data-question="Can my daughter come in with me?"]').waitForExist();
+  // The same question again (other capitals, no question mark) is refused, not added twice.
+  await browser.$('#own_question').setValue('can my daughter come in with me\uE007');
+  const refused = browser.$('[data-testid="own-question-refused"]');
+  await refused.waitForDisplayed({ timeout: 5000 });
+  assert.match(await refused.getText(), /already on your list/);
+  assert.equal((await browser.$$('[data-question="Can my daughter come in with me?"]')).length, 1);
+  await browser.$('#own_question').clearValue();
   // Move it to the top with the keyboard, and mark it as most important.
   await browser.execute(() => document.getElementById('q-up-1').focus());
   await browser.keys('Enter');
@@ -345,8 +365,9 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-8-decide.png');
   const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
   assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
-  assert.ok(letter.includes('I noted different things from my two doctors about what they advise.'), 'the person\'s own answer, in the letter');
-  assert.ok(letter.includes('I am not sure if my two doctors said the same thing about the risks.'), 'not sure, in the letter');
+  // Someone helps with this case, so the letter speaks in the helper's voice.
+  assert.ok(letter.includes('We noted different things from the two doctors about what they advise.'), 'the person\'s own answer, in the letter');
+  assert.ok(letter.includes('We are not sure if the two doctors said the same thing about the risks.'), 'not sure, in the letter');
   assert.ok(!letter.includes('about what the illness is'), 'the diagnosis they called the same is not named');
   // Paper size is a setting: the summary on US Letter.
   const selects = await browser.$$('select');

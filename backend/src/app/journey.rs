@@ -5,11 +5,17 @@ use super::session::{Now, Session};
 use crate::cases::{CaseId, Nation};
 use crate::content::{Content, Guidance};
 use crate::error::Result;
-use crate::journey::{Journey, JourneyAsTyped};
+use crate::journey::{own_question_problem, Journey, JourneyAsTyped};
 
 /// Everything the journey shows for one nation.
 pub fn guidance(nation: Nation) -> Result<Guidance> {
     Ok(Content::embedded()?.guidance(nation))
+}
+
+/// Why a question the person wrote cannot be added to the ones already chosen (`chosen`, their
+/// texts), in plain words; `None` when it can (see [`own_question_problem`]).
+pub fn check_own_question(chosen: &[String], text: &str) -> Option<String> {
+    own_question_problem(chosen, text)
 }
 
 /// A case's journey and what follows from it today (records due, upcoming, comparison,

@@ -3,6 +3,7 @@
 
 mod compare;
 mod dates;
+mod questions;
 mod record;
 pub mod stored;
 mod view;
@@ -12,6 +13,7 @@ pub use compare::{
     compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
 };
 pub use dates::{records_due, records_due_date, DueStatus, RecordsDueDate, POST_ALLOWANCE_DAYS};
+pub use questions::own_question_problem;
 pub(crate) use record::problems_of;
 pub use record::{step_of, MAX_ENTRIES, MAX_TEXT};
 pub use record::{

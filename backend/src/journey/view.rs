@@ -118,7 +118,7 @@ impl JourneyView {
         let upcoming = upcoming(&journey.upcoming_facts(), today)
             .into_iter()
             .map(|item| UpcomingLine {
-                words: upcoming_words(&item),
+                words: upcoming_words(&item, journey.appointment.date),
                 item,
             })
             .collect();
@@ -191,7 +191,9 @@ fn due_day(due: NaiveDate, approximate: bool) -> String {
     }
 }
 
-fn upcoming_words(item: &UpcomingItem) -> String {
+/// What one upcoming line says. Records due after the appointment (`appointment`) say plainly
+/// that they may not arrive in time, and what can be done about it.
+fn upcoming_words(item: &UpcomingItem, appointment: Option<NaiveDate>) -> String {
     match item {
         UpcomingItem::Appointment { date, when } => {
             format!("Your appointment is on {} ({when}).", long_uk(*date))
@@ -212,11 +214,21 @@ fn upcoming_words(item: &UpcomingItem) -> String {
                 due_day(*due, *approximate),
                 status.words()
             ),
-            _ => format!(
-                "Your records are due by {} ({}).",
-                due_day(*due, *approximate),
-                status.words()
-            ),
+            _ => {
+                let mut words = format!(
+                    "Your records are due by {} ({}).",
+                    due_day(*due, *approximate),
+                    status.words()
+                );
+                if appointment.is_some_and(|a| a < *due) {
+                    words.push_str(
+                        " Your records may not arrive before your appointment. You could ask \
+                         the practice or hospital to send the most important ones first, or \
+                         take the copies you already have.",
+                    );
+                }
+                words
+            }
         },
     }
 }
@@ -227,6 +239,31 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn records_due_after_the_appointment_say_they_may_not_arrive_in_time() {
+        let mut journey = Journey {
+            records_requested_on: Some(d(2026, 11, 20)),
+            records_received_on: Some(d(2026, 11, 20)),
+            ..Default::default()
+        };
+        journey.appointment.date = Some(d(2026, 12, 5));
+        let words = |j: &Journey| -> Vec<String> {
+            JourneyView::new(j.clone(), d(2026, 11, 27))
+                .upcoming
+                .into_iter()
+                .map(|l| l.words)
+                .collect()
+        };
+        let late = words(&journey);
+        assert!(
+            late.iter()
+                .any(|w| w.contains("Your records may not arrive before your appointment.")),
+            "{late:?}"
+        );
+        journey.appointment.date = Some(d(2027, 1, 5));
+        assert!(!words(&journey).iter().any(|w| w.contains("may not arrive")));
     }
 
     #[test]

@@ -176,7 +176,9 @@ impl CaseDetails {
                 ));
             } else if field == "nhs_number" {
                 if let Err(e) = parse_nhs_number(value) {
-                    problems.push(FieldProblem::new(field, step, e.code(), e.to_string()));
+                    // Named as the nation names it: "This CHI number does not look right…".
+                    let message = e.to_string().replacen("NHS number", self.number_label(), 1);
+                    problems.push(FieldProblem::new(field, step, e.code(), message));
                 }
             }
         }
@@ -349,6 +351,32 @@ mod tests {
             d.validate(today()).expect_err("too long").code(),
             "invalid_input"
         );
+    }
+
+    #[test]
+    fn a_wrong_number_is_named_as_the_nation_names_it() {
+        for (nation, label) in [
+            (Nation::England, "NHS number"),
+            (Nation::Wales, "NHS number"),
+            (Nation::Scotland, "CHI number"),
+            (Nation::NorthernIreland, "H&C number"),
+        ] {
+            let d = CaseDetails {
+                nhs_number: "943 476 5918".into(),
+                nation: Some(nation),
+                ..Default::default()
+            };
+            let problems = d.problems(today());
+            assert_eq!(problems.len(), 1);
+            assert!(
+                problems[0]
+                    .message
+                    .starts_with(&format!("This {label} does not look right.")),
+                "{}",
+                problems[0].message
+            );
+            assert_eq!(d.number_label(), label);
+        }
     }
 
     #[test]

@@ -570,7 +570,12 @@ for_whom: string, what_they_do: string,
 /**
  * How to reach them, in words (works even when there is no phone number).
  */
-how_to_reach: string, phone?: string, opening_hours?: string, email?: string, id: string, title: string, nations: Array<Nation>, 
+how_to_reach: string, phone?: string, opening_hours?: string, email?: string, 
+/**
+ * For a charity of one condition: words (lower case) that, found in what the person was
+ * told, make it fit their case, so the printed pack lists it. Empty: it fits every case.
+ */
+condition_words: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
@@ -1229,6 +1234,10 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type LetterPreview = { paragraphs: Array<Array<PreviewPart>>, };
+
+export type PreviewPart = { text: string, own: boolean, };
 
 export type DateReading = { 
 /**

@@ -16,6 +16,7 @@ import {
   type FieldProblem,
   type Journey,
   type JourneyView,
+  type LetterPreview,
   type SavedDocument,
 } from './api';
 import { Autosave } from './autosave.svelte';
@@ -166,6 +167,14 @@ export class OpenCase {
     const id = await this.saveNow();
     if (id === null) return 'no-case';
     return (await api.writeDocument(id, kind, $state.snapshot(options))) ?? 'cancelled';
+  }
+
+  /** Saves everything, then the words of one letter as it would be made now; `null` when
+   * there is no case yet. */
+  async previewLetter(kind: DocumentKind): Promise<LetterPreview | null> {
+    const id = await this.saveNow();
+    if (id === null) return null;
+    return api.letterPreview(id, kind);
   }
 
   /** Saves everything, then makes the calendar file of reminders and asks where to save it.
