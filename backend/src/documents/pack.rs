@@ -36,12 +36,6 @@ fn printed_notices<'a>(journey: &Journey, guidance: &'a Guidance) -> Vec<&'a Not
 /// is printed first and its questions are added (unless already chosen), before the others.
 pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> PrepPack {
     let printed = printed_notices(journey, guidance);
-    let told = [
-        case.diagnosis.as_str(),
-        journey.treatment_proposed.as_str(),
-        journey.first_opinion.diagnosis.as_str(),
-    ]
-    .join("\n");
     let timeline = timeline_entries(journey);
     let medicines = medicine_rows(journey);
     let asked: Vec<&ChosenQuestion> = journey
@@ -93,18 +87,7 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
         medicines,
         allergies: journey.allergies.clone(),
         first_opinion_summary: case.diagnosis.clone(),
-        // The nation's service and the general helplines always; a condition's charity only
-        // when what the person was told names that condition.
-        help_contacts: guidance
-            .help
-            .iter()
-            .filter(|o| o.fits(&told))
-            .map(|o| HelpContact {
-                name: o.meta.title.clone(),
-                phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
-                what_they_do: o.what_they_do.clone(),
-            })
-            .collect(),
+        help_contacts: help_contacts(case, journey, guidance),
         safety: printed
             .iter()
             .map(|n| PackNotice {
@@ -122,6 +105,27 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .collect(),
         clinician_summary: Some(clinician_summary),
     }
+}
+
+/// Who to contact: the nation's service and the general helplines always; a condition's
+/// charity only when what the person was told names that condition.
+fn help_contacts(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> Vec<HelpContact> {
+    let told = [
+        case.diagnosis.as_str(),
+        journey.treatment_proposed.as_str(),
+        journey.first_opinion.diagnosis.as_str(),
+    ]
+    .join("\n");
+    guidance
+        .help
+        .iter()
+        .filter(|o| o.fits(&told))
+        .map(|o| HelpContact {
+            name: o.meta.title.clone(),
+            phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
+            what_they_do: o.what_they_do.clone(),
+        })
+        .collect()
 }
 
 /// The timeline's filled rows.
