@@ -34,7 +34,8 @@ step "cargo doc (warnings denied: stale links in doc comments fail)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p backend -p printing
 
 step "cargo test (property tests with their fixed seed: scripts/proptest-long.sh for random ones)"
-cargo test --workspace --features second-opinion/custom-protocol
+# Snapshots are compared, never written: a changed or missing one fails (README: Snapshots).
+INSTA_UPDATE=no cargo test --workspace --features second-opinion/custom-protocol
 
 # Crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
 # kill the profile must reopen whole with every acknowledged edit. Then the harness must catch

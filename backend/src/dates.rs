@@ -60,7 +60,10 @@ pub const MAX_DATE_CHARS: usize = 40;
 
 /// Reads a date typed the UK way: day first. Accepts "21/11/2026", "21-11-2026", "21.11.2026",
 /// "21 11 2026", "21 Nov 2026", "21 November 2026", "21st November 2026", and the stored form
-/// "2026-11-21". Two-figure years are refused (is "26" 1926 or 2026?).
+/// "2026-11-21". A two-figure year is this century's ("1/12/26" is 1 December 2026), as most
+/// dates typed here are recent or coming; the box then shows the year in full, so the person
+/// sees what was read, and a date of birth read into the future is questioned by the case's
+/// own check. Other lengths of year are refused.
 pub fn parse_uk(text: &str) -> Result<NaiveDate> {
     // No date is this long; the message does not repeat a pasted page back.
     if text.trim().chars().count() > MAX_DATE_CHARS {
@@ -76,8 +79,12 @@ pub fn parse_uk(text: &str) -> Result<NaiveDate> {
         ))
     };
     let trimmed = text.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        return Ok(d);
+    // The stored form has a four-figure year first ("01-12-26" is the 1st of December).
+    let stored_form = trimmed.len() == 10 && trimmed.as_bytes()[4] == b'-';
+    if stored_form {
+        if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+            return Ok(d);
+        }
     }
     let parts: Vec<&str> = trimmed
         .split(|c: char| c == '/' || c == '-' || c == '.' || c == ',' || c.is_whitespace())
@@ -94,10 +101,14 @@ pub fn parse_uk(text: &str) -> Result<NaiveDate> {
         Ok(m) => m,
         Err(_) => month_named(month).ok_or_else(problem)?,
     };
-    if year.len() != 4 {
+    if !year.chars().all(|c| c.is_ascii_digit()) {
         return Err(problem());
     }
-    let year = year.parse::<i32>().map_err(|_| problem())?;
+    let year = match year.len() {
+        4 => year.parse::<i32>().map_err(|_| problem())?,
+        2 => 2000 + year.parse::<i32>().map_err(|_| problem())?,
+        _ => return Err(problem()),
+    };
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         Error::InvalidInput(format!(
             "There is no such date as \"{}\". Please check the day and the month.",
@@ -159,13 +170,34 @@ mod tests {
     }
 
     #[test]
+    fn a_two_figure_year_is_this_centurys_and_is_shown_in_full() {
+        for typed in ["1/12/26", "01-12-26", "1 Dec 26", "1st December 26"] {
+            let date = parse_uk(typed).expect(typed);
+            assert_eq!(date, d(2026, 12, 1), "{typed}");
+            assert_eq!(short_uk(date), "01/12/2026", "{typed}");
+        }
+        assert_eq!(parse_uk("3/4/00").expect("date"), d(2000, 4, 3));
+        assert_eq!(parse_uk("3/4/99").expect("date"), d(2099, 4, 3));
+        for typed in [
+            "1/12/2",
+            "1/12/202",
+            "1/12/20266",
+            "1/12/+6",
+            "1/12/-6",
+            "1/12/+026",
+        ] {
+            assert!(parse_uk(typed).is_err(), "{typed}");
+        }
+    }
+
+    #[test]
     fn refuses_what_is_not_a_date_with_a_plain_message() {
         for typed in [
             "",
             "soon",
             "31/02/2026",
             "21/13/2026",
-            "21/11/26",
+            "21/11/206",
             "11/21/2026",
             "21 Nozember 2026",
             "21 Ju 2026",

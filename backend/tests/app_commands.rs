@@ -419,6 +419,12 @@ const LOGGED: &[(&str, usize, Action)] = &[
         assert!(saved.is_some());
         Ok(())
     }),
+    ("letter_preview", 0, |f, now| {
+        let preview =
+            app::documents::letter_preview(&f.session, now, f.case_id, DocumentKind::GpLetter)?;
+        assert!(!preview.paragraphs.is_empty());
+        Ok(())
+    }),
     ("write_document", 0, |f, now| {
         app::documents::write_document(
             &f.session,
@@ -473,6 +479,11 @@ const LOGGED: &[(&str, usize, Action)] = &[
     }),
     ("save_journey", 0, |f, now| {
         app::journey::save_journey(&f.session, now, f.case_id, &Default::default()).map(drop)
+    }),
+    ("check_own_question", 0, |_, _| {
+        let chosen = ["Can I wait?".to_owned()];
+        assert!(app::journey::check_own_question(&chosen, "can i wait").is_some());
+        Ok(())
     }),
     // notes
     ("list_notes", 0, |f, now| {

@@ -397,3 +397,43 @@ fn a_files_contents_are_nowhere_but_in_the_encrypted_database() {
         "the marker is in the log"
     );
 }
+
+#[test]
+fn files_go_with_an_export_and_come_back_with_a_restored_backup_unchanged() {
+    let f = Fixture::new();
+    let letter = pdf("Clinic letter");
+    let added = f.add(&f.offer("letter.pdf", &letter)).expect("added");
+    let bytes = |session: &Session, now: &Now| {
+        let listed = app::attachments::list_attachments(session, now, f.case_id).expect("list");
+        assert_eq!(listed.len(), 1);
+        app::attachments::attachment_bytes(session, now, listed[0].id)
+            .expect("bytes")
+            .bytes
+    };
+    // Export, then import on another computer (another data folder).
+    let mut rng = StdRng::seed_from_u64(9);
+    let export = app::profiles::export_profile(&f.session, &now(), &mut rng, PASS, PASS, |name| {
+        Some(f.dir.path().join("saved").join(name))
+    })
+    .expect("exported")
+    .expect("chosen");
+    let other = tempfile::tempdir().expect("temp dir");
+    let elsewhere = Session::for_tests(other.path());
+    app::profiles::import_profile(&elsewhere, &now(), &mut rng, &export, PASS).expect("imported");
+    assert_eq!(bytes(&elsewhere, &now()), letter);
+    elsewhere.lock();
+
+    // The next day's backup holds the file; a later change is undone by restoring it.
+    let tomorrow = Now::at(now().at + chrono::Duration::days(1));
+    assert_eq!(bytes(&f.session, &tomorrow), letter);
+    f.session.wait_for_backup();
+    app::attachments::remove_attachment(&f.session, &tomorrow, added.id).expect("removed");
+    let id = app::profiles::open_profile(&f.session).expect("open").id;
+    let backups = app::backups::list_backups(&f.session, &id).expect("backups");
+    app::backups::restore_backup(&f.session, &tomorrow, &id, PASS, &backups[0].name)
+        .expect("restored");
+    if !f.session.is_open() {
+        app::profiles::unlock_profile(&f.session, &tomorrow, &mut rng, &id, PASS).expect("open");
+    }
+    assert_eq!(bytes(&f.session, &tomorrow), letter);
+}

@@ -2,8 +2,9 @@
 //! (`pdffonts`), validity (`qpdf --check`), page size and metadata (`pdfinfo`), and the layout's
 //! geometry and text snapshot.
 //!
-//! Snapshots live in `tests/snapshots/`; run with `UPDATE_SNAPSHOTS=1` to rewrite them after an
-//! intended layout change, then review the diff.
+//! The layout snapshots are insta's, in `tests/snapshots/` (see `support::assert_snapshot`).
+
+mod support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -397,6 +398,11 @@ fn every_script_a_person_in_the_uk_may_write_prints() {
         out.contains("No syntax or stream encoding errors found"),
         "{out}"
     );
+    let json = tool("qpdf", &["--json", "--json-key=qpdf"], file.path());
+    assert!(
+        json.contains("\"/Lang\": \"u:en-GB\""),
+        "the language:\n{json}"
+    );
 }
 
 #[test]
@@ -597,49 +603,12 @@ fn large_print_uses_16_pt_body_text() {
         .all(|t| t.size == 12.0));
 }
 
-fn snapshot_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("snapshots")
-        .join(name)
-}
-
-/// Compares `actual` with the committed snapshot, or rewrites it with `UPDATE_SNAPSHOTS=1`.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = snapshot_path(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("snapshot dir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no snapshot at {}: run with UPDATE_SNAPSHOTS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first_diff = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "layout snapshot {name} changed at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             If the change is intended, run with UPDATE_SNAPSHOTS=1 and review the diff.",
-            first_diff + 1,
-            expected.lines().nth(first_diff),
-            actual.lines().nth(first_diff)
-        );
-    }
-}
-
 #[test]
 fn gp_letter_layout_snapshot() {
     let layout =
         gp_request_letter_layout(&case(), &fixed_words(), date(), &DocumentOptions::default())
             .expect("layout");
-    assert_snapshot("gp_letter_a4.txt", &layout.to_text_snapshot());
+    support::assert_snapshot("gp_letter_a4", &layout.to_text_snapshot());
     let options = DocumentOptions {
         paper: Paper::UsLetter,
         large_print: true,
@@ -647,8 +616,8 @@ fn gp_letter_layout_snapshot() {
     };
     let layout =
         gp_request_letter_layout(&case(), &fixed_words(), date(), &options).expect("layout");
-    assert_snapshot(
-        "gp_letter_us_letter_large_print.txt",
+    support::assert_snapshot(
+        "gp_letter_us_letter_large_print",
         &layout.to_text_snapshot(),
     );
 }
@@ -677,6 +646,23 @@ fn write_samples() {
         (
             "gp-letter-decomposed",
             decomposed_case(),
+            DocumentOptions::default(),
+        ),
+        (
+            "gp-letter-arabic",
+            CaseDetails {
+                patient_name: "مريم الحسيني".into(),
+                reason: SCRIPTS[0].into(),
+                ..case()
+            },
+            DocumentOptions::default(),
+        ),
+        (
+            "gp-letter-bengali",
+            CaseDetails {
+                reason: SCRIPTS[2].into(),
+                ..case()
+            },
             DocumentOptions::default(),
         ),
     ];

@@ -308,25 +308,25 @@ fn letter_layout_snapshots() {
     let rw = LetterWords::records_request(content()).expect("w");
     let dw = LetterWords::decision(content()).expect("w");
     assert_snapshot(
-        "consultant_letter_a4.txt",
+        "consultant_letter_a4",
         &consultant_request_letter_layout(&case(), &cw, date(), &o)
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "records_request_a4.txt",
+        "records_request_a4",
         &records_request_letter_layout(&case(), &records_request(), &rw, date(), &o)
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "carer_authorisation_a4.txt",
+        "carer_authorisation_a4",
         &carer_authorisation_layout(&case(), &carer(), &words_carer(), date(), &o)
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "decision_letter_a4.txt",
+        "decision_letter_a4",
         &decision_letter_layout(&case(), &decision(), &dw, date(), &o)
             .expect("ok")
             .to_text_snapshot(),

@@ -67,7 +67,7 @@ fn sections_come_in_order_with_every_value() {
             .enumerate()
             .map(|(i, q)| format!("{}. {q}", i + 1)),
     );
-    expected.push("All my questions".into());
+    expected.push("My other questions".into());
     for topic in &pack.question_topics {
         expected.push(topic.topic.clone());
         expected.extend(topic.questions.iter().cloned());
@@ -329,7 +329,7 @@ fn same_inputs_give_identical_bytes() {
 #[test]
 fn prep_pack_layout_snapshot() {
     let actual = layout(&sample::pack(), &DocumentOptions::default()).to_text_snapshot();
-    support::assert_snapshot("prep_pack_a4.txt", &actual);
+    support::assert_snapshot("prep_pack_a4", &actual);
 }
 
 /// `DOCUMENT_SAMPLES=/some/dir cargo test -p backend --test documents_prep_pack -- --ignored`
@@ -498,4 +498,38 @@ fn a_chosen_waiting_question_is_not_printed_twice() {
         "{text}"
     );
     assert!(text.contains("Could treatment start while a second opinion is arranged?"));
+}
+
+/// A question marked as one of the most important is printed once, among them, and not again
+/// among the others; an appointment with nothing known gives lines, not bare labels.
+#[test]
+fn a_most_important_question_is_printed_once_and_an_unknown_appointment_gives_lines() {
+    let mut journey = journey_with(Some(backend::journey::Urgency::Routine), Some(false));
+    for (text, top) in [("Can I keep driving?", true), ("Will it hurt?", false)] {
+        journey.questions.push(backend::journey::ChosenQuestion {
+            bank_id: None,
+            text: text.into(),
+            top,
+            answer: String::new(),
+        });
+    }
+    let text = pack_text_for(backend::cases::Nation::Wales, &journey);
+    // Once on the summary for the doctor (the main question), once among the questions.
+    let questions = &text[text.find("My most important questions").expect("top")..];
+    assert_eq!(
+        questions.matches("Can I keep driving?").count(),
+        1,
+        "{text}"
+    );
+    assert_in_order(
+        &text,
+        &[
+            "My most important questions",
+            "1. Can I keep driving?",
+            "My other questions",
+            "Will it hurt?",
+        ],
+    );
+    assert!(text.contains("Write the date, time and place here when you know them."));
+    assert!(!text.contains("Who with"), "no label without its answer");
 }

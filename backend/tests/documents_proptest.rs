@@ -476,6 +476,7 @@ fn clinician(f: &[String]) -> ClinicianSummary {
         patient_name: f[0].clone(),
         date_of_birth: Some(date()),
         nhs_number: f[1].clone(),
+        nation: None,
         first_doctor: f[2].clone(),
         first_diagnosis: f[3].clone(),
         proposed_treatment: f[4].clone(),

@@ -309,21 +309,59 @@ fn recovery_sheet_has_boxes_to_write_the_code_in_and_never_the_code() {
 #[test]
 fn summary_layout_snapshots() {
     assert_snapshot(
-        "decision_summary_a4.txt",
+        "decision_summary_a4",
         &decision_summary_layout(&case(), &decision(), date(), &a4())
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "clinician_summary_a4.txt",
+        "clinician_summary_a4",
         &clinician_summary_layout(&sample::clinician_summary(), date(), &a4())
             .expect("ok")
             .to_text_snapshot(),
     );
     assert_snapshot(
-        "recovery_sheet_a4.txt",
+        "recovery_sheet_a4",
         &recovery_sheet_layout(&recovery(), &a4())
             .expect("ok")
             .to_text_snapshot(),
     );
+}
+
+/// In large print the summary stays on one page, or each page it runs onto is headed with the
+/// patient's name and date of birth (never medicines or allergies on a page with no name); the
+/// number is named as the nation names it.
+#[test]
+fn the_summary_in_large_print_names_the_patient_on_every_page() {
+    let s = ClinicianSummary {
+        nation: Some(backend::cases::Nation::Scotland),
+        ..sample::clinician_summary()
+    };
+    for large_print in [false, true] {
+        let options = DocumentOptions {
+            large_print,
+            ..a4()
+        };
+        let doc = clinician_summary(&s, date(), &options).expect("renders");
+        write_sample(
+            &format!("clinician-summary-large-{large_print}"),
+            &doc.bytes,
+        );
+        let text = pdftotext(&doc.bytes);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if !large_print {
+            assert_eq!(pages.len(), 1);
+        }
+        for page in pages.iter().skip(1) {
+            assert!(
+                page.contains("Margaret Ellison, born 9 March 1951"),
+                "{page}"
+            );
+        }
+        assert!(flat(&text).contains("CHI number 943 476 5919"));
+        assert!(!text.contains("NHS number"));
+    }
 }

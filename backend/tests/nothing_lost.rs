@@ -2,7 +2,11 @@
 //! its limit, a date out of range) is kept as typed in the encrypted database, every other answer
 //! is saved, and reopening the database gives back both. Checked by reopening the file.
 
-use backend::cases::{CaseDetails, DatabaseKey, Nation, Store, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use std::path::PathBuf;
+
+use backend::cases::{
+    CaseDetails, CaseId, DatabaseKey, Nation, Store, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
 use backend::journey::{Journey, MAX_TEXT};
 use chrono::{DateTime, TimeZone, Utc};
 use rand::{rngs::StdRng, SeedableRng};
@@ -15,6 +19,36 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
         .single()
         .expect("valid time")
+}
+
+/// An encrypted database in a folder of its own, opened again for each check.
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("cases.db");
+        Db { _dir: dir, path }
+    }
+
+    fn open(&self) -> Store {
+        Store::open_encrypted(&self.path, &key()).expect("opens")
+    }
+
+    /// The database, open, with [`whole_case`] saved in it.
+    fn with_whole_case() -> (Db, Store, CaseId) {
+        let db = Db::new();
+        let mut store = db.open();
+        let id = store
+            .save_case_as_typed(None, &whole_case(), now())
+            .expect("saves")
+            .case
+            .id;
+        (db, store, id)
+    }
 }
 
 fn whole_case() -> CaseDetails {
@@ -72,11 +106,10 @@ fn each_refused_answer_leaves_every_other_saved_and_comes_back_as_typed_after_re
             },
         ),
     ];
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("cases.db");
+    let db = Db::new();
     let mut ids = Vec::new();
     {
-        let mut store = Store::open_encrypted(&path, &key()).expect("opens");
+        let mut store = db.open();
         for (field, typed) in &refusals {
             let saved = store
                 .save_case_as_typed(None, typed, now())
@@ -97,7 +130,7 @@ fn each_refused_answer_leaves_every_other_saved_and_comes_back_as_typed_after_re
             ids.push(saved.case.id);
         }
     }
-    let store = Store::open_encrypted(&path, &key()).expect("reopens");
+    let store = db.open();
     assert_eq!(store.cases().expect("lists").len(), refusals.len());
     for ((field, typed), id) in refusals.iter().zip(ids) {
         let back = store.case_as_typed(id, now()).expect("reads");
@@ -116,14 +149,7 @@ fn each_refused_answer_leaves_every_other_saved_and_comes_back_as_typed_after_re
 
 #[test]
 fn a_refused_answer_keeps_the_last_good_value_for_letters_and_fixing_it_clears_the_draft() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("cases.db");
-    let mut store = Store::open_encrypted(&path, &key()).expect("opens");
-    let id = store
-        .save_case_as_typed(None, &whole_case(), now())
-        .expect("saves")
-        .case
-        .id;
+    let (db, mut store, id) = Db::with_whole_case();
     let wrong = CaseDetails {
         nhs_number: "943 476 5918".into(),
         diagnosis: "x".repeat(MAX_TEXT_CHARS + 1),
@@ -143,7 +169,7 @@ fn a_refused_answer_keeps_the_last_good_value_for_letters_and_fixing_it_clears_t
     assert!(saved.case.details.validate(now().date_naive()).is_ok());
     drop(store);
 
-    let mut store = Store::open_encrypted(&path, &key()).expect("reopens");
+    let mut store = db.open();
     assert_eq!(store.case_as_typed(id, now()).expect("reads").typed, wrong);
     let fixed = CaseDetails {
         nhs_number: "9434765919".into(),
@@ -161,14 +187,7 @@ fn a_refused_answer_keeps_the_last_good_value_for_letters_and_fixing_it_clears_t
 
 #[test]
 fn the_journey_keeps_each_refused_answer_as_typed_and_saves_the_rest() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("cases.db");
-    let mut store = Store::open_encrypted(&path, &key()).expect("opens");
-    let id = store
-        .save_case_as_typed(None, &whole_case(), now())
-        .expect("saves")
-        .case
-        .id;
+    let (db, mut store, id) = Db::with_whole_case();
     let mut typed = Journey {
         diagnosed_when: "March 2026".into(),
         treatment_proposed: "z".repeat(MAX_TEXT + 5),
@@ -188,7 +207,7 @@ fn the_journey_keeps_each_refused_answer_as_typed_and_saves_the_rest() {
         "only valid answers are stored"
     );
     drop(store);
-    let store = Store::open_encrypted(&path, &key()).expect("reopens");
+    let store = db.open();
     let back = store.journey_as_typed(id).expect("reads");
     assert_eq!(back.typed, typed);
     assert_eq!(back.problems, saved.problems);

@@ -46,6 +46,9 @@ impl std::fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
+/// The language every document is written in (BCP 47), as the catalog's `/Lang`.
+const DOCUMENT_LANGUAGE: &str = "en-GB";
+
 /// The app's name as the PDF's creator and producer.
 const CREATOR: &str = "Second Opinion";
 
@@ -377,6 +380,13 @@ fn save(doc: &PdfDocument, layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, P
             for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords"] {
                 info.remove(key);
             }
+        }
+    }
+    // The documents' language, so a screen reader reads them in a British English voice
+    // (words in other scripts it recognises by their letters).
+    if let Ok(root) = lopdf.trailer.get(b"Root").and_then(|o| o.as_reference()) {
+        if let Ok(catalog) = lopdf.get_object_mut(root).and_then(|o| o.as_dict_mut()) {
+            catalog.set("Lang", lopdf::Object::string_literal(DOCUMENT_LANGUAGE));
         }
     }
     lopdf.compress();

@@ -18,29 +18,8 @@ use tauri::Manager;
 /// Starts the app.
 pub fn run() {
     memory::make_undumpable();
-    // Logs go to stderr and never carry health data: only codes and technical causes.
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("SECOND_OPINION_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-
-    let result = tauri::Builder::default()
-        // A second launch brings this window forward and exits, so two copies never
-        // write one profile (the backend's per-profile lock is the second guard). First plugin.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        // Remembers the window's size and position between runs.
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+    start_logging();
+    let result = with_plugins(tauri::Builder::default())
         // The app menu (File, View, Help); each choice is passed to the webview.
         .menu(menu::build)
         .on_menu_event(menu::chosen)
@@ -77,10 +56,12 @@ pub fn run() {
             commands::cases::archive_case,
             commands::cases::delete_case,
             commands::documents::write_document,
+            commands::documents::letter_preview,
             commands::documents::write_calendar,
             commands::journey::guidance,
             commands::journey::get_journey,
             commands::journey::save_journey,
+            commands::journey::check_own_question,
             commands::notes::list_notes,
             commands::notes::add_note,
             commands::notes::search_notes,
@@ -129,6 +110,35 @@ pub fn run() {
         tracing::error!(%error, "Second Opinion could not start");
         std::process::exit(1);
     }
+}
+
+/// Logs go to stderr and never carry health data: only codes and technical causes.
+fn start_logging() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SECOND_OPINION_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// The plugins, single-instance first.
+fn with_plugins(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
+    builder
+        // A second launch brings this window forward and exits, so two copies never
+        // write one profile (the backend's per-profile lock is the second guard).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        // Remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
 }
 
 /// Locks an open profile once it has sat unused past its idle deadline, even if nothing calls

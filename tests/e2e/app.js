@@ -128,3 +128,29 @@ export async function copyRecoveryCode(browser, testid = 'recovery-code') {
   await browser.$('#check-recovery-code').waitForExist({ reverse: true, timeout: 30000 });
   return code;
 }
+
+/**
+ * Waits until the journey screen's save line says `status` ("saved", "needs-change", "error",
+ * or "settled" for either of the first two) and, unless it is "error", every change made so far
+ * has been saved: the save line counts changes and saved changes, so this needs no pause for the
+ * autosave's delay (nor for a date box's reading of what was typed, which it also waits for).
+ * Once settled, nothing on the screen moves until the next change.
+ */
+export async function waitSaveLine(browser, status = 'saved', timeout = 15000) {
+  let last = null;
+  await browser.waitUntil(
+    async () => {
+      last = await browser.execute(() => {
+        const line = document.querySelector('[data-status]');
+        // A date box still reading what was typed has a change on its way.
+        const reading = document.querySelector('[data-reading]') !== null;
+        return line && { status: line.dataset.status, edits: line.dataset.edits, saved: line.dataset.savedEdits, reading };
+      });
+      if (last === null) return false;
+      if (status === 'error') return last.status === 'error';
+      const said = status === 'settled' ? ['saved', 'needs-change'].includes(last.status) : last.status === status;
+      return said && !last.reading && last.edits === last.saved;
+    },
+    { timeout, timeoutMsg: `the save line never said ${status} with everything saved (last: ${JSON.stringify(last)})` },
+  );
+}

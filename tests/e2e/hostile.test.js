@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 const logFile = path.join(folders.root, 'app-log.txt');
@@ -76,8 +76,7 @@ async function shows(selector, expected) {
 const valueOf = (selector) => browser.execute((sel) => document.querySelector(sel).value, selector);
 
 async function waitStatus(status) {
-  await browser.pause(500);
-  await browser.$(`[data-status="${status}"]`).waitForExist({ timeout: 15000 });
+  await waitSaveLine(browser, status);
 }
 
 async function goTo(step) {
@@ -247,6 +246,12 @@ test('limits: 1 MB of text, dates at 1900 and 2200, 29 February, and the NHS num
   await fill('#date_of_birth', '01/01/2099');
   await waitStatus('needs-change');
   assert.match(await browser.$('#date_of_birth-error').getText(), /is in the future/);
+  // A two-figure year is this century's and shown in full, so "1/3/54" as a date of birth is
+  // read as 2054 and questioned.
+  await fill('#date_of_birth', '1/3/54');
+  await shows('#date_of_birth', '01/03/2054');
+  await waitStatus('needs-change');
+  assert.match(await browser.$('#date_of_birth-error').getText(), /^The date of birth 1 March 2054 is in the future\./);
   await fill('#date_of_birth', '1/1/1900');
   await waitStatus('saved');
   assert.equal(await browser.$('#date_of_birth-error').isExisting(), false);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -62,9 +62,7 @@ async function goByMap(step) {
 }
 
 async function waitSaved() {
-  // A save starts 0.4 s after the last change; "Saved" appears only after the backend returns.
-  await browser.pause(500);
-  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await waitSaveLine(browser);
 }
 
 async function screenshotWholeStep(file) {
@@ -97,7 +95,16 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   // 1. Your situation.
   await browser.$('#patient_name').waitForDisplayed();
   assert.equal(await currentStep(), 'situation');
+  // Whether the person is in hospital is asked first; then step 1 speaks to whoever it is about.
+  const firstQuestion = await browser.execute(() => document.querySelector('form input[type="radio"]').name);
+  assert.equal(firstQuestion, 'in_hospital');
+  const nameLabel = () => browser.$('label[for="patient_name"]').getText();
+  await browser.$('input[name="for_whom"][value="me"]').click();
+  await browser.waitUntil(async () => (await nameLabel()).startsWith('Your full name'), { timeout: 5000 });
+  assert.match(await browser.$('label[for="nhs_number"]').getText(), /^Your NHS number/);
   await browser.$('input[name="for_whom"][value="someone-i-help"]').click();
+  await browser.waitUntil(async () => (await nameLabel()).startsWith('Their full name'), { timeout: 5000 });
+  assert.match(await browser.$('label[for="date_of_birth"]').getText(), /^Their date of birth/);
   await browser.$('#patient_name').setValue(name);
   await browser.$('input[name="nation"][value="england"]').click();
   await browser.$('input[name="in_hospital"][value="no"]').click();
@@ -130,6 +137,7 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   assert.match(await chosen.getText(), /Your choice/);
   assert.match(await chosen.getText(), /Your rights in England/, 'England shows its rights');
   await browser.$('#specialist_notes').setValue('Ask about Mr Patel at St James’s.');
+  await browser.$('#preferred_specialist').setValue('Mr Patel at St James’s');
   await waitSaved();
   await screenshotWholeStep('journey-3-route.png');
   await browser.execute(() => document.querySelector('.routes').scrollIntoView());
@@ -147,6 +155,18 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   const consent = await printed('button=Print the consent form', 'carer-form-saved', 'carer-consent-');
   assert.ok(consent.includes('Siobhán O’Neill') && consent.includes('daughter'), 'the helper is named');
   assert.ok(consent.includes(name), 'the patient is named');
+  // The GP letter can be read before it is saved: in the helper's own voice, with the route's
+  // request, and the words typed in step 1 marked so a wrong "I" or "he" can be seen.
+  await browser.$('button=Read the letter first').click();
+  const preview = browser.$('[data-testid="gp-letter-preview"]');
+  await preview.waitForDisplayed({ timeout: 10000 });
+  const words = (await preview.getText()).replace(/\s+/g, ' ');
+  assert.ok(words.includes(`I am writing on behalf of ${name}, with their consent. I am their daughter.`), words);
+  assert.ok(words.includes(`${name} would like to be referred to Mr Patel at St James’s.`), words);
+  assert.ok(!words.includes('I was told'), words);
+  const marked = await browser.$$('[data-testid="gp-letter-preview"] mark').map((m) => m.getText());
+  assert.ok(marked.includes('Gallstones. They offered an operation.'), marked.join(' | '));
+  await shot('journey-4-letter-preview.png');
 
   // 5. Gather your records.
   await nextByKeyboard('records');
@@ -228,6 +248,13 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.$('.bank details input[type="checkbox"]').click();
   await browser.$('#own_question').setValue('Can my daughter come in with me?\uE007');
   await browser.$('[data-question="Can my daughter come in with me?"]').waitForExist();
+  // The same question again (other capitals, no question mark) is refused, not added twice.
+  await browser.$('#own_question').setValue('can my daughter come in with me\uE007');
+  const refused = browser.$('[data-testid="own-question-refused"]');
+  await refused.waitForDisplayed({ timeout: 5000 });
+  assert.match(await refused.getText(), /already on your list/);
+  assert.equal((await browser.$$('[data-question="Can my daughter come in with me?"]')).length, 1);
+  await browser.$('#own_question').clearValue();
   // Move it to the top with the keyboard, and mark it as most important.
   await browser.execute(() => document.getElementById('q-up-1').focus());
   await browser.keys('Enter');
@@ -345,8 +372,9 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await screenshotWholeStep('journey-8-decide.png');
   const letter = await printed('button=Write the letter to both doctors', 'decision-letter-saved', 'second-opinion-decision-2');
   assert.ok(letter.includes('Wait and watch, and see the GP in three months.'), 'the decision is in the letter');
-  assert.ok(letter.includes('I noted different things from my two doctors about what they advise.'), 'the person\'s own answer, in the letter');
-  assert.ok(letter.includes('I am not sure if my two doctors said the same thing about the risks.'), 'not sure, in the letter');
+  // Someone helps with this case, so the letter speaks in the helper's voice.
+  assert.ok(letter.includes('We noted different things from the two doctors about what they advise.'), 'the person\'s own answer, in the letter');
+  assert.ok(letter.includes('We are not sure if the two doctors said the same thing about the risks.'), 'not sure, in the letter');
   assert.ok(!letter.includes('about what the illness is'), 'the diagnosis they called the same is not named');
   // Paper size is a setting: the summary on US Letter.
   const selects = await browser.$$('select');
@@ -420,6 +448,18 @@ test('in hospital and getting worse: Martha’s Rule is shown and the journey do
   assert.equal(await browser.$('nav.map').isExisting(), false, 'no journey map');
   await browser.$('aside=In an emergency call 999. For urgent help that is not an emergency, call NHS 111 or use NHS 111 online.').waitForDisplayed({ timeout: 10000 });
   await shot('journey-marthas-rule.png');
+  // The nation question stays on this screen, and the help follows it.
+  await browser.$('[data-testid="urgent-hospital-help"] input[name="nation"][value="scotland"]').click();
+  await browser.$('[data-notice="notice-inpatient-getting-worse"]').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.$('[data-notice="notice-marthas-rule"]').isExisting(), false, "Martha's Rule is England's");
+  await browser.$('[data-testid="urgent-hospital-help"] input[name="nation"][value="england"]').click();
+  await notice.waitForDisplayed({ timeout: 10000 });
+  // Ctrl+P here prints nothing: no pack is made, and nothing is said about one.
+  const before = readdirSync(folders.saved).length;
+  await browser.keys(['Control', 'p']);
+  await browser.$('[data-testid="urgent-print-note"]').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.$('[data-testid="shortcut-pack-saved"]').isExisting(), false);
+  assert.equal(readdirSync(folders.saved).length, before, 'no file saved');
   // Changing the answer brings the steps back.
   await browser.$('input[name="in_hospital"][value="yes-stable"]').click();
   await browser.$('[data-testid="next-step"]').waitForDisplayed({ timeout: 10000 });

@@ -111,7 +111,11 @@ test('a case from the start to a printed pack, with the keyboard alone', async (
   await browser.waitUntil(async () => (await focused()).id === 'step-title', { timeout: 5000 });
   assert.equal(await currentStep(), 'situation');
 
-  // Step 1: radio groups by arrow keys and Space, text by typing.
+  // Step 1: radio groups by arrow keys and Space, text by typing. Whether the person is in
+  // hospital is asked first.
+  await tabTo(byName('in_hospital'));
+  await browser.keys([Key.Space]);
+  assert.ok((await focused()).checked);
   await tabTo(byName('for_whom'));
   await browser.keys([Key.ArrowDown]);
   let f = await focused();
@@ -122,14 +126,11 @@ test('a case from the start to a printed pack, with the keyboard alone', async (
   await browser.keys([Key.Space]);
   f = await focused();
   assert.ok(f.value === 'england' && f.checked, 'Space chooses England');
-  await tabTo(byName('in_hospital'));
-  await browser.keys([Key.Space]);
-  assert.ok((await focused()).checked);
   await tabTo(byId('diagnosis'));
   await type('Heart valve disease. They advise an operation.');
   // Shift+Tab goes back the way it came.
   f = await tabTo(() => true, { back: true });
-  assert.equal(f.name, 'in_hospital', 'Shift+Tab goes back to the last radio group');
+  assert.equal(f.name, 'nation', 'Shift+Tab goes back to the last radio group');
 
   // Steps 2 to 5; in step 4 a date typed the UK way.
   await next('is-it-right');

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from 'node:fs';
-import { appBinary, copyRecoveryCode, openApp, startDriver, testFolders } from './app.js';
+import { appBinary, copyRecoveryCode, openApp, startDriver, testFolders, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -130,8 +130,7 @@ test('after Lock, no typed marker, passphrase or recovery code is left in the ap
   await browser.$('#new-note').setValue(markers.note);
   await browser.$('button=Add note').click();
   await browser.$('p.done=Your note is saved.').waitForDisplayed({ timeout: 10000 });
-  await browser.pause(600);
-  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await waitSaveLine(browser);
 
   const needles = Object.fromEntries(
     Object.entries({ ...markers, recovery: code, 'recovery (no dashes)': code.replaceAll('-', '') }).map(

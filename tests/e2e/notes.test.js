@@ -66,7 +66,10 @@ test('notes are added, dated, searched, deleted after a confirmation, and kept',
   await browser.waitUntil(async () => (await shownNotes())[0]?.startsWith('Gofyn'), { timeout: 15000 });
   for (const typed of ['"', 'NEAR(', '-x*', ')(:^', 'OR']) {
     await browser.$('#note-search').setValue(typed);
-    await browser.pause(400);
+    await browser.waitUntil(
+      async () => (await browser.$('[data-testid="case-notes"] p.count').getAttribute('data-shown-for')) === typed,
+      { timeout: 15000, timeoutMsg: `the search for ${typed} never came back` },
+    );
     assert.equal(await browser.$('[data-testid="case-notes"] [role="alert"]').isExisting(), false, typed);
   }
   await browser.$('#note-search').setValue('nothing-like-this');

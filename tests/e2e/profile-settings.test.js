@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copyRecoveryCode, openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { copyRecoveryCode, openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -79,8 +79,7 @@ async function unlock(profile, passphrase) {
 }
 
 async function waitSaved() {
-  await browser.pause(500);
-  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
+  await waitSaveLine(browser);
 }
 
 test('making a profile shows the recovery code once to copy by hand, the sheet holds no code, and no file anywhere holds it', async () => {

@@ -64,3 +64,46 @@ test('dark mode follows the computer, and passes axe', async () => {
   await shot('dark-high-contrast-home.png');
   await setDisplay('contrast', 'standard');
 });
+
+/** The map's words that break inside themselves or stick out of their label (screen-reader-only
+ * words aside). */
+const splitMapWords = () =>
+  browser.execute(() => {
+    const out = [];
+    for (const name of document.querySelectorAll('nav.map .name')) {
+      const box = name.getBoundingClientRect();
+      const walker = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('.visually-hidden')) continue;
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const r = document.createRange();
+          r.setStart(node, m.index);
+          r.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          const b = r.getBoundingClientRect();
+          if (lines.size > 1) out.push(`${m[0]} (broken)`);
+          else if (b.left < box.left - 1 || b.right > box.right + 1) out.push(`${m[0]} (sticks out)`);
+        }
+      }
+    }
+    return out;
+  });
+
+test('at every text size the journey map breaks its labels only between words', async () => {
+  await browser.$('button=Bethan Morgan').waitForDisplayed({ timeout: 10000 });
+  for (const size of ['larger', 'large', 'normal']) {
+    await setDisplay('text-size', size);
+    await browser.$('button=Bethan Morgan').click();
+    await browser.$('#step-title').waitForDisplayed({ timeout: 10000 });
+    await browser.$('nav.map').waitForDisplayed();
+    const labels = await browser.execute(() => document.querySelectorAll('nav.map .name').length);
+    assert.equal(labels, 8);
+    assert.deepEqual(await splitMapWords(), [], `text size ${size}`);
+    await browser.executeAsync((done) => {
+      document.querySelector('nav.map').scrollIntoView();
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    });
+    await browser.saveScreenshot(path.join(screenshotDir, `journey-map-${size}.png`));
+    await browser.$('button=Back to the start').click();
+  }
+});

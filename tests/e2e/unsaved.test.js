@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expectNoAxeViolations } from './axe.js';
-import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
+import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile, waitSaveLine } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -49,10 +49,7 @@ async function paste(selector, value) {
 
 /** Waits until the save line says `status` (after any save in flight). */
 async function waitStatus(status) {
-  await browser.waitUntil(
-    async () => (await browser.$('[data-status]').getAttribute('data-status')) === status,
-    { timeout: 15000, timeoutMsg: `the save line never said ${status}` },
-  );
+  await waitSaveLine(browser, status);
 }
 
 async function startCase() {
@@ -72,6 +69,9 @@ async function typeSituation(values, odd = {}) {
     }
     await browser.$(`#${field}`).setValue(value);
   }
+  // A refused answer's message appears when its save returns and moves what is below it: click
+  // the nation once the screen is still.
+  await waitStatus('settled');
   await browser.$('input[name="nation"][value="wales"]').click();
 }
 

@@ -153,6 +153,7 @@ pub fn clinician_summary() -> ClinicianSummary {
         patient_name: "Margaret Ellison".into(),
         date_of_birth: NaiveDate::from_ymd_opt(1951, 3, 9),
         nhs_number: "943 476 5919".into(),
+        nation: None,
         first_doctor: "Mr Daniel Okafor, consultant orthopaedic surgeon, Arrowe Park Hospital"
             .into(),
         first_diagnosis: "Frozen shoulder (adhesive capsulitis), left side".into(),

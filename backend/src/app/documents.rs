@@ -6,7 +6,7 @@ use crate::calendar::{self, CalendarOptions};
 use crate::cases::CaseId;
 use crate::content::Content;
 use crate::documents::pack::{self, DocumentKind};
-use crate::documents::{DocumentOptions, RenderedDocument, SavedDocument};
+use crate::documents::{DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
 use crate::error::{Error, Result};
 
 /// Makes a document of `kind` from the case and its journey, dated today and signed by whoever
@@ -37,6 +37,32 @@ pub fn write_document(
         &options,
     )?;
     save_and_record(session, now, &document, kind.activity(), save)
+}
+
+/// The words of the letter of `kind` as [`write_document`] would make it now, the person's own
+/// words marked (see [`pack::letter_preview`]). Nothing is saved or logged.
+pub fn letter_preview(
+    session: &Session,
+    now: &Now,
+    case_id: CaseId,
+    kind: DocumentKind,
+) -> Result<LetterPreview> {
+    let (case, journey, written_by) = session.with_profile(|p| {
+        let s = p.store();
+        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by()))
+    })?;
+    let options = DocumentOptions {
+        written_by,
+        ..DocumentOptions::default()
+    };
+    pack::letter_preview(
+        kind,
+        &case.details,
+        &journey,
+        Content::embedded()?,
+        now.today,
+        &options,
+    )
 }
 
 /// Makes the calendar file of the case's reminders still to come (the appointment, "print

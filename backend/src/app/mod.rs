@@ -75,9 +75,20 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("dates", &["read_date", "show_date"]),
-    ("documents", &["write_document", "write_calendar"]),
+    (
+        "documents",
+        &["write_document", "letter_preview", "write_calendar"],
+    ),
     ("help", &["help_topics", "guidance_review", "about_app"]),
-    ("journey", &["guidance", "get_journey", "save_journey"]),
+    (
+        "journey",
+        &[
+            "guidance",
+            "get_journey",
+            "save_journey",
+            "check_own_question",
+        ],
+    ),
     (
         "notes",
         &["list_notes", "add_note", "search_notes", "delete_note"],

@@ -370,18 +370,18 @@ impl Store {
         self.conn.close().map_err(|(_, e)| e.into())
     }
 
-    /// The full `PRAGMA integrity_check` (slower than the `quick_check` done on every open): used
-    /// before an imported profile becomes visible.
+    /// The full `PRAGMA integrity_check` (slower than the `quick_check` done on every open), then
+    /// every file's bytes against its SHA-256: used before an imported profile or a restored
+    /// backup becomes visible.
     pub fn check_integrity(&self) -> Result<()> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let results: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        if results == ["ok"] {
-            Ok(())
-        } else {
-            Err(Error::DatabaseDamaged)
+        if results != ["ok"] {
+            return Err(Error::DatabaseDamaged);
         }
+        self.check_attachments()
     }
 
     /// Writes a complete copy of this database to a new file at `dest`, encrypted with `key`

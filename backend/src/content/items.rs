@@ -498,6 +498,19 @@ pub struct Organisation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub email: Option<String>,
+    /// For a charity of one condition: words (lower case) that, found in what the person was
+    /// told, make it fit their case, so the printed pack lists it. Empty: it fits every case.
+    #[serde(default)]
+    pub condition_words: Vec<String>,
+}
+
+impl Organisation {
+    /// Whether this organisation fits a case where the person was told `told`: always, unless
+    /// it is a charity of one condition whose words are not in it.
+    pub fn fits(&self, told: &str) -> bool {
+        let told = told.to_lowercase();
+        self.condition_words.is_empty() || self.condition_words.iter().any(|w| told.contains(w))
+    }
 }
 
 /// A letter template. `body` is a minijinja template; paragraphs are separated by blank lines.

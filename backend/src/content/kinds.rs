@@ -117,9 +117,6 @@ impl Item {
     /// tags); use [`plain::template_text`](super::plain::template_text) to read it as prose.
     pub fn texts(&self) -> Vec<(&'static str, &str)> {
         let mut out: Vec<(&'static str, &str)> = vec![("title", &self.meta().title)];
-        fn many<'a>(out: &mut Vec<(&'static str, &'a str)>, name: &'static str, v: &'a [String]) {
-            out.extend(v.iter().map(|s| (name, s.as_str())));
-        }
         match self {
             Item::Notice(x) => {
                 many(&mut out, "text", &x.text);
@@ -163,33 +160,13 @@ impl Item {
             Item::QuestionTopic(x) => out.push(("intro", &x.intro)),
             Item::Question(_) => {}
             Item::Faq(x) => many(&mut out, "answer", &x.answer),
-            Item::Organisation(x) => {
-                out.push(("for_whom", &x.for_whom));
-                out.push(("what_they_do", &x.what_they_do));
-                out.push(("how_to_reach", &x.how_to_reach));
-                for (name, v) in [
-                    ("phone", &x.phone),
-                    ("opening_hours", &x.opening_hours),
-                    ("email", &x.email),
-                ] {
-                    if let Some(v) = v {
-                        out.push((name, v));
-                    }
-                }
-            }
+            Item::Organisation(x) => organisation_texts(x, &mut out),
             Item::PlanOption(x) => {
                 out.push(("summary", &x.summary));
                 many(&mut out, "benefits", &x.benefits);
                 many(&mut out, "drawbacks", &x.drawbacks);
             }
-            Item::ReadinessCheck(x) => {
-                out.push(("credit", &x.credit));
-                out.push(("if_doubt", &x.if_doubt));
-                for q in &x.questions {
-                    out.push(("questions.text", &q.text));
-                    out.push(("questions.if_no", &q.if_no));
-                }
-            }
+            Item::ReadinessCheck(x) => readiness_texts(x, &mut out),
             Item::UsualRecord(x) => out.push(("why", &x.why)),
             Item::QuestionSet(x) => out.push(("credit", &x.credit)),
             Item::WeighUp(x) => {
@@ -215,5 +192,34 @@ impl Item {
             }
         }
         out
+    }
+}
+
+/// Each of `v`, under one field name.
+fn many<'a>(out: &mut Vec<(&'static str, &'a str)>, name: &'static str, v: &'a [String]) {
+    out.extend(v.iter().map(|s| (name, s.as_str())));
+}
+
+fn organisation_texts<'a>(x: &'a Organisation, out: &mut Vec<(&'static str, &'a str)>) {
+    out.push(("for_whom", &x.for_whom));
+    out.push(("what_they_do", &x.what_they_do));
+    out.push(("how_to_reach", &x.how_to_reach));
+    for (name, v) in [
+        ("phone", &x.phone),
+        ("opening_hours", &x.opening_hours),
+        ("email", &x.email),
+    ] {
+        if let Some(v) = v {
+            out.push((name, v));
+        }
+    }
+}
+
+fn readiness_texts<'a>(x: &'a ReadinessCheck, out: &mut Vec<(&'static str, &'a str)>) {
+    out.push(("credit", &x.credit));
+    out.push(("if_doubt", &x.if_doubt));
+    for q in &x.questions {
+        out.push(("questions.text", &q.text));
+        out.push(("questions.if_no", &q.if_no));
     }
 }

@@ -10,6 +10,7 @@ use super::letter::one_line;
 use super::pdf::PdfInfo;
 use super::printable::{paragraphs, printable_field};
 use super::DocumentOptions;
+use crate::cases::Nation;
 use crate::dates;
 use crate::error::Result;
 
@@ -44,6 +45,8 @@ pub struct ClinicianSummary {
     pub date_of_birth: Option<NaiveDate>,
     /// NHS number (CHI number in Scotland, H&C number in Northern Ireland).
     pub nhs_number: String,
+    /// The patient's nation, which names the number; `None`: "NHS number".
+    pub nation: Option<Nation>,
     /// The first doctor: name and where they work.
     pub first_doctor: String,
     /// What the first doctor said the problem is.
@@ -66,7 +69,11 @@ pub(crate) fn printable(s: &ClinicianSummary) -> Result<ClinicianSummary> {
     Ok(ClinicianSummary {
         patient_name: f("The name", &s.patient_name)?,
         date_of_birth: s.date_of_birth,
-        nhs_number: f("The NHS number", &s.nhs_number)?,
+        nhs_number: f(
+            s.nation.map_or("NHS number", Nation::number_label),
+            &s.nhs_number,
+        )?,
+        nation: s.nation,
         first_doctor: f("The first doctor", &s.first_doctor)?,
         first_diagnosis: f("What the first doctor said it is", &s.first_diagnosis)?,
         proposed_treatment: f("The treatment offered", &s.proposed_treatment)?,
@@ -110,34 +117,26 @@ pub(crate) fn printable(s: &ClinicianSummary) -> Result<ClinicianSummary> {
 /// (The date it was written goes in the footer when printed alone, and on the pack's cover.)
 pub(crate) fn blocks(s: &ClinicianSummary) -> Vec<Block> {
     let mut b = vec![Block::heading(1, CLINICIAN_SUMMARY_TITLE)];
-    let mut who = vec![("Name".to_owned(), one_line(&s.patient_name))];
-    if let Some(born) = s.date_of_birth {
-        who.push(("Date of birth".to_owned(), dates::long_uk(born)));
-    }
-    let nhs_number = crate::cases::nhs_number_for_print(&s.nhs_number);
-    if !nhs_number.is_empty() {
-        who.push(("NHS number".to_owned(), one_line(&nhs_number)));
-    }
-    b.push(Block::Details { rows: who });
-
+    b.extend(who(s));
     let question = s.main_question.trim();
     if !question.is_empty() {
         b.push(Block::heading(3, "The main question I would like answered"));
         b.push(Block::bold(question.to_owned()));
     }
-
-    b.push(Block::heading(3, "The first opinion"));
-    b.push(Block::Details {
-        rows: [
-            ("Doctor", &s.first_doctor),
-            ("Diagnosis", &s.first_diagnosis),
-            ("Treatment offered", &s.proposed_treatment),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
-        .collect(),
-    });
-
+    // Only what is known: a label with nothing after it reads as a mistake.
+    let first: Vec<(String, String)> = [
+        ("Doctor", &s.first_doctor),
+        ("Diagnosis", &s.first_diagnosis),
+        ("Treatment offered", &s.proposed_treatment),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
+    .collect();
+    if !first.is_empty() {
+        b.push(Block::heading(3, "The first opinion"));
+        b.push(Block::Details { rows: first });
+    }
     // Key dates as label and value rows: lighter than a table, and they fit the page.
     let dates_rows: Vec<(String, String)> = s
         .key_dates
@@ -149,37 +148,61 @@ pub(crate) fn blocks(s: &ClinicianSummary) -> Vec<Block> {
         b.push(Block::heading(3, "Key dates"));
         b.push(Block::Details { rows: dates_rows });
     }
+    b.extend(medicines_and_allergies(s));
+    b.extend(records(s));
+    b
+}
 
-    let medicines: Vec<Vec<String>> = s
+/// Whose summary: the name, date of birth and the number under its name in the nation. A page
+/// it runs onto is headed with the name and date of birth, so a loose page says whose it is.
+fn who(s: &ClinicianSummary) -> Vec<Block> {
+    let name = one_line(&s.patient_name);
+    let mut rows = vec![("Name".to_owned(), name.clone())];
+    let mut heading = name;
+    if let Some(born) = s.date_of_birth {
+        rows.push(("Date of birth".to_owned(), dates::long_uk(born)));
+        heading = format!("{heading}, born {}", dates::long_uk(born));
+    }
+    let nhs_number = crate::cases::nhs_number_for_print(&s.nhs_number);
+    if !nhs_number.is_empty() {
+        let label = s.nation.map_or("NHS number", Nation::number_label);
+        rows.push((label.to_owned(), one_line(&nhs_number)));
+    }
+    let mut b = Vec::new();
+    if !heading.trim().is_empty() {
+        b.push(Block::ContinuedHeading { text: heading });
+    }
+    b.push(Block::Details { rows });
+    b
+}
+
+/// One line for each medicine where it fits (a table's header and padding cost the page
+/// room), then the allergies, said to be none listed when empty.
+fn medicines_and_allergies(s: &ClinicianSummary) -> Vec<Block> {
+    let mut b = vec![Block::heading(3, "Medicines and allergies")];
+    let items: Vec<Vec<Span>> = s
         .medicines
         .iter()
         .filter(|m| {
             !(m.name.trim().is_empty() && m.dose.trim().is_empty() && m.notes.trim().is_empty())
         })
-        .map(|m| vec![m.name.clone(), m.dose.clone(), m.notes.clone()])
+        .map(|m| {
+            let rest: Vec<String> = [&m.dose, &m.notes]
+                .into_iter()
+                .map(|x| one_line(x))
+                .filter(|x| !x.is_empty())
+                .collect();
+            let mut spans = vec![Span::bold(one_line(&m.name))];
+            if !rest.is_empty() {
+                spans.push(Span::regular(format!(" — {}", rest.join("; "))));
+            }
+            spans
+        })
         .collect();
-    // One line each where it fits (a table's header and padding cost the page room).
-    b.push(Block::heading(3, "Medicines and allergies"));
-    if medicines.is_empty() {
+    if items.is_empty() {
         b.push(Block::text("No medicines listed."));
     } else {
-        b.push(Block::BulletList {
-            items: medicines
-                .into_iter()
-                .map(|m| {
-                    let rest: Vec<String> = m[1..]
-                        .iter()
-                        .map(|x| one_line(x))
-                        .filter(|x| !x.is_empty())
-                        .collect();
-                    let mut spans = vec![Span::bold(one_line(&m[0]))];
-                    if !rest.is_empty() {
-                        spans.push(Span::regular(format!(" — {}", rest.join("; "))));
-                    }
-                    spans
-                })
-                .collect(),
-        });
+        b.push(Block::BulletList { items });
     }
     let allergies = paragraphs(&s.allergies).join("\n");
     b.push(Block::Paragraph {
@@ -193,8 +216,12 @@ pub(crate) fn blocks(s: &ClinicianSummary) -> Vec<Block> {
         ],
         keep_with_next: false,
     });
+    b
+}
 
-    b.push(Block::heading(3, "Records attached"));
+/// The records brought or sent along.
+fn records(s: &ClinicianSummary) -> Vec<Block> {
+    let mut b = vec![Block::heading(3, "Records attached")];
     let records: Vec<Vec<Span>> = s
         .records_attached
         .iter()

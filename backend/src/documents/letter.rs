@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Side};
 use super::pdf::PdfInfo;
+use super::preview::LetterPreview;
 use super::printable::{printable_content, printable_field};
 use super::voice::{salutation, signature_name, voice_variables};
 use super::{DocumentOptions, WrittenBy};
@@ -79,6 +80,8 @@ pub(crate) struct PreparedLetter {
     pub layout: Layout,
     pub meta: PdfInfo,
     pub file_name: String,
+    /// The letter's words from the greeting to the signature, the person's own marked.
+    pub preview: LetterPreview,
 }
 
 /// What one kind of letter adds to the shared letter shape: the sender's address and the date
@@ -165,6 +168,7 @@ pub(crate) fn prepare(
         }
     }
     Ok(PreparedLetter {
+        preview: preview(&parts, words, by)?,
         layout,
         meta: PdfInfo {
             title: parts.title.to_owned(),
@@ -410,6 +414,29 @@ fn context(parts: &LetterParts, helper: Option<&WrittenBy>) -> Result<Value> {
         }
     }
     Ok(context)
+}
+
+/// The letter's words from the greeting to the signature, as [`letter_blocks`] prints them,
+/// with the person's own words marked.
+fn preview(
+    parts: &LetterParts,
+    template: &LetterWords,
+    written_by: Option<&WrittenBy>,
+) -> Result<LetterPreview> {
+    let helper = match (&parts.signatures, written_by) {
+        (None, Some(by)) => Some(printable_written_by(by)?),
+        _ => None,
+    };
+    let mut preview = LetterPreview::default();
+    let fallback = printable_content("The letter's salutation", &template.salutation)?;
+    preview.push_plain(&salutation(&parts.addressees, &fallback));
+    preview.push_body(&template.body, &context(parts, helper.as_ref())?)?;
+    preview.push_plain(&template.closing);
+    if parts.signatures.is_none() {
+        let patient = one_line(&parts.case.patient_name);
+        preview.push_plain(&signature_name(&patient, helper.as_ref()).replace('\n', " "));
+    }
+    Ok(preview)
 }
 
 /// The helper's name and relationship cleaned for printing.

@@ -20,6 +20,7 @@ mod letter;
 mod letters;
 pub mod pack;
 pub mod prep_pack;
+mod preview;
 mod printable;
 mod questions_sheet;
 mod recovery;
@@ -38,6 +39,7 @@ pub use prep_pack::{
     prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, PackNotice, PrepPack,
     QuestionTopic,
 };
+pub use preview::{LetterPreview, PreviewPart};
 pub use printing::fonts::Face;
 pub use printing::pdf::PdfInfo;
 pub use recovery::RecoverySheet;

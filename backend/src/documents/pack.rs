@@ -12,7 +12,8 @@ use ts_rs::TS;
 
 use crate::content::Content;
 use crate::documents::{self, DocumentOptions, RenderedDocument};
-use crate::documents::{Referral, WrittenBy};
+use crate::documents::{LetterPreview, LetterWords, Referral, WrittenBy};
+use crate::error::Error;
 use crate::error::Result;
 use crate::journey::{ChosenQuestion, ForWhom, Journey, WeighUpAt};
 
@@ -51,6 +52,7 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
         patient_name: case.patient_name.clone(),
         date_of_birth: case.date_of_birth,
         nhs_number: case.nhs_number.clone(),
+        nation: case.nation,
         first_doctor: first_doctor(case),
         first_diagnosis: case.diagnosis.clone(),
         proposed_treatment: journey.treatment_proposed.clone(),
@@ -85,15 +87,7 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
         medicines,
         allergies: journey.allergies.clone(),
         first_opinion_summary: case.diagnosis.clone(),
-        help_contacts: guidance
-            .help
-            .iter()
-            .map(|o| HelpContact {
-                name: o.meta.title.clone(),
-                phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
-                what_they_do: o.what_they_do.clone(),
-            })
-            .collect(),
+        help_contacts: help_contacts(case, journey, guidance),
         safety: printed
             .iter()
             .map(|n| PackNotice {
@@ -111,6 +105,27 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .collect(),
         clinician_summary: Some(clinician_summary),
     }
+}
+
+/// Who to contact: the nation's service and the general helplines always; a condition's
+/// charity only when what the person was told names that condition.
+fn help_contacts(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> Vec<HelpContact> {
+    let told = [
+        case.diagnosis.as_str(),
+        journey.treatment_proposed.as_str(),
+        journey.first_opinion.diagnosis.as_str(),
+    ]
+    .join("\n");
+    guidance
+        .help
+        .iter()
+        .filter(|o| o.fits(&told))
+        .map(|o| HelpContact {
+            name: o.meta.title.clone(),
+            phone: o.phone.clone().unwrap_or_else(|| o.how_to_reach.clone()),
+            what_they_do: o.what_they_do.clone(),
+        })
+        .collect()
 }
 
 /// The timeline's filled rows.
@@ -375,6 +390,63 @@ pub fn written_by(journey: &Journey, options: &DocumentOptions) -> Option<Writte
                 relationship: journey.carer_relationship.clone(),
             })
     })
+}
+
+/// The words of the letter of `kind` as it would be made now (see [`document`]), the person's
+/// own words marked, to read before saving it. Only letters have a preview: the forms and the
+/// pack are refused in plain words.
+pub fn letter_preview(
+    kind: DocumentKind,
+    case: &CaseDetails,
+    journey: &Journey,
+    content: &Content,
+    today: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<LetterPreview> {
+    let options = &DocumentOptions {
+        written_by: written_by(journey, options),
+        ..options.clone()
+    };
+    let prepared = match kind {
+        DocumentKind::GpLetter => super::letter::gp_request(
+            case,
+            &referral(journey),
+            &LetterWords::gp_request(content)?,
+            today,
+            options,
+        )?,
+        DocumentKind::ConsultantLetter => super::letters::consultant_request(
+            case,
+            &referral(journey),
+            &LetterWords::consultant_request(content)?,
+            today,
+            options,
+        )?,
+        DocumentKind::RecordsRequest => super::letters::records_request(
+            case,
+            &records_request(case, journey, today),
+            &LetterWords::records_request(content)?,
+            today,
+            options,
+        )?,
+        DocumentKind::DecisionLetter => super::letters::decision(
+            case,
+            &decision(journey),
+            &LetterWords::decision(content)?,
+            today,
+            options,
+        )?,
+        DocumentKind::CarerAuthorisation
+        | DocumentKind::PrepPack
+        | DocumentKind::DecisionSummary
+        | DocumentKind::WeighUpBefore
+        | DocumentKind::WeighUpAfter => {
+            return Err(Error::InvalidInput(
+                "Only a letter can be shown before it is saved.".into(),
+            ))
+        }
+    };
+    Ok(prepared.preview)
 }
 
 /// Makes a document of `kind` for a case, filled from its details and journey, dated `today`.

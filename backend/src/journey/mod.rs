@@ -3,6 +3,8 @@
 
 mod compare;
 mod dates;
+mod progress;
+mod questions;
 mod record;
 pub mod stored;
 mod view;
@@ -12,6 +14,8 @@ pub use compare::{
     compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
 };
 pub use dates::{records_due, records_due_date, DueStatus, RecordsDueDate, POST_ALLOWANCE_DAYS};
+pub use progress::{progress, StepProgress, StepState};
+pub use questions::own_question_problem;
 pub(crate) use record::problems_of;
 pub use record::{step_of, MAX_ENTRIES, MAX_TEXT};
 pub use record::{

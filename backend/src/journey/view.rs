@@ -5,13 +5,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::progress::{progress, StepProgress};
 use super::{
     compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, UpcomingItem,
     WeighUpAt, WeighUpView,
 };
 use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
-use crate::model::{FieldProblem, Nation};
+use crate::model::{CaseDetails, FieldProblem, Nation};
 
 /// When records are due, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,6 +54,9 @@ pub struct JourneyView {
     /// and its like): the case's nation's, or, before the nation is known, every nation's,
     /// each once, since which applies cannot be told. Empty otherwise.
     pub urgent_notices: Vec<Notice>,
+    /// Each of the eight steps in order, with how far the person has got on it (for the map).
+    /// Counts the case's saved details on step 1 once [`JourneyView::with_case`] adds them.
+    pub steps: Vec<StepProgress>,
     /// The weigh-up on "Is it right for me?": its options and labels.
     pub weigh_up_before: WeighUpView,
     /// The weigh-up on "Decide and tell".
@@ -90,9 +94,9 @@ impl JourneyAsTyped {
         }
     }
 
-    /// Adds the safety notices for a case in `nation` to the view (see [`JourneyView::with_notices`]).
-    pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyAsTyped {
-        self.view = self.view.with_notices(content, nation);
+    /// Adds what follows from the case's saved details (see [`JourneyView::with_case`]).
+    pub fn with_case(mut self, content: &Content, details: &CaseDetails) -> JourneyAsTyped {
+        self.view = self.view.with_case(content, details);
         self
     }
 
@@ -118,7 +122,7 @@ impl JourneyView {
         let upcoming = upcoming(&journey.upcoming_facts(), today)
             .into_iter()
             .map(|item| UpcomingLine {
-                words: upcoming_words(&item),
+                words: upcoming_words(&item, journey.appointment.date),
                 item,
             })
             .collect();
@@ -135,12 +139,21 @@ impl JourneyView {
             nation: None,
             notices: Vec::new(),
             urgent_notices: Vec::new(),
+            steps: progress(&journey, &CaseDetails::default()),
             weigh_up_before: weigh_up_view(&journey, WeighUpAt::IsItRight, None),
             weigh_up_after: weigh_up_view(&journey, WeighUpAt::Decide, None),
             doubt_before: doubt_help(&journey.readiness_before),
             doubt_after: doubt_help(&journey.readiness_after),
             journey,
         }
+    }
+
+    /// Adds what follows from the case's saved `details`: the safety notices for its nation, and
+    /// step 1 counted as started when any detail is saved.
+    pub fn with_case(self, content: &Content, details: &CaseDetails) -> JourneyView {
+        let mut view = self.with_notices(content, details.nation);
+        view.steps = progress(&view.journey, details);
+        view
     }
 
     /// When a carer is using the app under a consent (`carer` is their name), the weigh-ups
@@ -191,7 +204,9 @@ fn due_day(due: NaiveDate, approximate: bool) -> String {
     }
 }
 
-fn upcoming_words(item: &UpcomingItem) -> String {
+/// What one upcoming line says. Records due after the appointment (`appointment`) say plainly
+/// that they may not arrive in time, and what can be done about it.
+fn upcoming_words(item: &UpcomingItem, appointment: Option<NaiveDate>) -> String {
     match item {
         UpcomingItem::Appointment { date, when } => {
             format!("Your appointment is on {} ({when}).", long_uk(*date))
@@ -212,11 +227,21 @@ fn upcoming_words(item: &UpcomingItem) -> String {
                 due_day(*due, *approximate),
                 status.words()
             ),
-            _ => format!(
-                "Your records are due by {} ({}).",
-                due_day(*due, *approximate),
-                status.words()
-            ),
+            _ => {
+                let mut words = format!(
+                    "Your records are due by {} ({}).",
+                    due_day(*due, *approximate),
+                    status.words()
+                );
+                if appointment.is_some_and(|a| a < *due) {
+                    words.push_str(
+                        " Your records may not arrive before your appointment. You could ask \
+                         the practice or hospital to send the most important ones first, or \
+                         take the copies you already have.",
+                    );
+                }
+                words
+            }
         },
     }
 }
@@ -227,6 +252,31 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn records_due_after_the_appointment_say_they_may_not_arrive_in_time() {
+        let mut journey = Journey {
+            records_requested_on: Some(d(2026, 11, 20)),
+            records_received_on: Some(d(2026, 11, 20)),
+            ..Default::default()
+        };
+        journey.appointment.date = Some(d(2026, 12, 5));
+        let words = |j: &Journey| -> Vec<String> {
+            JourneyView::new(j.clone(), d(2026, 11, 27))
+                .upcoming
+                .into_iter()
+                .map(|l| l.words)
+                .collect()
+        };
+        let late = words(&journey);
+        assert!(
+            late.iter()
+                .any(|w| w.contains("Your records may not arrive before your appointment.")),
+            "{late:?}"
+        );
+        journey.appointment.date = Some(d(2027, 1, 5));
+        assert!(!words(&journey).iter().any(|w| w.contains("may not arrive")));
     }
 
     #[test]

@@ -176,7 +176,9 @@ impl CaseDetails {
                 ));
             } else if field == "nhs_number" {
                 if let Err(e) = parse_nhs_number(value) {
-                    problems.push(FieldProblem::new(field, step, e.code(), e.to_string()));
+                    // Named as the nation names it: "This CHI number does not look right…".
+                    let message = e.to_string().replacen("NHS number", self.number_label(), 1);
+                    problems.push(FieldProblem::new(field, step, e.code(), message));
                 }
             }
         }
@@ -316,6 +318,24 @@ mod tests {
     }
 
     #[test]
+    fn a_date_of_birth_with_a_two_figure_year_in_the_future_is_questioned() {
+        let born = crate::dates::parse_uk("1/3/54").expect("read");
+        assert_eq!(born, NaiveDate::from_ymd_opt(2054, 3, 1).expect("day"));
+        let details = CaseDetails {
+            date_of_birth: Some(born),
+            ..Default::default()
+        };
+        let err = details
+            .validate(NaiveDate::from_ymd_opt(2026, 12, 2).expect("day"))
+            .expect_err("in the future");
+        assert_eq!(err.code(), "invalid_date_of_birth");
+        assert!(
+            err.to_string().contains("1 March 2054 is in the future"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn date_of_birth_in_the_future_or_before_1900_is_refused_in_plain_words() {
         let mut d = CaseDetails {
             date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 22),
@@ -349,6 +369,32 @@ mod tests {
             d.validate(today()).expect_err("too long").code(),
             "invalid_input"
         );
+    }
+
+    #[test]
+    fn a_wrong_number_is_named_as_the_nation_names_it() {
+        for (nation, label) in [
+            (Nation::England, "NHS number"),
+            (Nation::Wales, "NHS number"),
+            (Nation::Scotland, "CHI number"),
+            (Nation::NorthernIreland, "H&C number"),
+        ] {
+            let d = CaseDetails {
+                nhs_number: "943 476 5918".into(),
+                nation: Some(nation),
+                ..Default::default()
+            };
+            let problems = d.problems(today());
+            assert_eq!(problems.len(), 1);
+            assert!(
+                problems[0]
+                    .message
+                    .starts_with(&format!("This {label} does not look right.")),
+                "{}",
+                problems[0].message
+            );
+            assert_eq!(d.number_label(), label);
+        }
     }
 
     #[test]

@@ -130,7 +130,57 @@ impl Profiles {
         passphrase: &str,
         rng: &mut R,
     ) -> Result<(OpenProfile, RecoveryCode)> {
-        let (header, mut database) = open_export(file)?;
+        let mut export = Unsealed::open(file, passphrase)?;
+        let name = self.free_name(&export.name)?;
+        std::fs::create_dir_all(&self.dir)?;
+        crate::private_files::restrict_folder(&self.dir)?;
+        let id = random_hex(rng, 16);
+        let staging = self.dir.join(format!(".importing-{}", random_hex(rng, 8)));
+        let recovery = match export.stage(&staging, &id, &name, rng) {
+            Ok(recovery) => recovery,
+            Err(e) => {
+                remove_quietly(&staging);
+                return Err(e);
+            }
+        };
+        let folder = self.move_into_place(&staging, &id)?;
+        let _lock = super::lock::ProfileLock::acquire(&folder)?;
+        let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &export.key)?;
+        Ok((
+            OpenProfile {
+                store,
+                key: export.key,
+                id,
+                name,
+                folder,
+                idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
+                idle: None,
+                idle_limit_override: None,
+                acting: None,
+                _lock,
+            },
+            recovery,
+        ))
+    }
+}
+
+/// An export file whose keyslot the passphrase has opened: what it sealed, and its database
+/// still to be read.
+struct Unsealed {
+    header: ExportHeader,
+    database: std::io::Take<BufReader<File>>,
+    params: KdfParams,
+    wrapping: super::kdf::WrappingKey,
+    key: DatabaseKey,
+    digest: Vec<u8>,
+    /// The profile's name as checked (before " (2)" is added for a name already in use).
+    name: String,
+}
+
+impl Unsealed {
+    /// Opens the keyslot of the export at `file` with `passphrase`.
+    fn open(file: &Path, passphrase: &str) -> Result<Unsealed> {
+        let (header, database) = open_export(file)?;
         // Settings below the floor (cheap to guess) or absurdly heavy are refused before
         // anything is derived: they would become the new profile's.
         let params = header.slot.kdf.params.check()?;
@@ -162,69 +212,62 @@ impl Profiles {
         // readable, without the characters those rules refuse.
         let name: String = name.chars().filter(|c| !super::is_invisible(*c)).collect();
         let name = super::check_name(&name).map_err(|_| Error::NotAnExport)?;
-        let name = self.free_name(&name)?;
+        Ok(Unsealed {
+            header,
+            database,
+            params,
+            wrapping,
+            key,
+            digest: digest.to_vec(),
+            name,
+        })
+    }
 
-        std::fs::create_dir_all(&self.dir)?;
-        crate::private_files::restrict_folder(&self.dir)?;
-        let id = random_hex(rng, 16);
-        let staging = self.dir.join(format!(".importing-{}", random_hex(rng, 8)));
-        let made = (|| -> Result<RecoveryCode> {
-            std::fs::create_dir(&staging)?;
-            crate::private_files::restrict_folder(&staging)?;
-            let db_path = staging.join(DATABASE_FILE);
-            crate::private_files::create_private_file(&db_path)?;
-            let mut f = std::fs::OpenOptions::new().write(true).open(&db_path)?;
-            // Streamed into the hidden folder, never held in memory whole; the digest sealed
-            // with the key must match before anything opens the file.
-            let (_, streamed) = copy_hashing(&mut database, &mut f)?;
-            if streamed.as_slice() != digest {
-                return Err(Error::NotAnExport);
-            }
-            f.sync_all()?;
-            drop(f);
-            // Opens (refusing a newer schema, migrating an older one) and checks every page.
-            Store::open_encrypted(&db_path, &key)
-                .and_then(|store| store.check_integrity())
-                .map_err(refused_import)?;
-            let recovery = RecoveryCode::generate(rng);
-            let mut meta = ProfileMeta::new(id.clone(), name.clone());
-            // The passphrase is the export's: reuse its derived key and salt, new nonce.
-            meta.seal_slot_with(
-                Slot::Passphrase,
-                header.slot.kdf.clone(),
-                &wrapping,
-                &key,
-                rng,
-            );
-            meta.seal_slot(Slot::Recovery, recovery.secret(), params, &key, rng)?;
-            meta.write(&staging)?;
-            Ok(recovery)
-        })();
-        let recovery = match made {
-            Ok(recovery) => recovery,
-            Err(e) => {
-                remove_quietly(&staging);
-                return Err(e);
-            }
-        };
-        let folder = self.move_into_place(&staging, &id)?;
-        let _lock = super::lock::ProfileLock::acquire(&folder)?;
-        let store = Store::open_encrypted(&folder.join(DATABASE_FILE), &key)?;
-        Ok((
-            OpenProfile {
-                store,
-                key,
-                id,
-                name,
-                folder,
-                idle_lock_minutes: super::DEFAULT_IDLE_LOCK_MINUTES,
-                idle: None,
-                idle_limit_override: None,
-                acting: None,
-                _lock,
-            },
-            recovery,
-        ))
+    /// Makes the whole profile in the hidden folder `staging`: the database streamed in and
+    /// checked, and its keyslots (the export's passphrase, a new recovery code).
+    fn stage<R: CryptoRng + ?Sized>(
+        &mut self,
+        staging: &Path,
+        id: &str,
+        name: &str,
+        rng: &mut R,
+    ) -> Result<RecoveryCode> {
+        std::fs::create_dir(staging)?;
+        crate::private_files::restrict_folder(staging)?;
+        let db_path = staging.join(DATABASE_FILE);
+        crate::private_files::create_private_file(&db_path)?;
+        let mut f = std::fs::OpenOptions::new().write(true).open(&db_path)?;
+        // Streamed into the hidden folder, never held in memory whole; the digest sealed
+        // with the key must match before anything opens the file.
+        let (_, streamed) = copy_hashing(&mut self.database, &mut f)?;
+        if streamed.as_slice() != self.digest.as_slice() {
+            return Err(Error::NotAnExport);
+        }
+        f.sync_all()?;
+        drop(f);
+        // Opens (refusing a newer schema, migrating an older one) and checks every page.
+        Store::open_encrypted(&db_path, &self.key)
+            .and_then(|store| store.check_integrity())
+            .map_err(refused_import)?;
+        let recovery = RecoveryCode::generate(rng);
+        let mut meta = ProfileMeta::new(id.to_owned(), name.to_owned());
+        // The passphrase is the export's: reuse its derived key and salt, new nonce.
+        meta.seal_slot_with(
+            Slot::Passphrase,
+            self.header.slot.kdf.clone(),
+            &self.wrapping,
+            &self.key,
+            rng,
+        );
+        meta.seal_slot(
+            Slot::Recovery,
+            recovery.secret(),
+            self.params,
+            &self.key,
+            rng,
+        )?;
+        meta.write(staging)?;
+        Ok(recovery)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Fixtures and helpers shared by the integration tests (`mod support;` in each): realistic
 //! inputs, each nation's expected safety lines, the PDF tools (`pdftotext`, `pdffonts`,
-//! `pdfinfo`, `qpdf`), layout geometry checks and snapshots (`UPDATE_SNAPSHOTS=1` rewrites).
+//! `pdfinfo`, `qpdf`), layout geometry checks and the layout snapshots ([`assert_snapshot`]).
 
 #![allow(dead_code)]
 
@@ -318,41 +318,15 @@ pub fn squeezed_text(l: &Layout) -> String {
         .collect()
 }
 
-fn snapshot_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("snapshots")
-        .join(name)
-}
-
-/// Compares `actual` with the committed snapshot, or rewrites it with `UPDATE_SNAPSHOTS=1`.
+/// Compares `actual` with the committed snapshot `tests/snapshots/<name>.snap` (insta). A
+/// change fails the test and, outside CI, leaves the new text beside it as `<name>.snap.new`
+/// to review with `cargo insta review` (or accept every one with `INSTA_UPDATE=always`).
 pub fn assert_snapshot(name: &str, actual: &str) {
-    let path = snapshot_path(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("snapshot dir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no snapshot at {}: run with UPDATE_SNAPSHOTS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first_diff = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "layout snapshot {name} changed at line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             If the change is intended, run with UPDATE_SNAPSHOTS=1 and review the diff.",
-            first_diff + 1,
-            expected.lines().nth(first_diff),
-            actual.lines().nth(first_diff)
-        );
-    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
 
 /// Writes a PDF to `DOCUMENT_SAMPLES` (when set), for a person to look at.

@@ -7,7 +7,7 @@ use backend::app::documents as api;
 use backend::calendar::CalendarOptions;
 use backend::cases::CaseId;
 use backend::documents::pack::DocumentKind;
-use backend::documents::{self, DocumentOptions, RenderedDocument, SavedDocument};
+use backend::documents::{self, DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -30,6 +30,20 @@ pub async fn write_document(
         kind,
         options,
         |document| save_and_open(&app, &state.settings, document),
+    )?)
+}
+
+#[tauri::command(async)]
+pub async fn letter_preview(
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    kind: DocumentKind,
+) -> CommandResult<LetterPreview> {
+    Ok(api::letter_preview(
+        &state.session,
+        &state.now(),
+        case_id,
+        kind,
     )?)
 }
 

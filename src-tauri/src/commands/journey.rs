@@ -15,6 +15,11 @@ pub fn guidance(nation: Nation) -> CommandResult<Guidance> {
 }
 
 #[tauri::command(async)]
+pub fn check_own_question(chosen: Vec<String>, text: String) -> CommandResult<Option<String>> {
+    Ok(api::check_own_question(&chosen, &text))
+}
+
+#[tauri::command(async)]
 pub fn get_journey(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<JourneyAsTyped> {
     Ok(api::get_journey(&state.session, &state.now(), case_id)?)
 }

@@ -23,6 +23,10 @@ export class Autosave {
   problem = $state<string | null>(null);
   /** The code of the last error (for example `invalid_nhs_number`), to show it by its field. */
   problemCode = $state<ErrorCode | null>(null);
+  /** Every change so far, counted; `savedEdits` is how many of them the backend has saved.
+   * When the two are equal nothing is waiting, so a test can wait for exactly that. */
+  edits = $state(0);
+  savedEdits = $state(0);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
@@ -45,6 +49,7 @@ export class Autosave {
 
   /** Something changed: save soon. */
   edited() {
+    this.edits++;
     this.dirty = true;
     this.status = 'pending';
     clearTimeout(this.timer);
@@ -53,6 +58,7 @@ export class Autosave {
 
   /** Marks as changed without waiting; the next `save()` writes. */
   markDirty() {
+    this.edits++;
     this.dirty = true;
   }
 
@@ -63,7 +69,7 @@ export class Autosave {
     if (!this.dirty) return;
     this.dirty = false;
     this.status = 'saving';
-    const attempt = this.run();
+    const attempt = this.run(this.edits);
     this.inFlight = attempt.then(() => undefined);
     const ok = await attempt;
     this.inFlight = null;
@@ -79,9 +85,11 @@ export class Autosave {
     return this.dirty;
   }
 
-  private async run(): Promise<boolean> {
+  /** Saves the latest values, which hold every change up to `upTo`. */
+  private async run(upTo: number): Promise<boolean> {
     try {
       await this.persist();
+      this.savedEdits = upTo;
       this.problem = null;
       this.problemCode = null;
       this.status = this.dirty ? 'pending' : 'saved';

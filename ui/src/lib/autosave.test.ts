@@ -74,6 +74,32 @@ describe('Autosave', () => {
     expect(persist).toHaveBeenCalledTimes(2);
   });
 
+  it('counts changes and saved changes, equal only once everything typed is saved', async () => {
+    const { persist, calls } = controlled();
+    const a = autosave(persist, 10);
+    expect([a.edits, a.savedEdits]).toEqual([0, 0]);
+    a.edited();
+    a.edited();
+    expect([a.edits, a.savedEdits]).toEqual([2, 0]);
+    await vi.advanceTimersByTimeAsync(10);
+    // A change while the save is in flight is not in it.
+    a.edited();
+    calls[0].resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    // It is saved straight after.
+    expect([a.edits, a.savedEdits]).toEqual([3, 2]);
+    expect(a.status).toBe('saving');
+    calls[1].reject(new AppError({ code: 'disk_full', message: 'The disk is full.' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect([a.edits, a.savedEdits]).toEqual([3, 2]);
+    const retry = a.save();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[2].resolve();
+    await retry;
+    expect([a.edits, a.savedEdits]).toEqual([3, 3]);
+    expect(a.status).toBe('saved');
+  });
+
   it('does nothing when nothing is waiting', async () => {
     const persist = vi.fn(async () => {});
     const a = autosave(persist);

@@ -570,7 +570,12 @@ for_whom: string, what_they_do: string,
 /**
  * How to reach them, in words (works even when there is no phone number).
  */
-how_to_reach: string, phone?: string, opening_hours?: string, email?: string, id: string, title: string, nations: Array<Nation>, 
+how_to_reach: string, phone?: string, opening_hours?: string, email?: string, 
+/**
+ * For a charity of one condition: words (lower case) that, found in what the person was
+ * told, make it fit their case, so the printed pack lists it. Empty: it fits every case.
+ */
+condition_words: Array<string>, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
@@ -1068,6 +1073,14 @@ words: string,
  */
 approximate: boolean, status: DueStatus, };
 
+export type StepState = "not-started" | "started";
+
+export type StepProgress = { step: Step, state: StepState, 
+/**
+ * "something saved" or "nothing saved yet", read out by a screen reader beside the step.
+ */
+words: string, };
+
 export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
 /**
  * In hospital and getting worse: show Martha's Rule guidance, not the journey.
@@ -1093,6 +1106,11 @@ notices: Array<Notice>,
  * each once, since which applies cannot be told. Empty otherwise.
  */
 urgent_notices: Array<Notice>, 
+/**
+ * Each of the eight steps in order, with how far the person has got on it (for the map).
+ * Counts the case's saved details on step 1 once [`JourneyView::with_case`] adds them.
+ */
+steps: Array<StepProgress>, 
 /**
  * The weigh-up on "Is it right for me?": its options and labels.
  */
@@ -1256,6 +1274,10 @@ file_name: string,
  * The full path it was saved to.
  */
 path: string, };
+
+export type LetterPreview = { paragraphs: Array<Array<PreviewPart>>, };
+
+export type PreviewPart = { text: string, own: boolean, };
 
 export type DateReading = { 
 /**

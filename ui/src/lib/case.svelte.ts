@@ -16,6 +16,7 @@ import {
   type FieldProblem,
   type Journey,
   type JourneyView,
+  type LetterPreview,
   type SavedDocument,
 } from './api';
 import { Autosave } from './autosave.svelte';
@@ -44,7 +45,7 @@ export class OpenCase {
   journey = $state<Journey>(emptyJourney());
   /** The backend's view of the saved journey (safety notices, comparison, what is due). */
   view = $state<JourneyView | null>(null);
-  /** What the backend has saved of the details (the map's ticks mean saved). */
+  /** What the backend has saved of the details. */
   savedDetails = $state<CaseDetails>(emptyDetails());
   caseProblems = $state<FieldProblem[]>([]);
   journeyProblems = $state<FieldProblem[]>([]);
@@ -63,11 +64,11 @@ export class OpenCase {
     this.id = saved.case.id;
     this.savedDetails = saved.case.details;
     this.caseProblems = saved.problems;
-    // The safety notices are chosen by the backend for the stored nation: fetch them again
-    // when it changes.
-    if (this.view === null || this.view.nation !== saved.case.details.nation) {
-      this.view = (await api.getJourney(saved.case.id)).view;
-    }
+    // The backend's view follows the saved details (the nation's safety notices, step 1 on the
+    // map): fetch it again.
+    const asked = ++this.viewAsked;
+    const view = (await api.getJourney(saved.case.id)).view;
+    if (asked > this.viewShown) this.setView(view, asked);
     throwIfNotKept(saved.problems);
   });
 
@@ -80,8 +81,9 @@ export class OpenCase {
       }
     }
     const snapshot = cleanDates($state.snapshot(this.journey) as Journey);
+    const asked = ++this.viewAsked;
     const saved = await api.saveJourney(this.id, snapshot);
-    this.view = saved.view;
+    if (asked > this.viewShown) this.setView(saved.view, asked);
     this.journeyProblems = saved.problems;
     throwIfNotKept(saved.problems);
   });
@@ -96,12 +98,25 @@ export class OpenCase {
     return 'idle';
   });
 
+  /** Changes made and changes saved, both autosaves together (see `Autosave.edits`). */
+  readonly edits = $derived(this.caseSave.edits + this.journeySave.edits);
+  readonly savedEdits = $derived(this.caseSave.savedEdits + this.journeySave.savedEdits);
+
   /** What could not be saved, in plain words. */
   readonly problem = $derived(this.journeySave.problem ?? this.caseSave.problem);
 
   /** Whether something could not be saved at all (answers kept as drafts do not count). */
   get hasUnsaved(): boolean {
     return this.caseSave.hasUnsaved || this.journeySave.hasUnsaved;
+  }
+
+  // Each view asked of the backend is numbered; one that comes back after a later one has been
+  // shown is older and is dropped.
+  private viewAsked = 0;
+  private viewShown = 0;
+  private setView(view: JourneyView, asked: number) {
+    this.view = view;
+    this.viewShown = asked;
   }
 
   private caseBaseline = '';
@@ -166,6 +181,14 @@ export class OpenCase {
     const id = await this.saveNow();
     if (id === null) return 'no-case';
     return (await api.writeDocument(id, kind, $state.snapshot(options))) ?? 'cancelled';
+  }
+
+  /** Saves everything, then the words of one letter as it would be made now; `null` when
+   * there is no case yet. */
+  async previewLetter(kind: DocumentKind): Promise<LetterPreview | null> {
+    const id = await this.saveNow();
+    if (id === null) return null;
+    return api.letterPreview(id, kind);
   }
 
   /** Saves everything, then makes the calendar file of reminders and asks where to save it.

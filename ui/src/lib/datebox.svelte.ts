@@ -15,6 +15,8 @@ export class DateBox {
   text = $state('');
   words = $state('');
   problem = $state('');
+  /** A reading of what was typed is being asked for (a test waits for it before the save). */
+  reading = $state(false);
   // The stored date the box shows now; a different value means it was changed from outside.
   private shown: string | null | undefined = undefined;
   // Counts the readings asked for; only the latest one's answer is used.
@@ -70,6 +72,7 @@ export class DateBox {
       this.shown = null;
       return null;
     }
+    this.reading = true;
     try {
       const r = await this.dates.readDate(typed);
       if (!this.current(n, inBox)) return undefined;
@@ -83,6 +86,8 @@ export class DateBox {
       this.problem =
         e instanceof AppError ? e.message : 'That date could not be read. Please type it like 21/11/2026.';
       return undefined;
+    } finally {
+      if (n === this.asked) this.reading = false;
     }
   }
 }

@@ -36,6 +36,21 @@ async function boxShowingFeb3() {
 }
 
 describe('DateBox', () => {
+  it('says it is reading from the moment it asks until the latest reading is answered', async () => {
+    const c = controlled();
+    const box = new DateBox(c.dates);
+    expect(box.reading).toBe(false);
+    const first = box.read('1/12/26');
+    expect(box.reading).toBe(true);
+    const second = box.read('2/12/26');
+    c.asked[0].answer(FEB_3);
+    await first;
+    expect(box.reading).toBe(true);
+    c.asked[1].refuse(new AppError({ code: 'invalid_input', message: 'No.' }));
+    await second;
+    expect(box.reading).toBe(false);
+  });
+
   it('reads what is in the box, even when the box was emptied without an input event', async () => {
     // A browser (or WebDriver's Element Clear) can empty the box and fire only `change`.
     const { box, asked } = await boxShowingFeb3();

@@ -1,5 +1,6 @@
 // Presentation helpers for the journey screens: the empty record, the step list and its words.
-// No business rules live here: due dates, comparisons and what is upcoming come from the backend.
+// No business rules live here: due dates, comparisons, what is upcoming and how far each step
+// has got come from the backend.
 import type { CaseDetails, Journey, Readiness, Step, WeighUp } from './api';
 
 export const emptyReadiness = (): Readiness => ({
@@ -94,30 +95,4 @@ export function cleanDates(j: Journey): Journey {
 /** The same for the case: a cleared date of birth is null. */
 export function cleanCaseDates(d: CaseDetails): CaseDetails {
   return { ...d, date_of_birth: d.date_of_birth === '' ? null : d.date_of_birth };
-}
-
-const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
-const anyOf = (o: object) =>
-  Object.values(o).some((v) => (typeof v === 'string' ? filled(v) : v !== null && v !== false));
-
-/** Whether the person has recorded anything on a step: only to draw the map. */
-export function hasSomething(step: Step, j: Journey, caseFilled: boolean): boolean {
-  switch (step) {
-    case 'situation':
-      return caseFilled || j.for_whom !== null || filled(j.diagnosed_when) || filled(j.treatment_proposed) || j.urgency !== null || j.cancer_or_mental_health !== null || j.in_hospital !== null;
-    case 'is-it-right':
-      return j.reasons.length > 0 || anyOf(j.readiness_before) || j.go_ahead !== null || filled(j.go_ahead_why);
-    case 'choose-route':
-      return j.route !== null || filled(j.specialist_notes) || filled(j.preferred_specialist);
-    case 'ask':
-      return filled(j.asked_on) || filled(j.answer);
-    case 'records':
-      return j.records.length > 0 || filled(j.records_holder) || filled(j.records_requested_on) || filled(j.records_received_on);
-    case 'prepare':
-      return anyOf(j.appointment) || j.questions.length > 0 || j.timeline.length > 0 || j.medicines.length > 0 || filled(j.allergies) || j.bring_ready.length > 0;
-    case 'after-appointment':
-      return anyOf(j.second_opinion) || anyOf(j.first_opinion) || anyOf(j.same_answers) || j.questions.some((q) => filled(q.answer));
-    case 'decide-and-tell':
-      return filled(j.decision) || filled(j.decision_why) || filled(j.what_matters_most) || anyOf(j.readiness_after) || filled(j.next_steps);
-  }
 }

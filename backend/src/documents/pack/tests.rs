@@ -116,6 +116,43 @@ fn help_and_emergency_lines_are_for_the_cases_nation() {
 }
 
 #[test]
+fn who_to_contact_lists_a_conditions_charity_only_when_the_case_names_the_condition() {
+    let (mut case, journey, _) = filled();
+    let names = |case: &CaseDetails, nation| -> Vec<String> {
+        let guidance = Content::embedded().expect("content").guidance(nation);
+        prep_pack(case, &journey, &guidance)
+            .help_contacts
+            .into_iter()
+            .map(|h| h.name)
+            .collect()
+    };
+    for nation in Nation::ALL {
+        case.diagnosis = "Arthritis of the hip; a hip replacement offered".into();
+        let hip = names(&case, nation);
+        assert!(
+            !hip.iter()
+                .any(|n| n.contains("Ovacome") || n.contains("Macmillan")),
+            "{hip:?}"
+        );
+        // The nation's own service is always there.
+        let own = ["PALS", "PASS", "Llais", "Patient and Client Council"];
+        assert!(
+            hip.iter().any(|n| own.iter().any(|o| n.contains(o))),
+            "{hip:?}"
+        );
+        case.diagnosis = "Bipolar disorder".into();
+        assert!(!names(&case, nation).iter().any(|n| n.contains("Ovacome")));
+        case.diagnosis = "Ovarian cancer, stage 2".into();
+        let ovarian = names(&case, nation);
+        assert!(ovarian.iter().any(|n| n.contains("Ovacome")), "{ovarian:?}");
+        assert!(
+            ovarian.iter().any(|n| n.contains("Macmillan")),
+            "{ovarian:?}"
+        );
+    }
+}
+
+#[test]
 fn records_go_to_the_gp_practice_unless_the_person_named_another_holder() {
     let (mut case, mut journey, _) = filled();
     case.gp_practice_name = "Elm Surgery".into();

@@ -64,6 +64,7 @@ fn cover(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
         (Some(d), t) => format!("{}, {t}", dates::long_uk(d)),
         (None, t) => t.to_owned(),
     };
+    // Only what is known; nothing known yet gives lines to write it on, never bare labels.
     let rows: Vec<(String, String)> = [
         ("When", when),
         ("Where", a.place.clone()),
@@ -71,9 +72,17 @@ fn cover(pack: &PrepPack, made_on: NaiveDate) -> Vec<Block> {
         ("Coming with me", a.who_comes_along.clone()),
     ]
     .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
-    b.push(Block::Details { rows });
+    if rows.is_empty() {
+        b.push(Block::text(
+            "Write the date, time and place here when you know them.",
+        ));
+        b.push(Block::WritingLines { count: 2 });
+    } else {
+        b.push(Block::Details { rows });
+    }
     b.push(Block::heading(2, "How to use this pack"));
     b.push(Block::BulletList {
         items: [
@@ -126,7 +135,8 @@ fn safety(pack: &PrepPack) -> Vec<Block> {
     b
 }
 
-/// The most important questions, then every question by topic.
+/// The most important questions, then every other question by topic (a question printed
+/// among the most important is not printed again, and a topic left empty is left out).
 fn questions(pack: &PrepPack) -> Vec<Block> {
     let mut b = Vec::new();
     let top: Vec<&String> = filled(&pack.top_questions).collect();
@@ -138,14 +148,26 @@ fn questions(pack: &PrepPack) -> Vec<Block> {
             b.extend(question(q, Some(i + 1), 4));
         }
     }
+    let not_top = |q: &&String| !top.iter().any(|t| t.trim() == q.trim());
     let topics: Vec<&QuestionTopic> = pack
         .question_topics
         .iter()
-        .filter(|t| filled(&t.questions).next().is_some())
+        .filter(|t| filled(&t.questions).any(|q| not_top(&q)))
         .collect();
     if !topics.is_empty() {
-        b.push(Block::PageBreak);
-        b.push(Block::heading(1, "All my questions"));
+        // After the most important questions the others follow on, so the last of those is
+        // never left alone on a page.
+        if top.is_empty() {
+            b.push(Block::PageBreak);
+        }
+        b.push(Block::heading(
+            1,
+            if top.is_empty() {
+                "All my questions"
+            } else {
+                "My other questions"
+            },
+        ));
         for topic in topics {
             let title = if topic.topic.trim().is_empty() {
                 "Other questions".to_owned()
@@ -153,7 +175,7 @@ fn questions(pack: &PrepPack) -> Vec<Block> {
                 one_line(&topic.topic)
             };
             b.push(Block::heading(2, title));
-            for q in filled(&topic.questions) {
+            for q in filled(&topic.questions).filter(not_top) {
                 b.extend(question(q, None, 3));
             }
         }
@@ -195,7 +217,8 @@ fn timeline(pack: &PrepPack) -> Vec<Block> {
     b
 }
 
-/// Medicines and allergies.
+/// Medicines and allergies, kept on one page when they fit (never "Allergies" alone at the top
+/// of a page).
 fn medicines(pack: &PrepPack) -> Vec<Block> {
     let mut b = Vec::new();
     b.push(Block::heading(1, "My medicines"));
@@ -224,7 +247,7 @@ fn medicines(pack: &PrepPack) -> Vec<Block> {
     } else {
         b.extend(paragraphs(&pack.allergies).into_iter().map(Block::text));
     }
-    b
+    vec![Block::KeepTogether(b)]
 }
 
 /// What the first doctor said, when anything is typed.

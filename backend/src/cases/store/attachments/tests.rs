@@ -176,6 +176,11 @@ fn a_changed_byte_is_found_before_the_file_is_used() {
         store.check_attachments(),
         Err(Error::DatabaseDamaged)
     ));
+    // The check made before a restored backup or an imported profile is used.
+    assert!(matches!(
+        store.check_integrity(),
+        Err(Error::DatabaseDamaged)
+    ));
 }
 
 #[test]
