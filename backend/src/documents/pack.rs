@@ -440,7 +440,8 @@ pub fn letter_preview(
         | DocumentKind::PrepPack
         | DocumentKind::DecisionSummary
         | DocumentKind::WeighUpBefore
-        | DocumentKind::WeighUpAfter => {
+        | DocumentKind::WeighUpAfter
+        | DocumentKind::QuestionsSheet => {
             return Err(Error::InvalidInput(
                 "Only a letter can be shown before it is saved.".into(),
             ))
