@@ -113,7 +113,7 @@ fn the_weigh_up_prints_every_option_and_both_views_attributed_on_one_page() {
     for never in ["score:", "best option", "we recommend", "points"] {
         assert!(!words.contains(never), "{never} in {words}");
     }
-    assert_snapshot("weigh_up_after_a4.txt", &l.to_text_snapshot());
+    assert_snapshot("weigh_up_after_a4", &l.to_text_snapshot());
 }
 
 #[test]

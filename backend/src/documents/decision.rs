@@ -13,7 +13,7 @@ use super::DocumentOptions;
 use crate::cases::CaseDetails;
 use crate::dates;
 use crate::error::Result;
-use crate::journey::{compare, Noted, OpinionPart, PartComparison, SaidTheSame};
+use crate::journey::{compare, Comparison, Noted, OpinionPart, PartComparison, SaidTheSame};
 
 /// The running title, PDF title: nothing about health.
 pub(crate) const DECISION_SUMMARY_TITLE: &str = "My two opinions and my decision";
@@ -84,7 +84,15 @@ fn doctor(name: &str, place: &str, otherwise: &str) -> String {
 
 fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
     let comparison = compare(&d.first_opinion, &d.second_opinion, &d.same_answers);
-    let mut b = vec![Block::heading(1, DECISION_SUMMARY_TITLE)];
+    let mut b = heading_blocks(case, d, made_on);
+    b.extend(comparison_blocks(d, &comparison));
+    b.extend(noted_blocks(&comparison));
+    b.extend(own_words_blocks(d));
+    b
+}
+
+/// The title, whose decision it is, when, and the two doctors.
+fn heading_blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
     let mut rows = Vec::new();
     let name = one_line(&case.patient_name);
     if !name.is_empty() {
@@ -107,12 +115,14 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
             "Not noted",
         ),
     ));
-    b.push(Block::Details { rows });
+    vec![
+        Block::heading(1, DECISION_SUMMARY_TITLE),
+        Block::Details { rows },
+    ]
+}
 
-    b.push(Block::heading(2, "What each doctor said"));
-    b.push(Block::text(
-        "In my own words. The last column is my own answer to: do the two doctors say the same thing?",
-    ));
+/// What each doctor said, part by part, beside the person's own answer to "the same?".
+fn comparison_blocks(d: &Decision, comparison: &Comparison) -> Vec<Block> {
     let rows = PARTS
         .iter()
         .zip(&comparison.parts)
@@ -126,28 +136,30 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
             ]
         })
         .collect();
-    b.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "About".into(),
-                weight: 1.25,
-            },
-            Column {
-                title: "First doctor".into(),
-                weight: 2.6,
-            },
-            Column {
-                title: "Second doctor".into(),
-                weight: 2.6,
-            },
-            Column {
-                title: "The same?".into(),
-                weight: 1.35,
-            },
-        ],
-        rows,
-    }));
+    let column = |title: &str, weight: f32| Column {
+        title: title.into(),
+        weight,
+    };
+    vec![
+        Block::heading(2, "What each doctor said"),
+        Block::text(
+            "In my own words. The last column is my own answer to: do the two doctors say the same thing?",
+        ),
+        Block::Table(Table {
+            columns: vec![
+                column("About", 1.25),
+                column("First doctor", 2.6),
+                column("Second doctor", 2.6),
+                column("The same?", 1.35),
+            ],
+            rows,
+        }),
+    ]
+}
 
+/// Where the person noted a difference or is unsure, and the questions that follow from it.
+fn noted_blocks(comparison: &Comparison) -> Vec<Block> {
+    let mut b = Vec::new();
     let different = comparison.answered_in_words(SaidTheSame::No);
     let not_sure = comparison.answered_in_words(SaidTheSame::NotSure);
     if !different.is_empty() {
@@ -176,20 +188,23 @@ fn blocks(case: &CaseDetails, d: &Decision, made_on: NaiveDate) -> Vec<Block> {
             });
         }
     }
+    b
+}
 
-    b.push(Block::heading(2, "My decision"));
-    let decision = paragraphs(&d.decision);
-    if decision.is_empty() {
-        b.push(Block::WritingLines { count: 3 });
-    } else {
-        b.extend(decision.into_iter().map(Block::text));
-    }
-    b.push(Block::heading(2, "My reasons"));
-    let reasons = paragraphs(&d.reasons);
-    if reasons.is_empty() {
-        b.push(Block::WritingLines { count: 4 });
-    } else {
-        b.extend(reasons.into_iter().map(Block::text));
+/// The decision and the reasons in the person's words, or lines to write them on.
+fn own_words_blocks(d: &Decision) -> Vec<Block> {
+    let mut b = Vec::new();
+    for (heading, text, lines) in [
+        ("My decision", &d.decision, 3),
+        ("My reasons", &d.reasons, 4),
+    ] {
+        b.push(Block::heading(2, heading));
+        let written = paragraphs(text);
+        if written.is_empty() {
+            b.push(Block::WritingLines { count: lines });
+        } else {
+            b.extend(written.into_iter().map(Block::text));
+        }
     }
     b
 }

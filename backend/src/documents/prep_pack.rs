@@ -150,13 +150,6 @@ fn one_line(text: &str) -> String {
 /// Every field cleaned for printing; the first that cannot be printed is named in the error.
 fn printable(pack: &PrepPack) -> Result<PrepPack> {
     let f = printable_field;
-    let list = |label: &dyn Fn(usize) -> String, items: &[String]| -> Result<Vec<String>> {
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| f(&label(i + 1), item))
-            .collect()
-    };
     let a = &pack.appointment;
     Ok(PrepPack {
         patient_name: f("The name", &pack.patient_name)?,
@@ -167,85 +160,108 @@ fn printable(pack: &PrepPack) -> Result<PrepPack> {
             with_whom: f("Who the appointment is with", &a.with_whom)?,
             who_comes_along: f("Who is coming with you", &a.who_comes_along)?,
         },
-        top_questions: list(
+        top_questions: printable_list(
             &|i| format!("Your most important question {i}"),
             &pack.top_questions,
         )?,
-        question_topics: pack
-            .question_topics
-            .iter()
-            .enumerate()
-            .map(|(t, topic)| {
-                Ok(QuestionTopic {
-                    topic: f(&format!("The name of topic {}", t + 1), &topic.topic)?,
-                    questions: list(
-                        &|i| format!("Question {i} in topic {}", t + 1),
-                        &topic.questions,
-                    )?,
-                })
-            })
-            .collect::<Result<_>>()?,
-        what_to_bring: list(&|i| format!("Thing to bring {i}"), &pack.what_to_bring)?,
-        timeline: pack
-            .timeline
-            .iter()
-            .enumerate()
-            .map(|(i, row)| {
-                let label = format!("Row {} of what has happened so far", i + 1);
-                Ok(TimelineEntry {
-                    when: f(&label, &row.when)?,
-                    what_happened: f(&label, &row.what_happened)?,
-                })
-            })
-            .collect::<Result<_>>()?,
-        medicines: pack
-            .medicines
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let label = format!("Medicine {}", i + 1);
-                Ok(Medicine {
-                    name: f(&label, &m.name)?,
-                    dose: f(&label, &m.dose)?,
-                    notes: f(&label, &m.notes)?,
-                })
-            })
-            .collect::<Result<_>>()?,
+        question_topics: printable_topics(&pack.question_topics)?,
+        what_to_bring: printable_list(&|i| format!("Thing to bring {i}"), &pack.what_to_bring)?,
+        timeline: printable_timeline(&pack.timeline)?,
+        medicines: printable_medicines(&pack.medicines)?,
         allergies: f("Allergies", &pack.allergies)?,
         first_opinion_summary: f("What the first doctor said", &pack.first_opinion_summary)?,
-        help_contacts: pack
-            .help_contacts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let label = format!("Contact {}", i + 1);
-                Ok(HelpContact {
-                    name: f(&label, &c.name)?,
-                    phone: f(&label, &c.phone)?,
-                    what_they_do: f(&label, &c.what_they_do)?,
-                })
-            })
-            .collect::<Result<_>>()?,
-        safety: pack
-            .safety
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                let label = format!("Safety notice {}", i + 1);
-                Ok(PackNotice {
-                    title: f(&label, &n.title)?,
-                    text: list(&|_| label.clone(), &n.text)?,
-                    prominent: n.prominent,
-                })
-            })
-            .collect::<Result<_>>()?,
-        emergency_lines: list(&|i| format!("Emergency line {i}"), &pack.emergency_lines)?,
+        help_contacts: printable_contacts(&pack.help_contacts)?,
+        safety: printable_safety(&pack.safety)?,
+        emergency_lines: printable_list(&|i| format!("Emergency line {i}"), &pack.emergency_lines)?,
         clinician_summary: pack
             .clinician_summary
             .as_ref()
             .map(super::clinician::printable)
             .transpose()?,
     })
+}
+
+/// A list cleaned item by item, each named by its place for the error.
+fn printable_list(label: &dyn Fn(usize) -> String, items: &[String]) -> Result<Vec<String>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| printable_field(&label(i + 1), item))
+        .collect()
+}
+
+fn printable_topics(topics: &[QuestionTopic]) -> Result<Vec<QuestionTopic>> {
+    topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| {
+            Ok(QuestionTopic {
+                topic: printable_field(&format!("The name of topic {}", t + 1), &topic.topic)?,
+                questions: printable_list(
+                    &|i| format!("Question {i} in topic {}", t + 1),
+                    &topic.questions,
+                )?,
+            })
+        })
+        .collect()
+}
+
+fn printable_timeline(rows: &[TimelineEntry]) -> Result<Vec<TimelineEntry>> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let label = format!("Row {} of what has happened so far", i + 1);
+            Ok(TimelineEntry {
+                when: printable_field(&label, &row.when)?,
+                what_happened: printable_field(&label, &row.what_happened)?,
+            })
+        })
+        .collect()
+}
+
+fn printable_medicines(medicines: &[Medicine]) -> Result<Vec<Medicine>> {
+    medicines
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let label = format!("Medicine {}", i + 1);
+            Ok(Medicine {
+                name: printable_field(&label, &m.name)?,
+                dose: printable_field(&label, &m.dose)?,
+                notes: printable_field(&label, &m.notes)?,
+            })
+        })
+        .collect()
+}
+
+fn printable_contacts(contacts: &[HelpContact]) -> Result<Vec<HelpContact>> {
+    contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let label = format!("Contact {}", i + 1);
+            Ok(HelpContact {
+                name: printable_field(&label, &c.name)?,
+                phone: printable_field(&label, &c.phone)?,
+                what_they_do: printable_field(&label, &c.what_they_do)?,
+            })
+        })
+        .collect()
+}
+
+fn printable_safety(notices: &[PackNotice]) -> Result<Vec<PackNotice>> {
+    notices
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let label = format!("Safety notice {}", i + 1);
+            Ok(PackNotice {
+                title: printable_field(&label, &n.title)?,
+                text: printable_list(&|_| label.clone(), &n.text)?,
+                prominent: n.prominent,
+            })
+        })
+        .collect()
 }
 
 fn filled(items: &[String]) -> impl Iterator<Item = &String> {

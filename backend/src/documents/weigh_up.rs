@@ -88,7 +88,15 @@ fn view_row(label: &str, v: &DeciderView, patient: bool) -> Result<Vec<String>> 
 }
 
 fn blocks(name: &str, view: &WeighUpView, w: &WeighUp, made_on: NaiveDate) -> Result<Vec<Block>> {
-    let f = printable_field;
+    let mut b = heading_blocks(name, view, made_on);
+    b.extend(matters_blocks(w)?);
+    b.extend(options_blocks(view, w)?);
+    b.extend(who_decides_blocks(view, w)?);
+    Ok(b)
+}
+
+/// The title, whose page it is and when it was made.
+fn heading_blocks(name: &str, view: &WeighUpView, made_on: NaiveDate) -> Vec<Block> {
     let mut b = vec![Block::heading(
         1,
         match view.at {
@@ -106,8 +114,13 @@ fn blocks(name: &str, view: &WeighUpView, w: &WeighUp, made_on: NaiveDate) -> Re
     b.push(Block::text(
         "In my own words. Nothing here is a score or a recommendation.",
     ));
+    b
+}
 
-    b.push(Block::heading(2, "What matters to me"));
+/// What matters to the person and how much, or lines to write it on.
+fn matters_blocks(w: &WeighUp) -> Result<Vec<Block>> {
+    let f = printable_field;
+    let mut b = vec![Block::heading(2, "What matters to me")];
     let matters: Vec<Vec<String>> = w
         .matters
         .iter()
@@ -127,8 +140,12 @@ fn blocks(name: &str, view: &WeighUpView, w: &WeighUp, made_on: NaiveDate) -> Re
             rows: matters,
         }));
     }
+    Ok(b)
+}
 
-    b.push(Block::heading(2, "My options side by side"));
+/// Every option, the offered ones and the person's own, with their reasons for and against.
+fn options_blocks(view: &WeighUpView, w: &WeighUp) -> Result<Vec<Block>> {
+    let f = printable_field;
     let mut rows = Vec::new();
     for o in &view.options {
         let reasons = o.key.of(w);
@@ -151,30 +168,37 @@ fn blocks(name: &str, view: &WeighUpView, w: &WeighUp, made_on: NaiveDate) -> Re
             f("Reasons against", &o.against_it)?.trim().to_owned(),
         ]);
     }
-    b.push(Block::Table(Table {
-        columns: vec![
-            column("Option", 1.6),
-            column("Reasons for", 2.2),
-            column("Reasons against", 2.2),
-        ],
-        rows,
-    }));
+    Ok(vec![
+        Block::heading(2, "My options side by side"),
+        Block::Table(Table {
+            columns: vec![
+                column("Option", 1.6),
+                column("Reasons for", 2.2),
+                column("Reasons against", 2.2),
+            ],
+            rows,
+        }),
+    ])
+}
 
-    b.push(Block::heading(2, "Who decides, and which way I lean"));
+/// Who decides and which way each leans, the patient's view and the carer's kept apart.
+fn who_decides_blocks(view: &WeighUpView, w: &WeighUp) -> Result<Vec<Block>> {
     let mut rows = vec![view_row(&view.patient_label, &w.patient, true)?];
     if view.carer_present {
-        let carer = one_line(&f("The carer's name", &view.carer_label)?);
+        let carer = one_line(&printable_field("The carer's name", &view.carer_label)?);
         rows.push(view_row(&carer, &w.carer, false)?);
     }
-    b.push(Block::Table(Table {
-        columns: vec![
-            column("Whose view", 1.4),
-            column("Who decides", 1.8),
-            column("Which way I lean", 2.8),
-        ],
-        rows,
-    }));
-    Ok(b)
+    Ok(vec![
+        Block::heading(2, "Who decides, and which way I lean"),
+        Block::Table(Table {
+            columns: vec![
+                column("Whose view", 1.4),
+                column("Who decides", 1.8),
+                column("Which way I lean", 2.8),
+            ],
+            rows,
+        }),
+    ])
 }
 
 fn column(title: &str, weight: f32) -> Column {
