@@ -53,7 +53,7 @@ fn the_most_important_questions_come_first_on_one_sheet() {
     let l = questions_sheet_layout(&case(), &j, date(), &DocumentOptions::default()).expect("l");
     assert_eq!(l.pages.len(), 1, "one sheet to hand over");
     assert_inside_text_area(&l);
-    assert_snapshot("questions_sheet_a4.txt", &l.to_text_snapshot());
+    assert_snapshot("questions_sheet_a4", &l.to_text_snapshot());
     // Answers written after the appointment are never on the doctor's sheet.
     let mut answered = j.clone();
     answered.questions[0].answer = "About a month".into();
