@@ -6,7 +6,7 @@
 //!   almost every letter.
 //! - Noto Naskh Arabic (Arabic and Urdu), Noto Sans Bengali, Noto Sans Gurmukhi and Noto Sans
 //!   Gujarati, each Regular and Bold: the UK's most written scripts after Latin. Each text is set
-//!   in the first face that can draw it (see [`face_for`]); a face is embedded in a PDF only when
+//!   in the first face that can draw it (see `face_for`); a face is embedded in a PDF only when
 //!   the document uses it.
 //!
 //! Invariant: layout measures text with the same advances the PDF is drawn with. Atkinson text
