@@ -69,7 +69,13 @@ pub fn printable(value: &str) -> String {
         }
     }
     flush_missing(&mut out, &mut missing);
-    out
+    // A cluster taken apart above can leave a letter and an accent that compose once the
+    // character the fonts lack is out (w + U+0302 + U+030D gives "ŵ[U+030D]"); layout prints
+    // the composed form, so the printable text is composed too and reads the same.
+    match composed(&out) {
+        Cow::Borrowed(_) => out,
+        Cow::Owned(c) => c,
+    }
 }
 
 /// Line ends made `\n`, tabs made spaces, control characters removed, unusual spaces and
@@ -226,6 +232,20 @@ mod tests {
     fn characters_no_font_has_become_their_codes() {
         assert_eq!(printable("王小 Wang"), "[U+738B U+5C0F] Wang");
         assert_eq!(printable("1 Road\n北京\n"), "1 Road\n[U+5317 U+4EAC]\n");
+    }
+
+    #[test]
+    fn what_is_left_of_a_cluster_taken_apart_is_composed_as_layout_prints_it() {
+        // Random seeds of the property tests found both: the text printed and the text checked
+        // must be the same, so what `printable` gives is already composed.
+        for (typed, printed) in [
+            ("w\u{302}\u{30d}", "\u{175}[U+030D]"),
+            ("w\u{302}\u{bbf}\u{9bf}", "\u{175}[U+0BBF]\u{9bf}"),
+        ] {
+            let p = printable(typed);
+            assert_eq!(p, printed, "{typed:?}");
+            assert_eq!(composed(&p), p, "{typed:?}");
+        }
     }
 
     #[test]
