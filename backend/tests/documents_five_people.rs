@@ -285,7 +285,7 @@ fn the_route_chosen_reaches_the_letter_to_the_gp() {
     assert!(private.contains(
         "Dafydd ap Gruffydd would like to see Mr Owain Rees at Spire Cardiff Hospital privately"
     ));
-    assert!(private.contains("Please could you write a referral letter to them"));
+    assert!(private.contains("Please could you write them a referral letter"));
     assert!(!private.contains("another NHS specialist"));
     // England: the hospital or team chosen under the right to choose.
     let leeds = gp(&leeds());
