@@ -20,7 +20,9 @@ step "cargo clippy"
 [ -f ui/dist/index.html ] || npm run build -w ui
 cargo clippy --workspace --all-targets --features second-opinion/custom-protocol -- -D warnings
 
-step "unit tests (backend and printing libraries)"
-cargo test -q -p backend -p printing --lib
+step "unit tests (the libraries' own tests)"
+# With the workspace's features, as clippy and scripts/test.sh build: `-p backend` alone would
+# resolve other features and build many dependencies a second time.
+cargo test -q --workspace --features second-opinion/custom-protocol --lib
 
 printf '\nQuick checks passed. Run ./scripts/test.sh for everything.\n'

@@ -19,6 +19,10 @@ seconds="${FUZZ_SECONDS:-20}"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$(cd .. && pwd)/target/fuzz}"
 export LIBSQLITE3_FLAGS="SQLITE_ENABLE_DBPAGE_VTAB"
+# SQLCipher's crypto from the system's OpenSSL (libssl-dev, from scripts/setup.sh), not a copy
+# built from source again for this folder (about 3 minutes): the app and its tests keep the
+# vendored one they ship with.
+export OPENSSL_NO_VENDOR=1
 cargo fuzz build --sanitizer none
 # Run the built targets directly (no second cargo call per target).
 bin_dir="$CARGO_TARGET_DIR/$(rustc -vV | sed -n 's/^host: //p')/release"

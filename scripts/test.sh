@@ -37,19 +37,25 @@ step "cargo test (property tests with their fixed seed: scripts/proptest-long.sh
 # Snapshots are compared, never written: a changed or missing one fails (README: Snapshots).
 INSTA_UPDATE=no cargo test --workspace --features second-opinion/custom-protocol
 
+# The examples below are run from the build `cargo test` just made (it builds every example with
+# the workspace's features). `cargo run -p backend` would resolve the features of the backend alone
+# and so build many dependencies a second time, SQLCipher's OpenSSL among them (about 4 minutes).
+cargo build -q --workspace --examples --features second-opinion/custom-protocol
+examples="${CARGO_TARGET_DIR:-target}/debug/examples"
+
 # Crash safety, measured. A writer is SIGKILLed 200 times at random moments; after each
 # kill the profile must reopen whole with every acknowledged edit. Then the harness must catch
 # a writer that acknowledges before committing (so it is known to be able to fail).
 step "crash harness (200 kills)"
-cargo run -q -p backend --example crash_harness
-if cargo run -q -p backend --example crash_harness -- --kills 60 --ack-before-commit >/dev/null 2>&1; then
+"$examples/crash_harness"
+if "$examples/crash_harness" --kills 60 --ack-before-commit >/dev/null 2>&1; then
   echo "the crash harness did not catch edits acknowledged before their commit" >&2
   exit 1
 fi
 
 step "content review book (PDF for a clinical reviewer)"
 mkdir -p tests/output
-cargo run -q -p backend --example review_book -- tests/output/content-review-book.pdf
+"$examples/review_book" tests/output/content-review-book.pdf
 qpdf --check tests/output/content-review-book.pdf >/dev/null
 pdffonts tests/output/content-review-book.pdf | awk 'NR>2 && ($(NF-4)!="yes" || $(NF-3)!="yes") {bad=1} END {exit bad}'
 
