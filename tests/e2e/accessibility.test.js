@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { Key } from 'webdriverio';
 import path from 'node:path';
-import { copyRecoveryCode, enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile } from './app.js';
+import {
+  copyRecoveryCode,
+  enterProfile,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  testProfile,
+} from './app.js';
 import { axeViolations, checkedScreens } from './axe.js';
 
 const folders = testFolders();
@@ -74,7 +83,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () => {

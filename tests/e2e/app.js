@@ -56,7 +56,19 @@ export async function startDriver(folders, extraEnv = {}, stderr = 'inherit') {
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', stderr],
+    // A process group of its own, so `kill` below ends WebKitWebDriver and the app too: when a
+    // test's session ends with the page's process (memory.test.js), no one else closes the app.
+    detached: true,
   });
+  const killDriver = driver.kill.bind(driver);
+  driver.kill = (signal = 'SIGTERM') => {
+    try {
+      process.kill(-driver.pid, signal);
+      return true;
+    } catch {
+      return killDriver(signal);
+    }
+  };
   // Wait until it answers.
   for (let i = 0; i < 100; i++) {
     try {
@@ -69,6 +81,25 @@ export async function startDriver(folders, extraEnv = {}, stderr = 'inherit') {
   }
   driver.kill();
   throw new Error('tauri-driver did not start');
+}
+
+/**
+ * Ends a driver from `startDriver` with WebKitWebDriver and any app still running in its process
+ * group, and waits until every one of them has gone: a driver started next never meets the old
+ * one on its ports, and the app's log and files are complete.
+ */
+export async function stopDriver(driver) {
+  if (!driver) return;
+  driver.kill();
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(-driver.pid, 0);
+    } catch {
+      return; // no process of the group is left
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  driver.kill('SIGKILL');
 }
 
 /** The profile tests use unless they say otherwise. */

@@ -5,7 +5,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyRecoveryCode, enterProfile, openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import {
+  copyRecoveryCode,
+  enterProfile,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -23,7 +31,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 async function lock() {

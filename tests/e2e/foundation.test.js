@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -30,7 +30,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('the home screen says what the app does and shows the emergency line', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -40,7 +40,7 @@ async function newCase(patient, nation) {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('in-date guidance: no review notice; each step says where its guidance comes from', async () => {
@@ -161,10 +161,7 @@ test('About says who made the app, that it takes no money from providers, and ho
 test('past its review date, Home says so plainly (today passed in)', async () => {
   await browser.deleteSession();
   // Wait until the old driver has gone, so the new one (with "today" set) owns the port.
-  await new Promise((resolve) => {
-    driver.once('exit', resolve);
-    driver.kill();
-  });
+  await stopDriver(driver);
   driver = await startDriver(folders, { SECOND_OPINION_TEST_TODAY: '2031-06-01' });
   browser = await openApp();
   const notice = browser.$('[data-testid="guidance-review"]');

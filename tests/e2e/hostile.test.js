@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
+import {
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  waitSaveLine,
+} from './app.js';
 
 const folders = testFolders();
 const logFile = path.join(folders.root, 'app-log.txt');
@@ -156,7 +163,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
   if (logFd !== undefined) closeSync(logFd);
 });
 
@@ -349,8 +356,7 @@ test('after a restart nothing typed was lost', async () => {
 test('with logging on, no typed value appears in the log or in the data folder outside the encrypted database', async () => {
   await browser.deleteSession();
   browser = undefined;
-  driver.kill();
-  await new Promise((r) => setTimeout(r, 500));
+  await stopDriver(driver);
   const log = readFileSync(logFile, 'utf8');
   assert.match(log, /TRACE/, 'logging was on at its most detailed');
   assert.match(log, /rusqlite_migration/, "the app's own log lines were captured");

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
+import {
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  waitSaveLine,
+} from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -86,7 +93,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('one case walks through all eight steps, and a restart loses nothing', async () => {

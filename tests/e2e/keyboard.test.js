@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
-import { openApp, startDriver, testFolders, testProfile } from './app.js';
+import { openApp, startDriver, stopDriver, testFolders, testProfile } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -45,7 +45,7 @@ async function type(text) {
 const describe = (f) => `${f.tag}${f.id ? '#' + f.id : ''}${f.name ? `[name=${f.name}]` : ''} "${f.text}"`;
 
 /** Presses Tab (or Shift+Tab) until `matches` is true of the focused element. */
-async function tabTo(matches, { back = false, max = 120 } = {}) {
+async function tabTo(matches, { back = false, max = 250 } = {}) {
   for (let i = 0; i < max; i++) {
     await browser.keys(back ? [Key.Shift, Key.Tab] : [Key.Tab]);
     tabs++;
@@ -81,7 +81,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('a case from the start to a printed pack, with the keyboard alone', async () => {

@@ -5,7 +5,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from 'node:fs';
-import { appBinary, copyRecoveryCode, openApp, startDriver, testFolders, waitSaveLine } from './app.js';
+import {
+  appBinary,
+  copyRecoveryCode,
+  openApp,
+  startDriver,
+  stopDriver,
+  testFolders,
+  waitSaveLine,
+} from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -27,7 +35,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 /** The processes of the app under test: its own, and the WebKit processes it started. */

@@ -9,7 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copyRecoveryCode, openApp, screenshotDir, startDriver, testFolders, waitSaveLine } from './app.js';
+import {
+  copyRecoveryCode,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  waitSaveLine,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -28,7 +36,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 function pdfText(prefix) {

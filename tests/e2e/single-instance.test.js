@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { appBinary, openApp, startDriver, testFolders } from './app.js';
+import { appBinary, openApp, startDriver, stopDriver, testFolders } from './app.js';
 
 const folders = testFolders();
 let bus;
@@ -28,7 +28,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
   bus?.kill();
 });
 

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, repoRoot, screenshotDir, startDriver, testFolders } from './app.js';
+import { openApp, repoRoot, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -36,7 +36,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('dark mode follows the computer, and passes axe', async () => {

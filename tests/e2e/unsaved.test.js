@@ -12,7 +12,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expectNoAxeViolations } from './axe.js';
-import { enterProfile, openApp, screenshotDir, startDriver, testFolders, testProfile, waitSaveLine } from './app.js';
+import {
+  enterProfile,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  testProfile,
+  waitSaveLine,
+} from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -115,7 +124,7 @@ before(async () => {
 
 after(async () => {
   await browser?.deleteSession().catch(() => {});
-  driver?.kill();
+  await stopDriver(driver);
 });
 
 test('a wrong NHS number: every other answer is saved, the letter is written, and after a restart the case and the number as typed are there', async () => {
@@ -386,7 +395,7 @@ test('"Set the new passphrase and open" with a wrong recovery code: the problem 
 test('the idle lock after a refused answer keeps what was typed after it', async () => {
   // A new start of the app whose idle lock is a few seconds.
   await browser.deleteSession();
-  driver.kill();
+  await stopDriver(driver);
   driver = await startDriver(folders, { SECOND_OPINION_TEST_IDLE_SECONDS: '4' });
   browser = await openApp();
   const values = { ...situation('Ffion Idle-Lock'), nhs_number: '943 476 5918' };
