@@ -33,7 +33,11 @@ async function shot(file) {
 
 /** Runs axe now and keeps any violations for the final report (so one run shows them all). */
 async function check(screen) {
-  await browser.pause(150);
+  // After the fonts and two frames, the screen is drawn as the person sees it.
+  await browser.execute(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   const found = await axeViolations(browser);
   checkedScreens.push(screen);
   for (const v of found) problems.push(`${screen}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.join('\n    ')}`);

@@ -102,6 +102,24 @@ export async function stopDriver(driver) {
   driver.kill('SIGKILL');
 }
 
+/** The journey step on screen (its `data-current-step`). */
+export async function stepShown(browser) {
+  return browser.$('[data-current-step]').getAttribute('data-current-step');
+}
+
+/** Goes to a step by the journey map, and waits until it is on screen. */
+export async function goToStep(browser, step) {
+  await browser.$(`button[data-step="${step}"]`).click();
+  await browser.waitUntil(async () => (await stepShown(browser)) === step, { timeout: 5000 });
+}
+
+/** The date `days` from today (negative: before), as the app stores it (YYYY-MM-DD). */
+export function isoDaysFromToday(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** The profile tests use unless they say otherwise. */
 export const testProfile = { name: 'Test person', passphrase: 'river candle tuesday orange' };
 

@@ -7,7 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
-import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  goToStep,
+  isoDaysFromToday,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stepShown,
+  stopDriver,
+  testFolders,
+  waitSaveLine,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -18,25 +28,13 @@ const name = 'Eluned Pryce';
 const shot = (file) => browser.saveScreenshot(path.join(screenshotDir, file));
 const uk = (iso) => iso.split('-').reverse().join('/');
 
-function isoDaysAhead(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const isoDaysAhead = (days) => isoDaysFromToday(days);
 
-async function currentStep() {
-  return browser.$('[data-current-step]').getAttribute('data-current-step');
-}
+const currentStep = () => stepShown(browser);
 
-async function goByMap(step) {
-  await browser.$(`button[data-step="${step}"]`).click();
-  await browser.waitUntil(async () => (await currentStep()) === step, { timeout: 5000 });
-}
+const goByMap = (step) => goToStep(browser, step);
 
-async function waitSaved() {
-  await browser.pause(500);
-  await browser.$('[data-status="saved"]').waitForExist({ timeout: 10000 });
-}
+const waitSaved = () => waitSaveLine(browser);
 
 before(async () => {
   mkdirSync(screenshotDir, { recursive: true });

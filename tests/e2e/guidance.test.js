@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  goToStep,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stepShown,
+  stopDriver,
+  testFolders,
+} from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -18,14 +26,9 @@ const shot = (file) => browser.saveScreenshot(path.join(screenshotDir, file));
 const textOf = (selector) =>
   browser.execute((s) => document.querySelector(s)?.textContent.replace(/\s+/g, ' ') ?? '', selector);
 
-async function currentStep() {
-  return browser.$('[data-current-step]').getAttribute('data-current-step');
-}
+const currentStep = () => stepShown(browser);
 
-async function goByMap(step) {
-  await browser.$(`button[data-step="${step}"]`).click();
-  await browser.waitUntil(async () => (await currentStep()) === step, { timeout: 5000 });
-}
+const goByMap = (step) => goToStep(browser, step);
 
 async function newCase(patient, nation) {
   const back = browser.$('button=Back to the start');

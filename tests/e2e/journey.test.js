@@ -6,9 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
+  goToStep,
+  isoDaysFromToday,
   openApp,
   screenshotDir,
   startDriver,
+  stepShown,
   stopDriver,
   testFolders,
   waitSaveLine,
@@ -43,15 +46,9 @@ async function printed(button, testid, prefix) {
     .replace(/\s+/g, ' ');
 }
 
-function isoDaysAgo(days) {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const isoDaysAgo = (days) => isoDaysFromToday(-days);
 
-async function currentStep() {
-  return browser.$('[data-current-step]').getAttribute('data-current-step');
-}
+const currentStep = () => stepShown(browser);
 
 /** Moves on with the keyboard: Tab to the Next button is slow, so focus it and press Enter. */
 async function nextByKeyboard(expected) {
@@ -63,10 +60,7 @@ async function nextByKeyboard(expected) {
 }
 
 /** Moves on with the mouse, by the journey map. */
-async function goByMap(step) {
-  await browser.$(`button[data-step="${step}"]`).click();
-  await browser.waitUntil(async () => (await currentStep()) === step, { timeout: 5000 });
-}
+const goByMap = (step) => goToStep(browser, step);
 
 async function waitSaved() {
   await waitSaveLine(browser);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
-import { openApp, startDriver, stopDriver, testFolders, testProfile } from './app.js';
+import { openApp, startDriver, stepShown, stopDriver, testFolders, testProfile } from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -59,9 +59,7 @@ const byId = (id) => (f) => f.id === id;
 const byText = (text) => (f) => f.tag === 'button' && f.text === text;
 const byName = (name) => (f) => f.name === name;
 
-async function currentStep() {
-  return browser.$('[data-current-step]').getAttribute('data-current-step');
-}
+const currentStep = () => stepShown(browser);
 
 /** Tab to "Next", press Enter, and check the step changed and focus is on its heading. */
 async function next(expected) {

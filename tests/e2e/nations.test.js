@@ -9,7 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
-import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  goToStep,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stepShown,
+  stopDriver,
+  testFolders,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -64,14 +72,9 @@ const nations = [
   },
 ];
 
-async function currentStep() {
-  return browser.$('[data-current-step]').getAttribute('data-current-step');
-}
+const currentStep = () => stepShown(browser);
 
-async function goByMap(step) {
-  await browser.$(`button[data-step="${step}"]`).click();
-  await browser.waitUntil(async () => (await currentStep()) === step, { timeout: 5000 });
-}
+const goByMap = (step) => goToStep(browser, step);
 
 const bannerText = () => browser.$('[data-testid="emergency-banner"]').getText();
 
