@@ -832,6 +832,49 @@ mod content_guidance {
     }
 
     #[test]
+    fn a_way_to_ask_does_not_repeat_who_it_is_for() {
+        // The screen shows "To your GP: Plain and honest": a title that names the doctor again
+        // reads "To your GP: Plain and honest, to your GP".
+        for nation in Nation::ALL {
+            for w in content().ways_to_ask(nation) {
+                let title = w.meta.title.to_lowercase();
+                assert!(
+                    !title.contains("your gp") && !title.contains("your consultant"),
+                    "{}: {}",
+                    w.meta.id,
+                    w.meta.title
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_step_opens_with_its_own_part_of_the_journey() {
+        // A step's intro is the first journey item that names it; two steps opening with the
+        // same item repeat each other ("Ask for it" said again what "Is it right?" said).
+        for nation in Nation::ALL {
+            let journey = content().journey(nation);
+            let mut seen = BTreeMap::new();
+            for step in Step::ALL {
+                let Some(first) = journey.iter().find(|j| j.meta.steps.contains(&step)) else {
+                    continue;
+                };
+                if let Some(other) = seen.insert(first.meta.id.clone(), step) {
+                    panic!(
+                        "{nation:?}: {other:?} and {step:?} both open with {}",
+                        first.meta.id
+                    );
+                }
+            }
+            let ask = journey.iter().find(|j| j.meta.steps.contains(&Step::Ask));
+            assert_eq!(
+                ask.map(|j| j.meta.title.as_str()),
+                Some("Ask for the referral")
+            );
+        }
+    }
+
+    #[test]
     fn the_question_bank_is_grouped_short_and_plain() {
         let topics = content().question_topics(Nation::NorthernIreland);
         assert_eq!(
