@@ -125,4 +125,18 @@ describe('DateBox', () => {
     expect(box.words).toBe('');
     expect(box.text).toBe('31/02/2027');
   });
+  it('shows a two-figure year as the backend read it, in full', async () => {
+    // "1/12/26" is read by the backend as 1 December 2026; the box then shows 01/12/2026, so the
+    // person sees which year was understood.
+    const c = controlled();
+    const box = new DateBox(c.dates);
+    box.show(null);
+    box.text = '1/12/26';
+    const reading = box.read('1/12/26');
+    expect(c.asked.map((a) => a.text)).toEqual(['1/12/26']);
+    c.asked[0].answer({ iso: '2026-12-01', short: '01/12/2026', words: '1 December 2026' } as DateReading);
+    expect(await reading).toBe('2026-12-01');
+    expect(box.text).toBe('01/12/2026');
+    expect(box.words).toBe('1 December 2026');
+  });
 });
