@@ -143,7 +143,7 @@ fn consent() -> CarerConsentDetails {
         purposes: String::new(),
         from: day(11, 1),
         until: None,
-        how_given: ConsentGiven::SignedLetter,
+        how_given: Some(ConsentGiven::SignedLetter),
         may_add_files: false,
     }
 }

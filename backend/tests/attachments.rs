@@ -277,7 +277,7 @@ fn consent(may_add_files: bool) -> CarerConsentDetails {
         purposes: String::new(),
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
         until: None,
-        how_given: ConsentGiven::SignedLetter,
+        how_given: Some(ConsentGiven::SignedLetter),
         may_add_files,
     }
 }

@@ -353,7 +353,7 @@ fn export_and_import_round_trip_to_another_computer() {
         purposes: String::new(),
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
         until: None,
-        how_given: ConsentGiven::SignedLetter,
+        how_given: Some(ConsentGiven::SignedLetter),
         may_add_files: false,
     };
     open.store_mut()
@@ -746,7 +746,7 @@ fn activity_and_consents_persist_in_the_encrypted_profile() {
         purposes: "Talk to my GP.".into(),
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
         until: Some(NaiveDate::from_ymd_opt(2027, 10, 31).expect("day")),
-        how_given: ConsentGiven::Spoken,
+        how_given: Some(ConsentGiven::Spoken),
         may_add_files: false,
     };
     open.store_mut()
@@ -801,7 +801,7 @@ fn a_carer_acts_only_under_a_consent_that_covers_today_and_cannot_end_it() {
                 purposes: String::new(),
                 from: day(11, 1),
                 until: Some(day(11, 30)),
-                how_given: ConsentGiven::SignedLetter,
+                how_given: Some(ConsentGiven::SignedLetter),
                 may_add_files: false,
             },
             at(1),

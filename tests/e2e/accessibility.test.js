@@ -275,6 +275,7 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await check('profile settings');
   await browser.$('#carer-name').setValue('Siân Hughes');
   await browser.$('#carer-relationship').setValue('granddaughter');
+  await browser.$('input[name="how-given"][value="signed-letter"]').click();
   await browser.$('#consent-passphrase').setValue(carerCase.passphrase);
   await browser.$('button=Save this consent').click();
   await browser.$('p.done*=may now help you').waitForDisplayed({ timeout: 30000 });

@@ -66,8 +66,10 @@ pub struct CarerConsentDetails {
     pub from: NaiveDate,
     /// The last day it covers; `None` until the patient ends it.
     pub until: Option<NaiveDate>,
-    /// How the consent was given.
-    pub how_given: ConsentGiven,
+    /// How the consent was given. `None` only in a form not yet answered: the form starts with
+    /// nothing chosen, so the person says how rather than leaving a guess in place, and a
+    /// consent is stored only with an answer.
+    pub how_given: Option<ConsentGiven>,
     /// They may add the person's own files (letters, scan reports) to a case, and change or
     /// remove them. Not part of a consent recorded before the app kept files.
     #[serde(default)]
@@ -80,6 +82,11 @@ impl CarerConsentDetails {
         if self.carer_name.trim().is_empty() {
             return Err(Error::InvalidInput(
                 "Please type the name of the person who may act for you.".into(),
+            ));
+        }
+        if self.how_given.is_none() {
+            return Err(Error::InvalidInput(
+                "Please say how you gave your agreement: signed, in writing, or told them.".into(),
             ));
         }
         for (label, value, max) in [
@@ -181,7 +188,7 @@ fn consent_from_row(r: &Row<'_>) -> rusqlite::Result<CarerConsent> {
             purposes: r.get(3)?,
             from: parse_day(&from, 4)?,
             until: until.as_deref().map(|u| parse_day(u, 5)).transpose()?,
-            how_given,
+            how_given: Some(how_given),
             may_add_files: r.get(9)?,
         },
         recorded_at: r.get(7)?,
@@ -209,7 +216,7 @@ impl Store {
                 details.purposes,
                 day_text(details.from),
                 details.until.map(day_text),
-                details.how_given.as_str(),
+                details.how_given.map(ConsentGiven::as_str),
                 ts,
                 details.may_add_files,
             ],
@@ -300,7 +307,7 @@ mod tests {
             purposes: "Talk to my GP about my care.".into(),
             from,
             until,
-            how_given: ConsentGiven::SignedLetter,
+            how_given: Some(ConsentGiven::SignedLetter),
             may_add_files: false,
         }
     }
@@ -357,6 +364,19 @@ mod tests {
             ..consent(day(1), None)
         };
         assert!(store.add_carer_consent(&nameless, now()).is_err());
+        // The form starts with no way chosen; a consent is not stored until one is.
+        let unsaid = CarerConsentDetails {
+            how_given: None,
+            ..consent(day(1), None)
+        };
+        let err = store
+            .add_carer_consent(&unsaid, now())
+            .expect_err("refused");
+        assert!(
+            err.to_string().contains("how you gave your agreement"),
+            "{err}"
+        );
+        assert!(store.carer_consents().expect("all").is_empty());
         let far = CarerConsentDetails {
             until: NaiveDate::from_ymd_opt(12_000, 1, 1),
             ..consent(day(1), None)

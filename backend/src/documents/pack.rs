@@ -275,10 +275,23 @@ pub fn records_request(
 
 /// The patient's consent for the person helping them, from today, with the standard purposes
 /// (talk to doctors, ask for a second opinion, ask for records), until the patient cancels it.
-pub fn carer_authorisation(journey: &Journey, today: NaiveDate) -> CarerAuthorisation {
+/// The helper is `by` (see [`written_by`]): a carer acting under a consent in the profile is
+/// named as that consent names them, so their name is never typed a second time in step 4.
+pub fn carer_authorisation(
+    journey: &Journey,
+    by: Option<&WrittenBy>,
+    today: NaiveDate,
+) -> CarerAuthorisation {
+    let (carer_name, relationship) = match by {
+        Some(by) => (by.carer_name.clone(), by.relationship.clone()),
+        None => (
+            journey.carer_name.clone(),
+            journey.carer_relationship.clone(),
+        ),
+    };
     CarerAuthorisation {
-        carer_name: journey.carer_name.clone(),
-        relationship: journey.carer_relationship.clone(),
+        carer_name,
+        relationship,
         purposes: Vec::new(),
         from: Some(today),
         until: None,
@@ -473,7 +486,7 @@ pub fn document(
         }
         DocumentKind::CarerAuthorisation => documents::carer_authorisation(
             case,
-            &carer_authorisation(journey, today),
+            &carer_authorisation(journey, options.written_by.as_ref(), today),
             content,
             today,
             options,

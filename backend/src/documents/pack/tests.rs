@@ -183,13 +183,29 @@ fn the_carer_form_names_the_helper_from_today() {
         ..Default::default()
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
-    let c = carer_authorisation(&journey, today);
+    let c = carer_authorisation(&journey, None, today);
     assert_eq!(c.carer_name, "Joanne Ellison");
     assert_eq!(c.relationship, "daughter");
     assert_eq!(c.from, Some(today));
     assert!(
         c.purposes.is_empty(),
         "empty means the standard purposes, all ticked"
+    );
+}
+
+#[test]
+fn the_carer_form_names_a_carer_acting_under_a_consent_as_the_consent_does() {
+    // Step 4 does not ask an acting carer's name again: the form takes it from the consent.
+    let journey = Journey::default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+    let by = WrittenBy {
+        carer_name: "Siân Evans".into(),
+        relationship: "daughter".into(),
+    };
+    let c = carer_authorisation(&journey, Some(&by), today);
+    assert_eq!(
+        (c.carer_name.as_str(), c.relationship.as_str()),
+        ("Siân Evans", "daughter")
     );
 }
 
@@ -284,7 +300,7 @@ fn a_recorded_consent_fills_the_form_with_its_own_purposes_and_days() {
         purposes: "Talk to my GP\n\n  Book appointments  \n".into(),
         from: day(1),
         until: Some(day(30)),
-        how_given: ConsentGiven::Spoken,
+        how_given: Some(ConsentGiven::Spoken),
         may_add_files: false,
     };
     let form = carer_authorisation_from_consent(&consent);
