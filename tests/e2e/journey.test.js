@@ -107,7 +107,19 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.waitUntil(async () => (await nameLabel()).startsWith('Their full name'), { timeout: 5000 });
   assert.match(await browser.$('label[for="date_of_birth"]').getText(), /^Their date of birth/);
   await browser.$('#patient_name').setValue(name);
+  // The number is named as the nation names it (the backend's word for each nation).
+  const numberLabel = () => browser.$('label[for="nhs_number"]').getText();
+  for (const [nation, label] of [
+    ['scotland', /^Their CHI number/],
+    ['northern-ireland', /^Their H&C number/],
+    ['wales', /^Their NHS number/],
+  ]) {
+    await browser.$(`input[name="nation"][value="${nation}"]`).click();
+    await browser.waitUntil(async () => label.test(await numberLabel()), { timeout: 5000, timeoutMsg: `${nation}: ${label}` });
+  }
   await browser.$('input[name="nation"][value="england"]').click();
+  await browser.waitUntil(async () => /^Their NHS number/.test(await numberLabel()), { timeout: 5000 });
+  assert.match(await browser.$('label[for="diagnosis"]').getText(), /^What were they diagnosed with/);
   await browser.$('input[name="in_hospital"][value="no"]').click();
   await browser.$('#diagnosis').setValue('Gallstones. They offered an operation.');
   await browser.$('#diagnosed_when').setValue('October 2026');
@@ -144,8 +156,15 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   await browser.execute(() => document.querySelector('.routes').scrollIntoView());
   await shot('journey-3-route-cards.png');
 
-  // 4. Ask for it.
+  // 4. Ask for it: its own intro (not step 2's again), and ways to ask that name the doctor once.
+  const step2Intro = await browser.$('.why').getText();
   await nextByKeyboard('ask');
+  const step4Intro = await browser.$('.why').getText();
+  assert.match(step4Intro, /^Ask for the referral\./);
+  assert.notEqual(step4Intro, step2Intro);
+  const ways = await browser.$$('.ways .to').map((w) => w.getText());
+  assert.ok(ways.includes('To your GP: Plain and honest'), ways.join(' | '));
+  for (const w of ways) assert.doesNotMatch(w, /:.*\byour (GP|consultant)\b/i, w);
   await setDate('#asked_on', isoDaysAgo(7));
   await browser.$('#answer').setValue('The GP will refer me.');
   // Someone is helping: the consent form names them.
@@ -326,6 +345,14 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   // 7. After the appointment: the person says whether the doctors say the same thing; the app
   // never decides it from the words.
   await nextByKeyboard('after-appointment');
+  // The first opinion comes first, started from step 1's words, and can be changed.
+  const order = await browser.execute(() => [...document.querySelectorAll('form textarea')].map((t) => t.id).slice(0, 6));
+  assert.deepEqual(order.slice(0, 5), ['first-diagnosis', 'first-options', 'first-risks', 'first-recommendation', 'first-anything_new']);
+  assert.equal(order[5], 'second-diagnosis');
+  await browser.waitUntil(async () => (await browser.$('#first-diagnosis').getValue()) === 'Gallstones. They offered an operation.', {
+    timeout: 5000,
+    timeoutMsg: 'the first diagnosis is filled in from step 1',
+  });
   await browser.$('#second-diagnosis').setValue('Gallstones');
   await browser.$('#second-risks').setValue('Infection and bleeding');
   await browser.$('#second-recommendation').setValue('Wait and watch for six months');

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -168,6 +168,21 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   await openSettings();
   await browser.$('#carer-name').setValue('Siân Jones');
   await browser.$('#carer-relationship').setValue('daughter');
+  // How Dad gave his agreement starts with nothing chosen, in his own voice, and must be said.
+  const ways = await browser.$$('input[name="how-given"]');
+  assert.equal(ways.length, 3);
+  for (const w of ways) assert.equal(await w.isSelected(), false, 'nothing chosen to start with');
+  const wayWords = await browser.$$('input[name="how-given"]').map((w) => w.parentElement().getText());
+  assert.deepEqual(wayWords, [
+    'I signed a consent form or letter',
+    'I said so in writing another way (an email, a message, a note)',
+    'I told them',
+  ]);
+  await browser.$('#consent-passphrase').setValue(dad.passphrase);
+  await browser.$('button=Save this consent').click();
+  await browser.$('p.problem*=Please say how you gave your agreement').waitForDisplayed({ timeout: 30000 });
+  await browser.$('input[name="how-given"][value="spoken"]').click();
+  await browser.$('#consent-passphrase').setValue('');
   // Recording a consent asks for Dad's passphrase again, checked by the backend.
   await browser.$('button=Save this consent').click();
   await browser.$('p.problem*=That passphrase is not right').waitForDisplayed({ timeout: 30000 });
@@ -194,10 +209,34 @@ test('a helper recorded with consent is named in a banner, in letters and in the
   await banner.waitForDisplayed({ timeout: 10000 });
   assert.match(await banner.getText(), /You are helping Dad Jones\./);
   await shot('profile-helping-banner.png');
+  // The helping banner does not look like the emergency bar under it.
+  const looks = await browser.execute(() => {
+    const style = (el) => {
+      const s = getComputedStyle(el);
+      return { bg: s.backgroundColor, border: s.borderBottomColor, color: s.color };
+    };
+    return {
+      helping: style(document.querySelector('[data-testid="helping-banner"]')),
+      emergency: style(document.querySelector('.emergency')),
+    };
+  });
+  assert.notEqual(looks.helping.bg, looks.emergency.bg, JSON.stringify(looks));
+  assert.notEqual(looks.helping.border, looks.emergency.border, JSON.stringify(looks));
 
   // Letters speak in the helper's voice and are signed on the patient's behalf.
   await browser.$('button=Gareth Jones').click();
   await browser.$('button[data-step="ask"]').click();
+  // Her name is not asked again: the consent form names her as the recorded consent does.
+  const named = browser.$('[data-testid="carer-named"]');
+  await named.waitForDisplayed({ timeout: 10000 });
+  assert.match(await named.getText(), /Siân Jones, daughter/);
+  assert.equal(await browser.$('#carer_name').isExisting(), false, 'no second box for her name');
+  // The form printed from settings is set aside, so the one read next is step 4's.
+  for (const f of readdirSync(folders.saved).filter((f) => f.startsWith('carer-consent-'))) rmSync(path.join(folders.saved, f));
+  await browser.$('button=Print the consent form').click();
+  await browser.$('[data-testid="carer-form-saved"]').waitForDisplayed({ timeout: 30000 });
+  const stepForm = pdfText('carer-consent-');
+  assert.ok(stepForm.includes('Siân Jones') && stepForm.includes('daughter'), stepForm);
   await browser.$('button=Write a letter to my GP').click();
   await browser.$('[data-testid="letter-saved"]').waitForDisplayed({ timeout: 30000 });
   const letter = pdfText('second-opinion-gp-letter-');

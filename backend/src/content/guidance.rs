@@ -37,6 +37,9 @@ pub struct Guidance {
     pub nation: Nation,
     /// This nation's urgent line, for the banner on every screen of the case.
     pub urgent_line: String,
+    /// What the patient's health number is called here ("CHI number" in Scotland), for the
+    /// form's label.
+    pub number_label: String,
     /// Safety notices, emergency first.
     pub notices: Vec<Notice>,
     pub reasons: Vec<Reason>,
@@ -81,6 +84,7 @@ impl Content {
                 .ok()
                 .and_then(|n| n.line.clone())
                 .unwrap_or_else(|| URGENT_LINE_FALLBACK.to_owned()),
+            number_label: nation.number_label().to_owned(),
             notices: owned(self.notices(nation)),
             reasons: owned(self.reasons(nation)),
             first_steps: owned(self.first_steps(nation)),
@@ -141,6 +145,18 @@ mod tests {
             .map(|o| o.meta.title.clone())
             .collect::<Vec<_>>()
             .join(" | ")
+    }
+
+    #[test]
+    fn the_number_is_named_as_each_nation_names_it() {
+        for (nation, label) in [
+            (Nation::England, "NHS number"),
+            (Nation::Wales, "NHS number"),
+            (Nation::Scotland, "CHI number"),
+            (Nation::NorthernIreland, "H&C number"),
+        ] {
+            assert_eq!(guidance(nation).number_label, label, "{nation:?}");
+        }
     }
 
     #[test]

@@ -30,6 +30,32 @@ pub enum OpinionPart {
     AnythingNew,
 }
 
+impl Opinion {
+    /// Whether nothing is noted in any part.
+    pub fn is_blank(&self) -> bool {
+        OpinionPart::ALL
+            .into_iter()
+            .all(|part| part.of(self).trim().is_empty())
+    }
+
+    /// The first doctor's opinion as far as step 1 tells it, to start step 7 with: what the
+    /// person was diagnosed with or offered, and the treatment suggested (what they advise).
+    /// `None` when the first opinion already has words (the person's own are never replaced)
+    /// or step 1 has nothing to give.
+    pub fn first_from_step_1(
+        first: &Opinion,
+        diagnosis: &str,
+        treatment_proposed: &str,
+    ) -> Option<Opinion> {
+        let start = Opinion {
+            diagnosis: diagnosis.trim().to_owned(),
+            recommendation: treatment_proposed.trim().to_owned(),
+            ..Opinion::default()
+        };
+        (first.is_blank() && !start.is_blank()).then_some(start)
+    }
+}
+
 impl OpinionPart {
     pub const ALL: [OpinionPart; 5] = [
         OpinionPart::Diagnosis,
@@ -447,5 +473,30 @@ mod tests {
         let a: SameAnswers =
             serde_json::from_str(r#"{"risks":"not-sure","later":"yes"}"#).expect("loads");
         assert_eq!(a.risks, Some(SaidTheSame::NotSure));
+    }
+
+    #[test]
+    fn the_first_opinion_starts_from_step_1_only_while_it_is_blank() {
+        let start = Opinion::first_from_step_1(
+            &Opinion::default(),
+            " Gallstones ",
+            "An operation to remove the gallbladder",
+        )
+        .expect("filled from step 1");
+        assert_eq!(start.diagnosis, "Gallstones");
+        assert_eq!(
+            start.recommendation,
+            "An operation to remove the gallbladder"
+        );
+        assert!(start.options.is_empty() && start.risks.is_empty());
+        let own = Opinion {
+            risks: "Small risk of infection".into(),
+            ..Opinion::default()
+        };
+        assert_eq!(Opinion::first_from_step_1(&own, "Gallstones", ""), None);
+        assert_eq!(
+            Opinion::first_from_step_1(&Opinion::default(), " ", ""),
+            None
+        );
     }
 }

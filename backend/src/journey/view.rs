@@ -7,8 +7,8 @@ use ts_rs::TS;
 
 use super::progress::{progress, StepProgress};
 use super::{
-    compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, UpcomingItem,
-    WeighUpAt, WeighUpView,
+    compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, Opinion,
+    UpcomingItem, WeighUpAt, WeighUpView,
 };
 use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
@@ -40,6 +40,9 @@ pub struct JourneyView {
     pub records_due: Option<RecordsDue>,
     pub upcoming: Vec<UpcomingLine>,
     pub comparison: Comparison,
+    /// Step 7's first opinion to start with, from step 1 (see [`Opinion::first_from_step_1`]):
+    /// `None` once the first opinion has words, or when step 1 has none to give.
+    pub first_opinion_from_step_1: Option<Opinion>,
     /// In hospital and getting worse: show Martha's Rule guidance, not the journey.
     pub urgent_hospital_help: bool,
     /// Whether waiting could do harm ([`Journey::time_critical`]).
@@ -134,6 +137,7 @@ impl JourneyView {
                 &journey.second_opinion,
                 &journey.same_answers,
             ),
+            first_opinion_from_step_1: None,
             urgent_hospital_help: journey.needs_urgent_hospital_help(),
             time_critical: journey.time_critical(),
             nation: None,
@@ -148,11 +152,17 @@ impl JourneyView {
         }
     }
 
-    /// Adds what follows from the case's saved `details`: the safety notices for its nation, and
-    /// step 1 counted as started when any detail is saved.
+    /// Adds what follows from the case's saved `details`: the safety notices for its nation,
+    /// step 1 counted as started when any detail is saved, and step 7's first opinion to start
+    /// with.
     pub fn with_case(self, content: &Content, details: &CaseDetails) -> JourneyView {
         let mut view = self.with_notices(content, details.nation);
         view.steps = progress(&view.journey, details);
+        view.first_opinion_from_step_1 = Opinion::first_from_step_1(
+            &view.journey.first_opinion,
+            &details.diagnosis,
+            &view.journey.treatment_proposed,
+        );
         view
     }
 

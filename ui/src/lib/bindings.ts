@@ -619,6 +619,11 @@ export type Guidance = { nation: Nation,
  */
 urgent_line: string, 
 /**
+ * What the patient's health number is called here ("CHI number" in Scotland), for the
+ * form's label.
+ */
+number_label: string, 
+/**
  * Safety notices, emergency first.
  */
 notices: Array<Notice>, reasons: Array<Reason>, first_steps: Array<FirstStep>, benefits: Array<Consideration>, drawbacks: Array<Consideration>, 
@@ -1083,6 +1088,11 @@ words: string, };
 
 export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
 /**
+ * Step 7's first opinion to start with, from step 1 (see [`Opinion::first_from_step_1`]):
+ * `None` once the first opinion has words, or when step 1 has none to give.
+ */
+first_opinion_from_step_1: Opinion | null, 
+/**
  * In hospital and getting worse: show Martha's Rule guidance, not the journey.
  */
 urgent_hospital_help: boolean, 
@@ -1204,9 +1214,11 @@ from: string,
  */
 until: string | null, 
 /**
- * How the consent was given.
+ * How the consent was given. `None` only in a form not yet answered: the form starts with
+ * nothing chosen, so the person says how rather than leaving a guess in place, and a
+ * consent is stored only with an answer.
  */
-how_given: ConsentGiven, 
+how_given: ConsentGiven | null, 
 /**
  * They may add the person's own files (letters, scan reports) to a case, and change or
  * remove them. Not part of a consent recorded before the app kept files.
