@@ -290,6 +290,31 @@ mod tests {
     }
 
     #[test]
+    fn the_view_starts_the_first_opinion_from_step_1_until_it_has_words() {
+        let content = Content::embedded().expect("content");
+        let details = CaseDetails {
+            diagnosis: "Gallstones".into(),
+            ..CaseDetails::default()
+        };
+        let mut journey = Journey {
+            treatment_proposed: "An operation".into(),
+            ..Default::default()
+        };
+        let view = JourneyView::new(journey.clone(), d(2026, 11, 27)).with_case(content, &details);
+        let start = view.first_opinion_from_step_1.expect("started from step 1");
+        assert_eq!(
+            (start.diagnosis.as_str(), start.recommendation.as_str()),
+            ("Gallstones", "An operation")
+        );
+        journey.first_opinion.diagnosis = "Gallstones, inflamed".into();
+        let view = JourneyView::new(journey, d(2026, 11, 27)).with_case(content, &details);
+        assert_eq!(
+            view.first_opinion_from_step_1, None,
+            "the person's own words stay"
+        );
+    }
+
+    #[test]
     fn records_due_in_words() {
         let journey = Journey {
             records_requested_on: Some(d(2026, 11, 6)),
