@@ -298,7 +298,10 @@ fn every_command_that_sets_a_passphrase_refuses_a_guessable_one_and_changes_noth
         })
         .expect_err("weak export passphrase");
         refused(err, "export_profile");
-        assert!(!asked, "the save dialog was opened for a passphrase that is refused");
+        assert!(
+            !asked,
+            "the save dialog was opened for a passphrase that is refused"
+        );
         assert_nothing_done(&f, &now, "export_profile");
 
         app::profiles::lock_profile(&f.session);

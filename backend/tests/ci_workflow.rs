@@ -80,7 +80,10 @@ fn the_windows_job_runs_every_test_file_that_needs_no_pdf_tools() {
         if let Some((_, why)) = NOT_ON_WINDOWS.iter().find(|(n, _)| n == name) {
             assert!(!runs, "{name} cannot run on Windows: {why}");
         } else if *needs_tools {
-            assert!(!runs, "{name} reads PDFs with poppler or qpdf, which Windows lacks");
+            assert!(
+                !runs,
+                "{name} reads PDFs with poppler or qpdf, which Windows lacks"
+            );
         } else {
             assert!(
                 runs,
