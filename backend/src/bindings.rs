@@ -120,6 +120,7 @@ fn journey(cfg: &Config) -> Vec<String> {
         crate::journey::Decider::decl(cfg),
         crate::journey::DeciderView::decl(cfg),
         crate::journey::WeighUp::decl(cfg),
+        crate::journey::CommunicationNeeds::decl(cfg),
         crate::journey::WeighUpAt::decl(cfg),
         crate::journey::OptionKey::decl(cfg),
         crate::journey::WeighOption::decl(cfg),
@@ -138,6 +139,8 @@ fn journey(cfg: &Config) -> Vec<String> {
         crate::journey::RecordsDue::decl(cfg),
         crate::journey::StepState::decl(cfg),
         crate::journey::StepProgress::decl(cfg),
+        crate::journey::ChaseLetter::decl(cfg),
+        crate::journey::LetterOffer::decl(cfg),
         crate::journey::JourneyView::decl(cfg),
         crate::journey::JourneyAsTyped::decl(cfg),
     ]

@@ -1012,6 +1012,33 @@ mod content_guidance {
                 "noted_different",
                 "not_sure",
             ],
+            "letter-records-chase" => &[
+                "records_holder",
+                "date_sent",
+                "date_received",
+                "date_due",
+                "due_approximate",
+            ],
+            "letter-follow-up" => &["date_asked", "waited", "to_consultant"],
+            "letter-other-view" => &[
+                "to_first",
+                "other_doctor",
+                "other_workplace",
+                "differences",
+                "not_sure",
+                "questions",
+            ],
+            id if id.starts_with("letter-concern-") => &[
+                "no_reply",
+                "date_asked",
+                "waited",
+                "records_late",
+                "records_holder",
+                "date_sent",
+                "date_received",
+                "date_due",
+                "due_approximate",
+            ],
             _ => &[],
         };
         case.into_iter().chain(own.iter().copied()).collect()
@@ -1069,7 +1096,19 @@ mod content_guidance {
                 .undeclared_variables(false)
                 .into_iter()
                 // Choices that pick the words rather than being printed.
-                .filter(|v| !["route", "right_to_choose", "helper_name"].contains(&v.as_str()))
+                .filter(|v| {
+                    ![
+                        "route",
+                        "right_to_choose",
+                        "helper_name",
+                        "due_approximate",
+                        "to_consultant",
+                        "to_first",
+                        "no_reply",
+                        "records_late",
+                    ]
+                    .contains(&v.as_str())
+                })
             {
                 assert!(
                     text.contains(&format!("<{v}>")),

@@ -14,16 +14,17 @@ mod support;
 use backend::cases::CaseDetails;
 use backend::documents::layout::{Layout, Tone};
 use backend::documents::{
-    carer_authorisation_layout, clinician_summary_layout, consultant_request_letter_layout,
-    decision_letter_layout, decision_summary_layout, gp_request_letter_layout, prep_pack_layout,
-    printable_text, questions_sheet_layout, records_request_letter_layout, recovery_sheet_layout,
-    weigh_up_page_layout, AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary,
-    Decision, DocumentOptions, HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic,
-    RecordsRequestLetter, RecoverySheet, TimelineEntry,
+    carer_authorisation_layout, chase_letter_layout, clinician_summary_layout,
+    consultant_request_letter_layout, decision_letter_layout, decision_summary_layout,
+    gp_request_letter_layout, prep_pack_layout, printable_text, questions_sheet_layout,
+    records_request_letter_layout, recovery_sheet_layout, weigh_up_page_layout, AppointmentDetails,
+    CarerAuthorisation, CarerPurpose, ClinicianSummary, Communication, Decision, DocumentOptions,
+    HelpContact, LetterWords, Medicine, Paper, PrepPack, QuestionTopic, RecordsRequestLetter,
+    RecoverySheet, TimelineEntry,
 };
 use backend::journey::{
-    ChosenQuestion, Decider, DeciderView, ForAndAgainst, ForWhom, HowMuch, Journey, Matter,
-    Opinion, OwnOption, SaidTheSame, SameAnswers, WeighUpAt,
+    ChaseLetter, ChosenQuestion, CommunicationNeeds, Decider, DeciderView, ForAndAgainst, ForWhom,
+    HowMuch, Journey, Matter, Opinion, OwnOption, SaidTheSame, SameAnswers, WeighUpAt,
 };
 use backend::Result;
 use proptest::collection::vec;
@@ -423,12 +424,94 @@ proptest! {
     }
 
     #[test]
+    fn chase_letters_survive_hostile_text(f in fields(CASE_FIELDS + 12), o in options()) {
+        chase_letters_verdict(&f, &o);
+    }
+
+    #[test]
     fn recovery_sheet_survives_hostile_text(f in fields(1), o in options()) {
         recovery_sheet_verdict(&f, &o);
     }
 }
 
 /// The recovery sheet for the profile name `f[0]`, checked by [`verdict`].
+/// Every chase letter from a journey of hostile text, with every communication need recorded.
+fn chase_letters_verdict(f: &[String], o: &DocumentOptions) {
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    let mut j = Journey {
+        asked_on: Some(day(9, 1)),
+        records_holder: f[8].clone(),
+        records_requested_on: Some(day(9, 1)),
+        ..Default::default()
+    };
+    j.appointment.with_whom = f[9].clone();
+    j.appointment.place = f[10].clone();
+    j.first_opinion.recommendation = f[11].clone();
+    j.second_opinion.recommendation = f[12].clone();
+    j.first_opinion.options = f[18].clone();
+    j.second_opinion.options = f[19].clone();
+    j.same_answers.recommendation = Some(SaidTheSame::No);
+    j.same_answers.options = Some(SaidTheSame::No);
+    j.questions = vec![ChosenQuestion {
+        text: f[13].clone(),
+        ..Default::default()
+    }];
+    let o = DocumentOptions {
+        communication: Some(Communication {
+            needs: CommunicationNeeds {
+                email: true,
+                email_address: f[14].clone(),
+                interpreter_language: f[15].clone(),
+                contact_carer: true,
+                large_print: true,
+                welsh_replies: true,
+                ..Default::default()
+            },
+            carer: Some(backend::documents::WrittenBy {
+                carer_name: f[16].clone(),
+                relationship: f[17].clone(),
+            }),
+        }),
+        ..o.clone()
+    };
+    let case = CaseDetails {
+        nation: Some(backend::cases::Nation::Wales),
+        ..case_from(f)
+    };
+    let named = |i: usize| printable_text("x", &f[i]).is_ok_and(|n| !n.trim().is_empty());
+    let mut needs = vec![14, 15, 16];
+    if named(16) {
+        needs.push(17);
+    }
+    let holder = if f[8].trim().is_empty()
+        || f[8].trim() == printable_text("x", &f[6]).expect("printable").trim()
+    {
+        vec![6, 7]
+    } else {
+        vec![8]
+    };
+    let doctor = if named(4) { vec![4, 5] } else { vec![4] };
+    for letter in ChaseLetter::ALL {
+        let mut which: Vec<usize> = vec![0, 1];
+        match letter {
+            ChaseLetter::RecordsChase => which.extend(&holder),
+            ChaseLetter::FollowUpGp => which.extend([6, 7]),
+            ChaseLetter::FollowUpConsultant => which.extend([4, 5]),
+            ChaseLetter::Concern => {
+                which.extend(&doctor);
+                which.push(3);
+                which.extend(holder.iter().filter(|i| **i != 7));
+            }
+            ChaseLetter::OtherViewFirst | ChaseLetter::OtherViewSecond => {
+                which.extend([4, 5, 9, 10, 11, 12, 13, 18, 19]);
+            }
+        }
+        which.extend(&needs);
+        let r = chase_letter_layout(letter, &case, &j, content(), date(), &o);
+        verdict(f, &printed(f, &which), r);
+    }
+}
+
 fn recovery_sheet_verdict(f: &[String], o: &DocumentOptions) -> Option<Layout> {
     let sheet = RecoverySheet {
         profile_name: f[0].clone(),

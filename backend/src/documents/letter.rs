@@ -5,7 +5,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use serde_json::Value;
 
-use super::layout::{lay_out, Block, Layout, LayoutOptions, Side};
+use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
+use super::needs::{needs_paragraph, NEEDS_HEADING};
 use super::pdf::PdfInfo;
 use super::preview::LetterPreview;
 use super::printable::{printable_content, printable_field};
@@ -71,6 +72,11 @@ impl LetterWords {
     /// The words of the letter telling both doctors the decision.
     pub fn decision(content: &Content) -> Result<LetterWords> {
         Ok(content.letter("letter-decision")?.into())
+    }
+
+    /// The words of the letter with content id `id`.
+    pub fn by_id(content: &Content, id: &str) -> Result<LetterWords> {
+        Ok(content.letter(id)?.into())
     }
 }
 
@@ -151,16 +157,27 @@ pub(crate) fn prepare(
         large_print: options.large_print,
         running_title: parts.title.to_owned(),
     };
-    let by = options.written_by.as_ref();
+    let helper = letter_helper(&parts, options.written_by.as_ref())?;
+    let by = helper.as_ref();
+    let needs = match &options.communication {
+        Some(c) => needs_paragraph(
+            c,
+            parts.case.nation,
+            &one_line(&parts.case.patient_name),
+            by,
+        )?,
+        None => None,
+    };
+    let needs = needs.as_deref();
     let mut layout = lay_out(
-        &letter_blocks(&parts, words, date, by, Spacing::Usual)?,
+        &letter_blocks(&parts, words, date, by, needs, Spacing::Usual)?,
         &layout_options,
     );
     // A letter only just over one page is set again with less space around the addresses:
     // one sheet is easier to read, post and file than a second page of a few lines.
     if layout.pages.len() == 2 {
         let tight = lay_out(
-            &letter_blocks(&parts, words, date, by, Spacing::Tight)?,
+            &letter_blocks(&parts, words, date, by, needs, Spacing::Tight)?,
             &layout_options,
         );
         if tight.pages.len() == 1 {
@@ -168,7 +185,7 @@ pub(crate) fn prepare(
         }
     }
     Ok(PreparedLetter {
-        preview: preview(&parts, words, by)?,
+        preview: preview(&parts, words, by, needs)?,
         layout,
         meta: PdfInfo {
             title: parts.title.to_owned(),
@@ -312,19 +329,24 @@ impl Spacing {
     }
 }
 
+/// The helper whose voice a letter speaks in, cleaned for printing: a helper writes in their
+/// own voice; forms with their own signature blocks (the consent form, signed by both) speak
+/// as the patient.
+fn letter_helper(parts: &LetterParts, written_by: Option<&WrittenBy>) -> Result<Option<WrittenBy>> {
+    match (&parts.signatures, written_by) {
+        (None, Some(by)) => Ok(Some(printable_written_by(by)?)),
+        _ => Ok(None),
+    }
+}
+
 fn letter_blocks(
     parts: &LetterParts,
     template: &LetterWords,
     date: NaiveDate,
-    written_by: Option<&WrittenBy>,
+    helper: Option<&WrittenBy>,
+    needs: Option<&str>,
     spacing: Spacing,
 ) -> Result<Vec<Block>> {
-    // A helper writes in their own voice; forms with their own signature blocks (the consent
-    // form, signed by both) speak as the patient.
-    let helper = match (&parts.signatures, written_by) {
-        (None, Some(by)) => Some(printable_written_by(by)?),
-        _ => None,
-    };
     let patient = one_line(&parts.case.patient_name);
     let mut blocks = heading_blocks(parts, &patient, date, spacing);
     blocks.push(Block::bold(printable_content(
@@ -336,7 +358,7 @@ fn letter_blocks(
     blocks.push(Block::text(salutation(&parts.addressees, &fallback)));
     // The closing is kept on the page of the last paragraph, and of the one before when the
     // last is a short line of thanks: never a sign-off alone, or nearly alone, on a page.
-    let mut texts = body_paragraphs(&template.body, &context(parts, helper.as_ref())?)?;
+    let mut texts = body_paragraphs(&template.body, &context(parts, helper)?)?;
     let kept = match texts.last() {
         Some(last) if last.chars().count() < SHORT_PARAGRAPH => 2,
         _ => 1,
@@ -345,6 +367,13 @@ fn letter_blocks(
     blocks.extend(texts.into_iter().map(Block::text));
     let mut tail: Vec<Block> = tail_texts.into_iter().map(Block::text).collect();
     tail.extend(parts.after_body.iter().cloned());
+    if let Some(needs) = needs {
+        tail.push(Block::Paragraph {
+            spans: vec![Span::bold(NEEDS_HEADING)],
+            keep_with_next: true,
+        });
+        tail.push(Block::text(needs.to_owned()));
+    }
     tail.push(Block::text(printable_content(
         "The letter's closing",
         &template.closing,
@@ -352,7 +381,7 @@ fn letter_blocks(
     match &parts.signatures {
         Some(signatures) => tail.extend(signatures.iter().cloned()),
         None => tail.push(Block::SignatureLine {
-            name: signature_name(&patient, helper.as_ref()),
+            name: signature_name(&patient, helper),
         }),
     }
     tail.extend(parts.after_signatures.iter().cloned());
@@ -421,20 +450,21 @@ fn context(parts: &LetterParts, helper: Option<&WrittenBy>) -> Result<Value> {
 fn preview(
     parts: &LetterParts,
     template: &LetterWords,
-    written_by: Option<&WrittenBy>,
+    helper: Option<&WrittenBy>,
+    needs: Option<&str>,
 ) -> Result<LetterPreview> {
-    let helper = match (&parts.signatures, written_by) {
-        (None, Some(by)) => Some(printable_written_by(by)?),
-        _ => None,
-    };
     let mut preview = LetterPreview::default();
     let fallback = printable_content("The letter's salutation", &template.salutation)?;
     preview.push_plain(&salutation(&parts.addressees, &fallback));
-    preview.push_body(&template.body, &context(parts, helper.as_ref())?)?;
+    preview.push_body(&template.body, &context(parts, helper)?)?;
+    if let Some(needs) = needs {
+        preview.push_plain(NEEDS_HEADING);
+        preview.push_plain(needs);
+    }
     preview.push_plain(&template.closing);
     if parts.signatures.is_none() {
         let patient = one_line(&parts.case.patient_name);
-        preview.push_plain(&signature_name(&patient, helper.as_ref()).replace('\n', " "));
+        preview.push_plain(&signature_name(&patient, helper).replace('\n', " "));
     }
     Ok(preview)
 }

@@ -14,10 +14,12 @@
 //!    inside a grapheme cluster), and its `pdf` writes the geometry as a PDF with subset,
 //!    embedded fonts and fixed metadata. That crate knows nothing of cases or journeys.
 
+mod chase;
 mod clinician;
 mod decision;
 mod letter;
 mod letters;
+mod needs;
 pub mod pack;
 pub mod prep_pack;
 mod preview;
@@ -35,6 +37,7 @@ pub use letter::{LetterWords, Referral};
 pub use letters::{
     CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, STANDARD_CARER_PURPOSES,
 };
+pub use needs::Communication;
 pub use prep_pack::{
     prep_pack, prep_pack_layout, AppointmentDetails, HelpContact, PackNotice, PrepPack,
     QuestionTopic,
@@ -86,6 +89,11 @@ pub struct DocumentOptions {
     #[serde(skip)]
     #[ts(skip)]
     pub written_by: Option<WrittenBy>,
+    /// Set by the app from the journey: the patient's communication needs, stated in a short
+    /// paragraph at the end of every letter.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub communication: Option<Communication>,
 }
 
 /// A finished document.
@@ -274,6 +282,37 @@ pub fn decision_letter_layout(
     options: &DocumentOptions,
 ) -> Result<layout::Layout> {
     Ok(letters::decision(case, decision, words, date, options)?.layout)
+}
+
+/// A letter that keeps things moving ([`crate::journey::letters_offered`] says when each is
+/// offered), filled from the case and its journey: the records reminder, the follow-up to the
+/// GP or consultant, the concern to the nation's advice service (the case's nation must be
+/// known) or the letter asking one doctor about the other's view.
+///
+/// Errors: as [`gp_request_letter`]; [`Error::InvalidInput`] for a concern with no nation.
+pub fn chase_letter(
+    letter: crate::journey::ChaseLetter,
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
+    finish(chase::chase_letter(
+        letter, case, journey, content, date, options,
+    )?)
+}
+
+/// A chase letter's layout (see [`chase_letter`]).
+pub fn chase_letter_layout(
+    letter: crate::journey::ChaseLetter,
+    case: &CaseDetails,
+    journey: &crate::journey::Journey,
+    content: &Content,
+    date: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<layout::Layout> {
+    Ok(chase::chase_letter(letter, case, journey, content, date, options)?.layout)
 }
 
 /// The comparison and decision summary: both opinions side by side with what differs said in

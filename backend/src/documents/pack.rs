@@ -12,10 +12,10 @@ use ts_rs::TS;
 
 use crate::content::Content;
 use crate::documents::{self, DocumentOptions, RenderedDocument};
-use crate::documents::{LetterPreview, LetterWords, Referral, WrittenBy};
+use crate::documents::{Communication, LetterPreview, LetterWords, Referral, WrittenBy};
 use crate::error::Error;
 use crate::error::Result;
-use crate::journey::{ChosenQuestion, ForWhom, Journey, WeighUpAt};
+use crate::journey::{ChaseLetter, ChosenQuestion, ForWhom, Journey, WeighUpAt};
 
 /// The notices printed in full in the pack for this case: those marked `print` for its nation,
 /// a time-critical one only when waiting could do harm, and time-critical ones first.
@@ -254,16 +254,7 @@ pub fn records_request(
     journey: &Journey,
     today: NaiveDate,
 ) -> RecordsRequestLetter {
-    let holder = journey.records_holder.trim();
-    let (records_holder, holder_address) =
-        if holder.is_empty() || holder == case.gp_practice_name.trim() {
-            (
-                case.gp_practice_name.clone(),
-                case.gp_practice_address.clone(),
-            )
-        } else {
-            (journey.records_holder.clone(), String::new())
-        };
+    let (records_holder, holder_address) = super::chase::records_holder(case, journey);
     RecordsRequestLetter {
         records_holder,
         holder_address,
@@ -364,6 +355,26 @@ pub enum DocumentKind {
     WeighUpAfter,
     /// "Questions I would like to ask today", for the doctor.
     QuestionsSheet,
+    /// The letters that keep things moving (see [`ChaseLetter`]).
+    RecordsChase,
+    FollowUpGp,
+    FollowUpConsultant,
+    Concern,
+    OtherViewFirst,
+    OtherViewSecond,
+}
+
+impl From<ChaseLetter> for DocumentKind {
+    fn from(letter: ChaseLetter) -> DocumentKind {
+        match letter {
+            ChaseLetter::RecordsChase => DocumentKind::RecordsChase,
+            ChaseLetter::FollowUpGp => DocumentKind::FollowUpGp,
+            ChaseLetter::FollowUpConsultant => DocumentKind::FollowUpConsultant,
+            ChaseLetter::Concern => DocumentKind::Concern,
+            ChaseLetter::OtherViewFirst => DocumentKind::OtherViewFirst,
+            ChaseLetter::OtherViewSecond => DocumentKind::OtherViewSecond,
+        }
+    }
 }
 
 impl DocumentKind {
@@ -379,7 +390,22 @@ impl DocumentKind {
             DocumentKind::DecisionSummary => "Saved the decision summary",
             DocumentKind::WeighUpBefore | DocumentKind::WeighUpAfter => "Saved the weigh-up",
             DocumentKind::QuestionsSheet => "Saved the questions sheet",
+            DocumentKind::RecordsChase => "Saved the records reminder",
+            DocumentKind::FollowUpGp | DocumentKind::FollowUpConsultant => {
+                "Saved the follow-up letter"
+            }
+            DocumentKind::Concern => "Saved the letter asking for help",
+            DocumentKind::OtherViewFirst | DocumentKind::OtherViewSecond => {
+                "Saved the letter about the two opinions"
+            }
         }
+    }
+
+    /// The chase letter this kind is, if it is one.
+    pub fn chase(self) -> Option<ChaseLetter> {
+        ChaseLetter::ALL
+            .into_iter()
+            .find(|l| DocumentKind::from(*l) == self)
     }
 }
 
@@ -405,6 +431,23 @@ pub fn written_by(journey: &Journey, options: &DocumentOptions) -> Option<Writte
     })
 }
 
+/// The options a case's documents are made with: who writes (see [`written_by`]) and the
+/// patient's communication needs, with the carer named on step 4 to contact.
+fn letter_options(journey: &Journey, options: &DocumentOptions) -> DocumentOptions {
+    let carer = (!journey.carer_name.trim().is_empty()).then(|| WrittenBy {
+        carer_name: journey.carer_name.clone(),
+        relationship: journey.carer_relationship.clone(),
+    });
+    DocumentOptions {
+        written_by: written_by(journey, options),
+        communication: Some(Communication {
+            needs: journey.communication_needs.clone(),
+            carer,
+        }),
+        ..options.clone()
+    }
+}
+
 /// The words of the letter of `kind` as it would be made now (see [`document`]), the person's
 /// own words marked, to read before saving it. Only letters have a preview: the forms and the
 /// pack are refused in plain words.
@@ -416,10 +459,7 @@ pub fn letter_preview(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<LetterPreview> {
-    let options = &DocumentOptions {
-        written_by: written_by(journey, options),
-        ..options.clone()
-    };
+    let options = &letter_options(journey, options);
     let prepared = match kind {
         DocumentKind::GpLetter => super::letter::gp_request(
             case,
@@ -449,6 +489,17 @@ pub fn letter_preview(
             today,
             options,
         )?,
+        DocumentKind::RecordsChase
+        | DocumentKind::FollowUpGp
+        | DocumentKind::FollowUpConsultant
+        | DocumentKind::Concern
+        | DocumentKind::OtherViewFirst
+        | DocumentKind::OtherViewSecond => match kind.chase() {
+            Some(letter) => {
+                super::chase::chase_letter(letter, case, journey, content, today, options)?
+            }
+            None => return Err(Error::InvalidInput("This letter is not known.".into())),
+        },
         DocumentKind::CarerAuthorisation
         | DocumentKind::PrepPack
         | DocumentKind::DecisionSummary
@@ -472,10 +523,7 @@ pub fn document(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
-    let options = &DocumentOptions {
-        written_by: written_by(journey, options),
-        ..options.clone()
-    };
+    let options = &letter_options(journey, options);
     match kind {
         DocumentKind::GpLetter => {
             case.check_ready_for_gp_letter()?;
@@ -515,6 +563,15 @@ pub fn document(
             documents::weigh_up_page(case, journey, WeighUpAt::Decide, today, options)
         }
         DocumentKind::QuestionsSheet => documents::questions_sheet(case, journey, today, options),
+        DocumentKind::RecordsChase
+        | DocumentKind::FollowUpGp
+        | DocumentKind::FollowUpConsultant
+        | DocumentKind::Concern
+        | DocumentKind::OtherViewFirst
+        | DocumentKind::OtherViewSecond => match kind.chase() {
+            Some(letter) => documents::chase_letter(letter, case, journey, content, today, options),
+            None => Err(Error::InvalidInput("This letter is not known.".into())),
+        },
     }
 }
 

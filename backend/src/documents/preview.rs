@@ -14,7 +14,15 @@ const OWN_START: char = '\u{E000}';
 const OWN_END: char = '\u{E001}';
 
 /// Variables that choose the words rather than being printed: never marked.
-const CHOICES: [&str; 2] = ["route", "right_to_choose"];
+const CHOICES: [&str; 7] = [
+    "route",
+    "right_to_choose",
+    "due_approximate",
+    "to_consultant",
+    "to_first",
+    "no_reply",
+    "records_late",
+];
 
 /// A letter's text, paragraph by paragraph, from the greeting to the name signed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]

@@ -1,8 +1,10 @@
 //! The rules of the journey: due dates for records, what the "upcoming" panel shows, and how two
 //! opinions compare. Pure functions of their inputs (dates are passed in); the UI only shows them.
 
+mod chase;
 mod compare;
 mod dates;
+mod needs;
 mod progress;
 mod questions;
 mod record;
@@ -10,10 +12,14 @@ pub mod stored;
 mod view;
 mod weigh_up;
 
+pub use chase::{
+    letters_offered, ChaseLetter, LetterOffer, DEFAULT_FOLLOW_UP_WEEKS, MAX_FOLLOW_UP_WEEKS,
+};
 pub use compare::{
     compare, Comparison, Noted, Opinion, OpinionPart, PartComparison, SaidTheSame, SameAnswers,
 };
 pub use dates::{records_due, records_due_date, DueStatus, RecordsDueDate, POST_ALLOWANCE_DAYS};
+pub use needs::CommunicationNeeds;
 pub use progress::{progress, StepProgress, StepState};
 pub use questions::own_question_problem;
 pub(crate) use record::problems_of;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::compare::{Opinion, SameAnswers};
+use super::needs::CommunicationNeeds;
 use super::weigh_up::WeighUp;
 use crate::content::Step;
 use crate::error::{Error, Result};
@@ -174,6 +175,11 @@ pub struct Journey {
     #[ts(type = "string | null")]
     pub asked_on: Option<NaiveDate>,
     pub answer: String,
+    /// Weeks to wait for an answer before a follow-up letter is offered; `None`: the default
+    /// (see `chase.rs`).
+    pub follow_up_after_weeks: Option<u32>,
+    /// How the patient needs to be contacted: stated in every letter.
+    pub communication_needs: CommunicationNeeds,
 
     // 5. Gather your records.
     pub records: Vec<RecordItem>,
@@ -247,7 +253,12 @@ pub fn step_of(field: &str) -> Step {
             Step::IsItRight
         }
         "route" | "specialist_notes" | "preferred_specialist" => Step::ChooseRoute,
-        "carer_name" | "carer_relationship" | "asked_on" | "answer" => Step::Ask,
+        "carer_name"
+        | "carer_relationship"
+        | "asked_on"
+        | "answer"
+        | "follow_up_after_weeks"
+        | "communication_needs" => Step::Ask,
         "records" | "records_holder" | "records_requested_on" | "records_received_on" => {
             Step::Records
         }

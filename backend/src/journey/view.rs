@@ -7,8 +7,8 @@ use ts_rs::TS;
 
 use super::progress::{progress, StepProgress};
 use super::{
-    compare, doubt_help, upcoming, weigh_up_view, Comparison, DueStatus, Journey, Opinion,
-    UpcomingItem, WeighUpAt, WeighUpView,
+    compare, doubt_help, letters_offered, upcoming, weigh_up_view, Comparison, DueStatus, Journey,
+    LetterOffer, Opinion, UpcomingItem, WeighUpAt, WeighUpView,
 };
 use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
@@ -67,6 +67,13 @@ pub struct JourneyView {
     /// What can help next, from the readiness check before and after (empty without a No).
     pub doubt_before: Vec<DoubtHelp>,
     pub doubt_after: Vec<DoubtHelp>,
+    /// The letters that keep things moving, each on its step ([`letters_offered`]); the
+    /// concern letter only once the nation is known.
+    pub letters_offered: Vec<LetterOffer>,
+    /// The day the view is for.
+    #[serde(skip)]
+    #[ts(skip)]
+    today: NaiveDate,
 }
 
 /// A journey as stored (valid, used for documents), as typed, and what to change.
@@ -148,6 +155,8 @@ impl JourneyView {
             weigh_up_after: weigh_up_view(&journey, WeighUpAt::Decide, None),
             doubt_before: doubt_help(&journey.readiness_before),
             doubt_after: doubt_help(&journey.readiness_after),
+            letters_offered: letters_offered(&journey, None, today),
+            today,
             journey,
         }
     }
@@ -177,6 +186,7 @@ impl JourneyView {
     /// Adds the safety notices for a case in `nation` (none when it is not known yet).
     pub fn with_notices(mut self, content: &Content, nation: Option<Nation>) -> JourneyView {
         self.nation = nation;
+        self.letters_offered = letters_offered(&self.journey, nation, self.today);
         self.notices = nation
             .map(|n| {
                 content

@@ -919,6 +919,32 @@ patient: DeciderView,
  */
 carer: DeciderView, };
 
+export type CommunicationNeeds = { large_print: boolean, easy_read: boolean, braille: boolean, audio: boolean, 
+/**
+ * Letters and information by email.
+ */
+email: boolean, 
+/**
+ * The address to email, as typed. May be empty.
+ */
+email_address: string, 
+/**
+ * A British Sign Language interpreter.
+ */
+bsl_interpreter: boolean, 
+/**
+ * The spoken language an interpreter is needed for, as typed ("Polish"); empty: none.
+ */
+interpreter_language: string, 
+/**
+ * Please also contact the carer named on step 4, who has the patient's consent.
+ */
+contact_carer: boolean, 
+/**
+ * Replies in Welsh (printed only for a case in Wales).
+ */
+welsh_replies: boolean, };
+
 export type WeighUpAt = "is-it-right" | "decide";
 
 export type OptionKey = "stay" | "ask" | "first_doctor" | "second_doctor";
@@ -987,7 +1013,16 @@ preferred_specialist: string,
 /**
  * When someone helps: the person the patient authorises to act for them, for the consent form.
  */
-carer_name: string, carer_relationship: string, asked_on: string | null, answer: string, records: Array<RecordItem>, 
+carer_name: string, carer_relationship: string, asked_on: string | null, answer: string, 
+/**
+ * Weeks to wait for an answer before a follow-up letter is offered; `None`: the default
+ * (see `chase.rs`).
+ */
+follow_up_after_weeks: number | null, 
+/**
+ * How the patient needs to be contacted: stated in every letter.
+ */
+communication_needs: CommunicationNeeds, records: Array<RecordItem>, 
 /**
  * Who holds the records (GP practice or hospital), as typed.
  */
@@ -1105,6 +1140,10 @@ export type StepProgress = { step: Step, state: StepState,
  */
 words: string, };
 
+export type ChaseLetter = "records-chase" | "follow-up-gp" | "follow-up-consultant" | "concern" | "other-view-first" | "other-view-second";
+
+export type LetterOffer = { letter: ChaseLetter, step: Step, words: string, };
+
 export type JourneyView = { journey: Journey, records_due: RecordsDue | null, upcoming: Array<UpcomingLine>, comparison: Comparison, 
 /**
  * Step 7's first opinion to start with, from step 1 (see [`Opinion::first_from_step_1`]):
@@ -1151,11 +1190,16 @@ weigh_up_after: WeighUpView,
 /**
  * What can help next, from the readiness check before and after (empty without a No).
  */
-doubt_before: Array<DoubtHelp>, doubt_after: Array<DoubtHelp>, };
+doubt_before: Array<DoubtHelp>, doubt_after: Array<DoubtHelp>, 
+/**
+ * The letters that keep things moving, each on its step ([`letters_offered`]); the
+ * concern letter only once the nation is known.
+ */
+letters_offered: Array<LetterOffer>, };
 
 export type JourneyAsTyped = { view: JourneyView, typed: Journey, problems: Array<FieldProblem>, };
 
-export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after" | "questions-sheet";
+export type DocumentKind = "gp-letter" | "consultant-letter" | "carer-authorisation" | "records-request" | "prep-pack" | "decision-letter" | "decision-summary" | "weigh-up-before" | "weigh-up-after" | "questions-sheet" | "records-chase" | "follow-up-gp" | "follow-up-consultant" | "concern" | "other-view-first" | "other-view-second";
 
 export type CalendarOptions = { 
 /**

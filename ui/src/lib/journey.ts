@@ -49,6 +49,19 @@ export const emptyJourney = (): Journey => ({
   weigh_up_before: emptyWeighUp(),
   weigh_up_after: emptyWeighUp(),
   decide_by: null,
+  follow_up_after_weeks: null,
+  communication_needs: {
+    large_print: false,
+    easy_read: false,
+    braille: false,
+    audio: false,
+    email: false,
+    email_address: '',
+    bsl_interpreter: false,
+    interpreter_language: '',
+    contact_carer: false,
+    welsh_replies: false,
+  },
 });
 
 /** A weigh-up with nothing filled in (as the backend's `WeighUp::default()`). */
