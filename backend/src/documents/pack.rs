@@ -3,8 +3,9 @@
 use crate::cases::{CarerConsentDetails, CaseDetails, Store};
 use crate::content::{Guidance, Notice, NoticeLevel};
 use crate::documents::{
-    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HelpContact,
-    Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
+    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HeldRecord,
+    HelpContact, Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter,
+    TimelineEntry,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,7 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .map(|r| r.label.clone())
             .collect(),
         main_question: top_questions.first().cloned().unwrap_or_default(),
+        records_held: Vec::new(),
     };
     PrepPack {
         patient_name: case.patient_name.clone(),
@@ -104,7 +106,24 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .filter_map(|n| n.line.clone())
             .collect(),
         clinician_summary: Some(clinician_summary),
+        records_held: Vec::new(),
     }
+}
+
+/// The prep pack for a case (see [`prep_pack`]) with the person's own files kept in the case
+/// listed by title and date, in the pack and on the summary for the doctor.
+pub fn prep_pack_with_files(
+    case: &CaseDetails,
+    journey: &Journey,
+    guidance: &Guidance,
+    files: &[HeldRecord],
+) -> PrepPack {
+    let mut pack = prep_pack(case, journey, guidance);
+    pack.records_held = files.to_vec();
+    if let Some(summary) = &mut pack.clinician_summary {
+        summary.records_held = files.to_vec();
+    }
+    pack
 }
 
 /// Who to contact: the nation's service and the general helplines always; a condition's
@@ -459,6 +478,20 @@ pub fn document(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
+    document_with_files(kind, case, journey, &[], content, today, options)
+}
+
+/// As [`document`], with the person's own files kept in the case (listed by the prep pack and
+/// its summary for the doctor).
+pub fn document_with_files(
+    kind: DocumentKind,
+    case: &CaseDetails,
+    journey: &Journey,
+    files: &[HeldRecord],
+    content: &Content,
+    today: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
     let options = &DocumentOptions {
         written_by: written_by(journey, options),
         ..options.clone()
@@ -487,7 +520,8 @@ pub fn document(
         ),
         DocumentKind::PrepPack => {
             let guidance = content.guidance(case.nation_or_ask()?);
-            documents::prep_pack(&prep_pack(case, journey, &guidance), today, options)
+            let pack = prep_pack_with_files(case, journey, &guidance, files);
+            documents::prep_pack(&pack, today, options)
         }
         DocumentKind::DecisionLetter => {
             documents::decision_letter(case, &decision(journey), content, today, options)
