@@ -8,11 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
 export PROPTEST_CASES="${PROPTEST_CASES:-256}"
-cargo test -q -p backend --test documents_proptest --test hostile_input_proptest --no-run
+# The workspace's features, as scripts/test.sh builds, so nothing is built a second time.
+features=(--workspace --features second-opinion/custom-protocol)
+cargo test -q "${features[@]}" --test documents_proptest --test hostile_input_proptest --no-run
 for i in $(seq 1 "$runs"); do
   seed=$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')
   echo "==> run $i of $runs: PROPTEST_RNG_SEED=$seed ($PROPTEST_CASES cases)"
-  if ! PROPTEST_RNG_SEED="$seed" cargo test -q -p backend \
+  if ! PROPTEST_RNG_SEED="$seed" cargo test -q "${features[@]}" \
       --test documents_proptest --test hostile_input_proptest; then
     echo "property tests failed with PROPTEST_RNG_SEED=$seed" >&2
     exit 1

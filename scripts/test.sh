@@ -67,7 +67,7 @@ step "fuzz (cargo-fuzz, ${FUZZ_SECONDS:-20} s per target)"
 step "cargo deny check licenses bans (advisories need the network: run them by hand)"
 cargo deny --offline --log-level error check licenses bans
 
-step "actionlint (the release workflow)"
+step "actionlint (the check and release workflows)"
 actionlint -color=false .github/workflows/*.yml
 
 step "third-party licence list matches Cargo.lock and package-lock.json"

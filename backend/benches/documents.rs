@@ -1,6 +1,7 @@
 //! How long documents take to make: a realistic ten-page appointment pack and every letter and
 //! form, as finished PDFs (layout, font subsetting, compression); the pack and GP letter also as
-//! layout only.
+//! layout only; and a long case's pack at 10, 50 and 100 pages, to show the cost per page stays
+//! the same as the pack grows.
 //!
 //! Run: `cargo bench -p backend --bench documents`.
 
@@ -12,7 +13,8 @@ use backend::documents::{
     carer_authorisation, clinician_summary, consultant_request_letter, decision_letter,
     decision_summary, gp_request_letter, gp_request_letter_layout, prep_pack, prep_pack_layout,
     records_request_letter, recovery_sheet, CarerAuthorisation, Decision, DocumentOptions,
-    LetterWords, RecordsRequestLetter, RecoverySheet,
+    LetterWords, Medicine, PrepPack, QuestionTopic, RecordsRequestLetter, RecoverySheet,
+    TimelineEntry,
 };
 use backend::journey::{Opinion, SaidTheSame, SameAnswers};
 use chrono::NaiveDate;
@@ -131,5 +133,96 @@ fn documents(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, documents);
+/// A long case: the sample pack grown to `n` × (4 questions, 2 timeline lines, 1 medicine),
+/// the proportions of a long case of 200 questions, 100 timeline lines and 50 medicines (n = 50).
+fn long_pack(n: usize) -> PrepPack {
+    let mut pack = sample::pack();
+    pack.question_topics = (0..(4 * n).div_ceil(10))
+        .map(|t| QuestionTopic {
+            topic: format!("Questions, part {}", t + 1),
+            questions: (0..10)
+                .map(|q| {
+                    format!(
+                        "Question {}: what would this mean for my shoulder, my sleep and my \
+                         work over the next few months?",
+                        t * 10 + q + 1
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    pack.timeline = (0..2 * n)
+        .map(|i| TimelineEntry {
+            when: format!("Week {}", i + 1),
+            what_happened: "Saw the physiotherapist; the pain at night was about the same, \
+                            and I could lift my arm a little higher."
+                .into(),
+        })
+        .collect();
+    pack.medicines = (0..n)
+        .map(|i| Medicine {
+            name: format!("Medicine {}", i + 1),
+            dose: "One tablet each morning".into(),
+            notes: "Started by my GP; no side effects so far.".into(),
+        })
+        .collect();
+    pack
+}
+
+fn pages(pack: &PrepPack, date: NaiveDate, options: &DocumentOptions) -> usize {
+    prep_pack_layout(pack, date, options)
+        .expect("layout")
+        .pages
+        .len()
+}
+
+/// The smallest long case whose pack has at least `target` pages.
+fn long_pack_of(target: usize, date: NaiveDate, options: &DocumentOptions) -> (usize, PrepPack) {
+    let (mut low, mut high) = (1, 1);
+    while pages(&long_pack(high), date, options) < target {
+        low = high;
+        high *= 2;
+    }
+    while low < high {
+        let mid = (low + high) / 2;
+        if pages(&long_pack(mid), date, options) < target {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    (high, long_pack(high))
+}
+
+fn long_packs(c: &mut Criterion) {
+    let date = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+    let options = DocumentOptions::default();
+    eprintln!(
+        "the long case (200 questions, 100 timeline lines, 50 medicines): {} pages",
+        pages(&long_pack(50), date, &options)
+    );
+    let mut group = c.benchmark_group("prep pack by length");
+    group.sample_size(20);
+    for target in [10, 50, 100] {
+        let (n, pack) = long_pack_of(target, date, &options);
+        let made = prep_pack(&pack, date, &options).expect("pack");
+        eprintln!(
+            "{} pages: {} questions, {} timeline lines, {} medicines; {} bytes",
+            pages(&pack, date, &options),
+            4 * n,
+            2 * n,
+            n,
+            made.bytes.len()
+        );
+        group.bench_function(format!("{target} pages, as a finished PDF"), |b| {
+            b.iter(|| prep_pack(black_box(&pack), date, &options))
+        });
+        group.bench_function(format!("{target} pages, layout only"), |b| {
+            b.iter(|| prep_pack_layout(black_box(&pack), date, &options))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, documents, long_packs);
 criterion_main!(benches);

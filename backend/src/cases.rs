@@ -23,7 +23,9 @@ pub use attachment::{
 pub use consent::{CarerConsent, CarerConsentDetails, ConsentGiven, MAX_PURPOSES_CHARS};
 pub use key::{DatabaseKey, DATABASE_KEY_LEN};
 pub use limits::{field_limits, FieldLimit};
-pub use note::{Note, NoteId, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS};
+pub use note::{
+    FoundNote, Note, NoteId, NotePage, NotePart, MAX_NOTE_CHARS, MAX_NOTE_SEARCH_CHARS, NOTES_PAGE,
+};
 pub(crate) use store::export_encrypted;
 pub use store::{schema_version, NewAttachment, Store};
 

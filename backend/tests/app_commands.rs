@@ -277,6 +277,67 @@ fn taking_over_from_a_carer_needs_the_passphrase_and_is_logged() {
     assert_eq!(log[0].what, "Using the profile themselves");
 }
 
+#[test]
+fn every_command_that_sets_a_passphrase_refuses_a_guessable_one_and_changes_nothing() {
+    let f = Fixture::new();
+    let now = at(30);
+    for weak in ["password123", "Dad12345", "qwertyuiop"] {
+        let refused = |e: backend::Error, what: &str| {
+            assert_eq!(e.code(), "invalid_input", "{what} with {weak:?}");
+            assert!(e.to_string().contains("easy to guess"), "{what}: {e}");
+        };
+        let err = app::profiles::change_passphrase(&f.session, &now, &mut rng(), PASS, weak)
+            .expect_err("weak new passphrase");
+        refused(err, "change_passphrase");
+
+        // Refused before the person is asked where to save.
+        let mut asked = false;
+        let err = app::profiles::export_profile(&f.session, &now, &mut rng(), PASS, weak, |n| {
+            asked = true;
+            Some(f.files.join(n))
+        })
+        .expect_err("weak export passphrase");
+        refused(err, "export_profile");
+        assert!(
+            !asked,
+            "the save dialog was opened for a passphrase that is refused"
+        );
+        assert_nothing_done(&f, &now, "export_profile");
+
+        app::profiles::lock_profile(&f.session);
+        let err = app::profiles::recover_profile(
+            &f.session,
+            &now,
+            &mut rng(),
+            &f.id,
+            &f.recovery_code,
+            weak,
+        )
+        .expect_err("weak passphrase after recovery");
+        refused(err, "recover_profile");
+        assert!(app::profiles::open_profile(&f.session).is_none());
+        // The passphrase and the recovery code are as they were.
+        // Opened a minute earlier, so its own "Opened" entry stands apart from `now`.
+        app::profiles::unlock_profile(&f.session, &at(29), &mut rng(), &f.id, PASS)
+            .expect("the old passphrase still opens it");
+        assert_eq!(
+            f.entries_at(&now),
+            0,
+            "nothing is logged for a refused passphrase"
+        );
+    }
+    app::profiles::lock_profile(&f.session);
+    app::profiles::recover_profile(
+        &f.session,
+        &at(31),
+        &mut rng(),
+        &f.id,
+        &f.recovery_code,
+        NEW_PASS,
+    )
+    .expect("the recovery code still works");
+}
+
 /// Every command, with how many activity entries it leaves: the table must cover
 /// `app::COMMANDS` exactly (some commands have a second row for another outcome).
 const LOGGED: &[(&str, usize, Action)] = &[
@@ -501,17 +562,17 @@ const LOGGED: &[(&str, usize, Action)] = &[
     }),
     // notes
     ("list_notes", 0, |f, now| {
-        app::notes::list_notes(&f.session, now, f.case_id).map(drop)
+        app::notes::list_notes(&f.session, now, f.case_id, 0).map(drop)
     }),
     ("add_note", 0, |f, now| {
         app::notes::add_note(&f.session, now, f.case_id, "Another note").map(drop)
     }),
     ("search_notes", 0, |f, now| {
-        app::notes::search_notes(&f.session, now, f.case_id, "first").map(drop)
+        app::notes::search_notes(&f.session, now, f.case_id, "first", 0).map(drop)
     }),
     ("delete_note", 0, |f, now| {
-        let notes = app::notes::list_notes(&f.session, now, f.case_id)?;
-        app::notes::delete_note(&f.session, now, notes[0].id)
+        let notes = app::notes::list_notes(&f.session, now, f.case_id, 0)?;
+        app::notes::delete_note(&f.session, now, notes.notes[0].note.id)
     }),
     // preferences
     ("get_preferences", 0, |f, _| {
@@ -678,7 +739,7 @@ fn every_command_on_a_case_is_refused_while_locked() {
         app::cases::list_cases(&f.session, &now).map(drop),
         app::cases::get_case(&f.session, &now, f.case_id).map(drop),
         app::journey::get_journey(&f.session, &now, f.case_id).map(drop),
-        app::notes::list_notes(&f.session, &now, f.case_id).map(drop),
+        app::notes::list_notes(&f.session, &now, f.case_id, 0).map(drop),
         app::carers::carer_consents(&f.session, &now).map(drop),
         app::profiles::activity_log(&f.session, &now).map(drop),
         app::profiles::new_recovery_code(&f.session, &now, &mut rng(), PASS).map(drop),

@@ -35,6 +35,8 @@ async function addNote(text) {
   await browser.$('p.done=Your note is saved.').waitForDisplayed({ timeout: 10000 });
 }
 
+const countLine = () => browser.$('[data-testid="case-notes"] p.count').getText();
+
 // Read in one go inside the page: the list re-renders as search answers arrive, and element
 // handles taken one by one can go stale mid-read (which left the test waiting, under load).
 const shownNotes = async () =>
@@ -62,6 +64,11 @@ test('notes are added, dated, searched, deleted after a confirmation, and kept',
   await browser.waitUntil(async () => (await shownNotes()).length === 1, { timeout: 15000 });
   assert.match((await shownNotes())[0], /cardiology/);
   assert.equal(await browser.$('[data-testid="case-notes"] p.count').getText(), '1 of 3 notes match.');
+  // The whole word found is marked, and the note's text is shown exactly around it.
+  assert.deepEqual(
+    await browser.$$('[data-testid="case-notes"] li.note mark').map((m) => m.getText()),
+    ['cardiology'],
+  );
   await browser.$('#note-search').setValue('wyr LIFFT');
   await browser.waitUntil(async () => (await shownNotes())[0]?.startsWith('Gofyn'), { timeout: 15000 });
   for (const typed of ['"', 'NEAR(', '-x*', ')(:^', 'OR']) {
@@ -101,4 +108,38 @@ test('notes are added, dated, searched, deleted after a confirmation, and kept',
     'Gofyn i’r ŵyr am lifft i’r ysbyty',
     'Rang the clinic about the MRI. Call back on Tuesday.',
   ]);
+});
+
+test('a long case shows its notes and its matches a page at a time', async () => {
+  // Added through the command the panel uses, in one go: typing 55 notes would only be slower.
+  const caseId = await browser.execute(async () => {
+    const cases = await window.__TAURI_INTERNALS__.invoke('list_cases', {});
+    const id = cases.find((c) => c.patient_name === 'Nia Notes').id;
+    for (let i = 1; i <= 55; i += 1) {
+      await window.__TAURI_INTERNALS__.invoke('add_note', { caseId: id, text: `Paged note ${i} about the scan` });
+    }
+    return id;
+  });
+  assert.equal(typeof caseId, 'number');
+  await browser.$('#note-search').setValue('paged');
+  await browser.waitUntil(async () => (await shownNotes()).length === 50, { timeout: 15000 });
+  assert.equal(await countLine(), 'The 50 best matches are shown, best first. More notes match.');
+  const more = browser.$('[data-testid="more-notes"]');
+  assert.equal(await more.getText(), 'Show more matches');
+  await more.click();
+  await browser.waitUntil(async () => (await shownNotes()).length === 55, { timeout: 15000 });
+  assert.equal(await countLine(), '55 of 57 notes match.');
+  assert.equal(await more.isExisting(), false, 'nothing more to show');
+  assert.equal(new Set(await shownNotes()).size, 55, 'no note is shown twice');
+
+  // The list: the newest 50, then the older ones on asking.
+  await browser.$('#note-search').clearValue();
+  await browser.$('#note-search').addValue(' ');
+  await browser.waitUntil(async () => (await shownNotes()).length === 50, { timeout: 15000 });
+  assert.equal((await shownNotes())[0], 'Paged note 55 about the scan');
+  assert.equal(await browser.$('[data-testid="case-notes"] summary').getText(), 'Your notes (57)');
+  assert.equal(await more.getText(), 'Show older notes');
+  await more.click();
+  await browser.waitUntil(async () => (await shownNotes()).length === 57, { timeout: 15000 });
+  assert.equal((await shownNotes())[56], 'Rang the clinic about the MRI. Call back on Tuesday.');
 });

@@ -183,7 +183,8 @@ pub fn check_recovery_code(session: &Session, recovery_code: &str) -> Result<()>
 
 /// Saves the whole open profile to one encrypted file, sealed with `export_passphrase`, where
 /// `choose` says (given the suggested file name; `None` when the person cancelled). The person
-/// only, with their passphrase typed again: refused before anything is asked.
+/// only, with their passphrase typed again, and an export passphrase that is hard to guess: both
+/// refused before anything is asked.
 pub fn export_profile<R: CryptoRng + ?Sized>(
     session: &Session,
     now: &Now,
@@ -193,6 +194,9 @@ pub fn export_profile<R: CryptoRng + ?Sized>(
     choose: impl FnOnce(&str) -> Option<PathBuf>,
 ) -> Result<Option<PathBuf>> {
     let confirmed = session.confirm_owner(passphrase)?;
+    // A guessable export passphrase is refused before the person is asked where to save.
+    let name = session.with_confirmed(&confirmed, |p| Ok(p.name().to_owned()))?;
+    crate::profiles::check_new_passphrase(export_passphrase, &[&name])?;
     let Some(path) = choose(&export_file_name(now.today)) else {
         return Ok(None);
     };

@@ -30,6 +30,78 @@ pub struct Note {
     pub text: String,
 }
 
+/// How many notes one page holds: the list and a search's matches come a page at a time, so
+/// neither reads every note of a long case before the first ones show.
+pub const NOTES_PAGE: usize = 50;
+
+/// A page of a case's notes: newest first, or for a search, the best matches first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NotePage {
+    pub notes: Vec<FoundNote>,
+    /// More notes come after this page (asked for with a larger `offset`).
+    pub more: bool,
+    /// How many notes the case has in all.
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// A note on a page, with the words a search found in it marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FoundNote {
+    pub note: Note,
+    /// The note's text in order, cut where a found word starts and ends; empty when nothing was
+    /// searched for. Joined, the parts are the note's text exactly.
+    pub parts: Vec<NotePart>,
+}
+
+/// A stretch of a note's text, and whether it is a word the search found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NotePart {
+    pub text: String,
+    pub found: bool,
+}
+
+/// Where FTS5's `highlight()` starts and ends a found word: characters from the Private Use
+/// Area, which no keyboard types. A note that holds either is shown unmarked instead.
+pub(crate) const FOUND_START: char = '\u{E000}';
+pub(crate) const FOUND_END: char = '\u{E001}';
+
+/// Cuts text marked by `highlight()` into parts. `None` when the marks do not pair up (the
+/// note itself held a mark character), so the caller shows the note unmarked.
+pub(crate) fn found_parts(marked: &str) -> Option<Vec<NotePart>> {
+    let mut parts = Vec::new();
+    let mut rest = marked;
+    while let Some(start) = rest.find(FOUND_START) {
+        let (before, from) = rest.split_at(start);
+        let from = &from[FOUND_START.len_utf8()..];
+        let end = from.find(FOUND_END)?;
+        if before.contains(FOUND_END) || from[..end].contains(FOUND_START) {
+            return None;
+        }
+        if !before.is_empty() {
+            parts.push(NotePart {
+                text: before.to_owned(),
+                found: false,
+            });
+        }
+        parts.push(NotePart {
+            text: from[..end].to_owned(),
+            found: true,
+        });
+        rest = &from[end + FOUND_END.len_utf8()..];
+    }
+    if rest.contains(FOUND_END) {
+        return None;
+    }
+    if !rest.is_empty() {
+        parts.push(NotePart {
+            text: rest.to_owned(),
+            found: false,
+        });
+    }
+    Some(parts)
+}
+
 /// Checks a note before it is stored. Any script, emoji and markup are kept exactly.
 pub(crate) fn validate_note_text(text: &str) -> Result<()> {
     if text.trim().is_empty() {
@@ -92,6 +164,33 @@ mod tests {
         );
         assert_eq!(fts_query(" ()\"*-: "), None);
         assert_eq!(fts_query(""), None);
+    }
+
+    #[test]
+    fn marked_text_is_cut_into_parts_that_join_to_the_note() {
+        let marked = format!(
+            "Rang {FOUND_START}cardi{FOUND_END}ology about the {FOUND_START}MRI{FOUND_END}"
+        );
+        let parts = found_parts(&marked).expect("pairs");
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, "Rang cardiology about the MRI");
+        let found: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.found)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(found, ["cardi", "MRI"]);
+        assert_eq!(found_parts("plain").expect("no marks").len(), 1);
+        assert!(found_parts("").expect("empty").is_empty());
+        // A mark character the note itself held: the marks no longer pair up.
+        for odd in [
+            format!("a{FOUND_END}b"),
+            format!("{FOUND_START}a"),
+            format!("{FOUND_START}{FOUND_START}a{FOUND_END}"),
+            format!("{FOUND_END}{FOUND_START}a{FOUND_END}"),
+        ] {
+            assert_eq!(found_parts(&odd), None, "{odd:?}");
+        }
     }
 
     #[test]

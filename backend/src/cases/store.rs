@@ -24,6 +24,7 @@ mod attachments;
 mod drafts;
 mod journey;
 mod notes;
+mod notes_page;
 
 pub use attachments::NewAttachment;
 

@@ -56,7 +56,7 @@ use crate::error::{Error, Result};
 use lock::ProfileLock;
 use meta::{ProfileMeta, Slot, DATABASE_FILE, META_FORMAT};
 use names::{check_name, check_stored_name, is_invisible, name_key};
-use passphrase::check_new_passphrase;
+pub(crate) use passphrase::check_new_passphrase;
 
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;

@@ -1,15 +1,24 @@
 //! Notes on a case.
 
 use backend::app::notes as api;
-use backend::cases::{CaseId, Note, NoteId};
+use backend::cases::{CaseId, Note, NoteId, NotePage};
 use tauri::State;
 
 use super::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn list_notes(state: State<'_, AppState>, case_id: CaseId) -> CommandResult<Vec<Note>> {
-    Ok(api::list_notes(&state.session, &state.now(), case_id)?)
+pub fn list_notes(
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    offset: usize,
+) -> CommandResult<NotePage> {
+    Ok(api::list_notes(
+        &state.session,
+        &state.now(),
+        case_id,
+        offset,
+    )?)
 }
 
 #[tauri::command(async)]
@@ -22,12 +31,14 @@ pub fn search_notes(
     state: State<'_, AppState>,
     case_id: CaseId,
     query: String,
-) -> CommandResult<Vec<Note>> {
+    offset: usize,
+) -> CommandResult<NotePage> {
     Ok(api::search_notes(
         &state.session,
         &state.now(),
         case_id,
         &query,
+        offset,
     )?)
 }
 

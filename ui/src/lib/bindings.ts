@@ -128,6 +128,25 @@ written_on: string,
  */
 text: string, };
 
+export type NotePage = { notes: Array<FoundNote>, 
+/**
+ * More notes come after this page (asked for with a larger `offset`).
+ */
+more: boolean, 
+/**
+ * How many notes the case has in all.
+ */
+total: number, };
+
+export type FoundNote = { note: Note, 
+/**
+ * The note's text in order, cut where a found word starts and ends; empty when nothing was
+ * searched for. Joined, the parts are the note's text exactly.
+ */
+parts: Array<NotePart>, };
+
+export type NotePart = { text: string, found: boolean, };
+
 export type AttachmentKind = "pdf" | "jpeg" | "png" | "heic";
 
 export type Attachment = { id: number, case_id: number, 

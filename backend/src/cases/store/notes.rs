@@ -18,7 +18,7 @@ const SEARCH_SQL: &str = "SELECT n.id, n.case_id, n.written_at, n.text
              WHERE notes_search MATCH ?2 AND n.case_id = ?1
              ORDER BY n.id DESC";
 
-fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
+pub(super) fn note_from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     let written_at: String = r.get(2)?;
     // Stored by `add_note` in RFC 3339; the day is the day on the computer's clock then.
     let written_on = DateTime::parse_from_rfc3339(&written_at)
