@@ -12,6 +12,7 @@ fn main() {
             "save_attachment_copy",
             "remove_attachment",
             "restore_attachment",
+            "write_records_bundle",
             // Notes on a case.
             "list_notes",
             "add_note",

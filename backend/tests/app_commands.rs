@@ -380,6 +380,20 @@ const LOGGED: &[(&str, usize, Action)] = &[
         app::attachments::remove_attachment(&f.session, &at(3), id)?;
         app::attachments::restore_attachment(&f.session, now, id).map(drop)
     }),
+    ("write_records_bundle", 1, |f, now| {
+        let id = f.attached();
+        let options = DocumentOptions::default();
+        let saved = app::attachments::write_records_bundle(
+            &f.session,
+            now,
+            f.case_id,
+            &[id],
+            options,
+            f.save(),
+        )?;
+        assert!(saved.is_some());
+        Ok(())
+    }),
     // backups
     ("list_backups", 0, |f, _| {
         assert!(!app::backups::list_backups(&f.session, &f.id)?.is_empty());

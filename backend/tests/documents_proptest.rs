@@ -413,6 +413,7 @@ proptest! {
             safety: Vec::new(),
             emergency_lines: vec![f[20].clone()],
             clinician_summary: Some(clinician(&f[16..29])),
+            records_held: Vec::new(),
         };
         let r = prep_pack_layout(&pack, date(), &o);
         // A question topic's name is printed only when it has a question; the rest always.
@@ -574,6 +575,7 @@ fn clinician(f: &[String]) -> ClinicianSummary {
         }],
         allergies: f[10].clone(),
         records_attached: vec![f[11].clone()],
+        records_held: Vec::new(),
         main_question: f[12].clone(),
     }
 }

@@ -128,6 +128,12 @@ struct Chunk {
 
 /// Lays `blocks` out on pages.
 pub fn lay_out(blocks: &[Block], options: &LayoutOptions) -> Layout {
+    lay_out_before(blocks, options, 0)
+}
+
+/// Lays `blocks` out as the first pages of a document `pages_after` pages longer (the records
+/// bundle's index, before the records): each footer's "Page X of Y" counts them all.
+pub fn lay_out_before(blocks: &[Block], options: &LayoutOptions, pages_after: usize) -> Layout {
     let (width, height) = paper_size(options.paper);
     let margin = 25.0 * MM;
     let area = TextArea {
@@ -151,7 +157,15 @@ pub fn lay_out(blocks: &[Block], options: &LayoutOptions) -> Layout {
     if let Some(text) = &builder.continued {
         stamp_continued(&mut pages, text, style, area);
     }
-    stamp_footers(&mut pages, &options.running_title, style, area, height);
+    let total = pages.len() + pages_after;
+    stamp_footers(
+        &mut pages,
+        &options.running_title,
+        style,
+        area,
+        height,
+        total,
+    );
     Layout {
         width,
         height,

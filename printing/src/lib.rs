@@ -13,6 +13,7 @@
 //! 4. [`pdf`] writes a layout as a PDF with subset, embedded [`fonts`] and fixed metadata: the
 //!    same layout always gives the same bytes.
 
+pub mod bundle;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;

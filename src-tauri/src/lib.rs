@@ -58,6 +58,7 @@ fn command_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send +
         commands::attachments::save_attachment_copy,
         commands::attachments::remove_attachment,
         commands::attachments::restore_attachment,
+        commands::attachments::write_records_bundle,
         commands::cases::home_screen,
         commands::cases::list_cases,
         commands::cases::get_case,

@@ -144,6 +144,7 @@ pub fn pack() -> PrepPack {
             "Call NHS 111 or go to 111.nhs.uk if you need help urgently but it is not an emergency.",
         ]),
         clinician_summary: Some(clinician_summary()),
+        records_held: Vec::new(),
     }
 }
 
@@ -203,6 +204,7 @@ pub fn clinician_summary() -> ClinicianSummary {
             "Letter from Mr Okafor to my GP, September 2026",
             "Physiotherapy discharge summary, September 2026",
         ]),
+        records_held: Vec::new(),
         main_question: "Is an operation the right next step for me, or is there another \
             treatment I should try first?"
             .into(),

@@ -18,7 +18,10 @@ use crate::cases::{
     judge, title_from_file_name, Attachment, AttachmentDetails, AttachmentId, AttachmentKind,
     CaseId, NewAttachment, MAX_FILE_BYTES,
 };
-use crate::documents::{RenderedDocument, SavedDocument};
+use crate::documents::{
+    records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle, RenderedDocument,
+    SavedDocument,
+};
 use crate::error::{Error, ErrorPayload, Result};
 use crate::profiles::OpenProfile;
 
@@ -243,4 +246,71 @@ pub fn restore_attachment(session: &Session, now: &Now, id: AttachmentId) -> Res
         record(p, now, BROUGHT_BACK)?;
         Ok(back)
     })
+}
+
+/// What the activity log says when a records bundle is saved.
+pub const BUNDLE_PRINTED: &str = "Printed a records bundle";
+
+/// Makes the records bundle for the second doctor from the case's files in `ids` (in that
+/// order) and saves it through `save` (which asks where; `None` when the person cancelled).
+/// A file that cannot be put in is listed as not included; one whose stored copy fails its
+/// check is one of them, so the others still reach the doctor.
+pub fn write_records_bundle(
+    session: &Session,
+    now: &Now,
+    case_id: CaseId,
+    ids: &[AttachmentId],
+    options: DocumentOptions,
+    save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
+) -> Result<Option<SavedDocument>> {
+    let (case, journey, records) = session.with_store(now, |s| {
+        let mut records = Vec::with_capacity(ids.len());
+        for id in ids {
+            let file = s.attachment(*id)?;
+            if file.case_id != case_id {
+                return Err(Error::FileNotFound);
+            }
+            records.push(BundleRecord {
+                file: bundle_file(file.kind, s.attachment_bytes(*id)),
+                title: file.title,
+                dated: file.dated,
+            });
+        }
+        Ok((s.case(case_id)?, s.journey(case_id)?, records))
+    })?;
+    let with = second_opinion_with(&journey);
+    let bundle = RecordsBundle {
+        case: &case.details,
+        with: &with,
+        records: &records,
+    };
+    let document = records_bundle(&bundle, now.today, &options)?;
+    super::documents::save_and_record(session, now, &document, BUNDLE_PRINTED, save)
+}
+
+fn bundle_file(kind: AttachmentKind, bytes: Result<Vec<u8>>) -> BundleFile {
+    match (kind, bytes) {
+        (_, Err(_)) => BundleFile::Unreadable(
+            "the app's copy of it failed its check and may be damaged".into(),
+        ),
+        (AttachmentKind::Pdf, Ok(b)) => BundleFile::Pdf(b),
+        (AttachmentKind::Jpeg, Ok(b)) => BundleFile::Jpeg(b),
+        (AttachmentKind::Png, Ok(b)) => BundleFile::Png(b),
+        (AttachmentKind::Heic, Ok(_)) => BundleFile::Heic,
+    }
+}
+
+/// The second doctor or service: who the appointment is with and where, else the specialist
+/// the person asked to be referred to.
+fn second_opinion_with(journey: &crate::journey::Journey) -> String {
+    let a = &journey.appointment;
+    let parts: Vec<&str> = [a.with_whom.trim(), a.place.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        journey.preferred_specialist.trim().to_owned()
+    } else {
+        parts.join(", ")
+    }
 }

@@ -6,7 +6,9 @@ use crate::calendar::{self, CalendarOptions};
 use crate::cases::CaseId;
 use crate::content::Content;
 use crate::documents::pack::{self, DocumentKind};
-use crate::documents::{DocumentOptions, LetterPreview, RenderedDocument, SavedDocument};
+use crate::documents::{
+    DocumentOptions, HeldRecord, LetterPreview, RenderedDocument, SavedDocument,
+};
 use crate::error::{Error, Result};
 
 /// Makes a document of `kind` from the case and its journey, dated today and signed by whoever
@@ -20,18 +22,27 @@ pub fn write_document(
     options: DocumentOptions,
     save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
 ) -> Result<Option<SavedDocument>> {
-    let (case, journey, written_by) = session.with_profile(|p| {
+    let (case, journey, written_by, files) = session.with_profile(|p| {
         let s = p.store();
-        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by()))
+        let files = s
+            .attachments(case_id)?
+            .into_iter()
+            .map(|a| HeldRecord {
+                title: a.title,
+                dated: a.dated,
+            })
+            .collect::<Vec<_>>();
+        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by(), files))
     })?;
     let options = DocumentOptions {
         written_by,
         ..options
     };
-    let document = pack::document(
+    let document = pack::document_with_files(
         kind,
         &case.details,
         &journey,
+        &files,
         Content::embedded()?,
         now.today,
         &options,

@@ -43,6 +43,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "save_attachment_copy",
             "remove_attachment",
             "restore_attachment",
+            "write_records_bundle",
         ],
     ),
     (

@@ -32,6 +32,26 @@ pub struct Medicine {
     pub notes: String,
 }
 
+/// One of the person's own files kept in the case, as the summary and the pack list it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct HeldRecord {
+    pub title: String,
+    #[ts(type = "string | null")]
+    pub dated: Option<NaiveDate>,
+}
+
+impl HeldRecord {
+    /// "Letter from Mr Okafor — 3 September 2026", or the title alone when undated.
+    pub(crate) fn line(&self) -> String {
+        let title = one_line(&self.title);
+        match self.dated {
+            Some(d) => format!("{title} — {}", dates::long_uk(d)),
+            None => title,
+        }
+    }
+}
+
 /// The running title and PDF title: nothing about health.
 pub(crate) const CLINICIAN_SUMMARY_TITLE: &str = "Summary for the second-opinion doctor";
 pub(crate) const CLINICIAN_SUMMARY_STEM: &str = "second-opinion-summary-for-doctor";
@@ -59,6 +79,8 @@ pub struct ClinicianSummary {
     pub allergies: String,
     /// The records brought or sent along, for example "MRI report, June 2026".
     pub records_attached: Vec<String>,
+    /// The person's own files kept in the case ("Records I have"), by title and date.
+    pub records_held: Vec<HeldRecord>,
     /// The one question the patient most wants answered.
     pub main_question: String,
 }
@@ -109,8 +131,40 @@ pub(crate) fn printable(s: &ClinicianSummary) -> Result<ClinicianSummary> {
             .enumerate()
             .map(|(i, r)| f(&format!("Record {}", i + 1), r))
             .collect::<Result<_>>()?,
+        records_held: printable_held(&s.records_held)?,
         main_question: f("Your main question", &s.main_question)?,
     })
+}
+
+/// The files' titles cleaned for printing, each named by its place for the error.
+pub(crate) fn printable_held(records: &[HeldRecord]) -> Result<Vec<HeldRecord>> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            Ok(HeldRecord {
+                title: printable_field(&format!("File {}", i + 1), &r.title)?,
+                dated: r.dated,
+            })
+        })
+        .collect()
+}
+
+/// "Records I have": the files kept in the case, by title and date; nothing when there are
+/// none.
+pub(crate) fn records_held(records: &[HeldRecord]) -> Vec<Block> {
+    let items: Vec<Vec<Span>> = records
+        .iter()
+        .filter(|r| !r.title.trim().is_empty())
+        .map(|r| vec![Span::regular(r.line())])
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(3, "Records I have"),
+        Block::BulletList { items },
+    ]
 }
 
 /// The summary's blocks (cleaned input): also used inside the prep pack.
@@ -219,15 +273,20 @@ fn medicines_and_allergies(s: &ClinicianSummary) -> Vec<Block> {
     b
 }
 
-/// The records brought or sent along.
+/// The records brought or sent along: the files kept in the case, then the checklist's
+/// records that arrived ("None attached" only when there is neither).
 fn records(s: &ClinicianSummary) -> Vec<Block> {
-    let mut b = vec![Block::heading(3, "Records attached")];
+    let mut b = records_held(&s.records_held);
     let records: Vec<Vec<Span>> = s
         .records_attached
         .iter()
         .filter(|r| !r.trim().is_empty())
         .map(|r| vec![Span::regular(r.trim().to_owned())])
         .collect();
+    if records.is_empty() && !b.is_empty() {
+        return b;
+    }
+    b.push(Block::heading(3, "Records attached"));
     if records.is_empty() {
         b.push(Block::text("None attached."));
     } else {

@@ -14,6 +14,7 @@
 //!    inside a grapheme cluster), and its `pdf` writes the geometry as a PDF with subset,
 //!    embedded fonts and fixed metadata. That crate knows nothing of cases or journeys.
 
+mod bundle;
 mod chase;
 mod clinician;
 mod decision;
@@ -32,7 +33,8 @@ mod weigh_up;
 pub use printing::layout;
 use printing::pdf;
 
-pub use clinician::{ClinicianSummary, Medicine, TimelineEntry};
+pub use bundle::{records_bundle, BundleFile, BundleRecord, RecordsBundle};
+pub use clinician::{ClinicianSummary, HeldRecord, Medicine, TimelineEntry};
 pub use letter::{LetterWords, Referral};
 pub use letters::{
     CarerAuthorisation, CarerPurpose, Decision, RecordsRequestLetter, STANDARD_CARER_PURPOSES,

@@ -3,19 +3,21 @@
 use crate::cases::{CarerConsentDetails, CaseDetails, Store};
 use crate::content::{Guidance, Notice, NoticeLevel};
 use crate::documents::{
-    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HelpContact,
-    Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter, TimelineEntry,
+    AppointmentDetails, CarerAuthorisation, CarerPurpose, ClinicianSummary, Decision, HeldRecord,
+    HelpContact, Medicine, PackNotice, PrepPack, QuestionTopic, RecordsRequestLetter,
+    TimelineEntry,
 };
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::content::Content;
 use crate::documents::{self, DocumentOptions, RenderedDocument};
 use crate::documents::{Communication, LetterPreview, LetterWords, Referral, WrittenBy};
 use crate::error::Error;
 use crate::error::Result;
-use crate::journey::{ChaseLetter, ChosenQuestion, ForWhom, Journey, WeighUpAt};
+use crate::journey::{ChosenQuestion, ForWhom, Journey, WeighUpAt};
+
+mod kind;
+pub use kind::DocumentKind;
 
 /// The notices printed in full in the pack for this case: those marked `print` for its nation,
 /// a time-critical one only when waiting could do harm, and time-critical ones first.
@@ -66,6 +68,7 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .map(|r| r.label.clone())
             .collect(),
         main_question: top_questions.first().cloned().unwrap_or_default(),
+        records_held: Vec::new(),
     };
     PrepPack {
         patient_name: case.patient_name.clone(),
@@ -104,7 +107,24 @@ pub fn prep_pack(case: &CaseDetails, journey: &Journey, guidance: &Guidance) -> 
             .filter_map(|n| n.line.clone())
             .collect(),
         clinician_summary: Some(clinician_summary),
+        records_held: Vec::new(),
     }
+}
+
+/// The prep pack for a case (see [`prep_pack`]) with the person's own files kept in the case
+/// listed by title and date, in the pack and on the summary for the doctor.
+pub fn prep_pack_with_files(
+    case: &CaseDetails,
+    journey: &Journey,
+    guidance: &Guidance,
+    files: &[HeldRecord],
+) -> PrepPack {
+    let mut pack = prep_pack(case, journey, guidance);
+    pack.records_held = files.to_vec();
+    if let Some(summary) = &mut pack.clinician_summary {
+        summary.records_held = files.to_vec();
+    }
+    pack
 }
 
 /// Who to contact: the nation's service and the general helplines always; a condition's
@@ -338,77 +358,6 @@ pub fn decision(journey: &Journey) -> Decision {
     }
 }
 
-/// Every document the journey prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DocumentKind {
-    GpLetter,
-    ConsultantLetter,
-    CarerAuthorisation,
-    RecordsRequest,
-    PrepPack,
-    DecisionLetter,
-    DecisionSummary,
-    /// The weigh-up on "Is it right for me?".
-    WeighUpBefore,
-    /// The weigh-up on "Decide and tell".
-    WeighUpAfter,
-    /// "Questions I would like to ask today", for the doctor.
-    QuestionsSheet,
-    /// The letters that keep things moving (see [`ChaseLetter`]).
-    RecordsChase,
-    FollowUpGp,
-    FollowUpConsultant,
-    Concern,
-    OtherViewFirst,
-    OtherViewSecond,
-}
-
-impl From<ChaseLetter> for DocumentKind {
-    fn from(letter: ChaseLetter) -> DocumentKind {
-        match letter {
-            ChaseLetter::RecordsChase => DocumentKind::RecordsChase,
-            ChaseLetter::FollowUpGp => DocumentKind::FollowUpGp,
-            ChaseLetter::FollowUpConsultant => DocumentKind::FollowUpConsultant,
-            ChaseLetter::Concern => DocumentKind::Concern,
-            ChaseLetter::OtherViewFirst => DocumentKind::OtherViewFirst,
-            ChaseLetter::OtherViewSecond => DocumentKind::OtherViewSecond,
-        }
-    }
-}
-
-impl DocumentKind {
-    /// What the activity log says when it is saved (never health details).
-    pub fn activity(self) -> &'static str {
-        match self {
-            DocumentKind::GpLetter => "Saved the GP letter",
-            DocumentKind::ConsultantLetter => "Saved the letter to the consultant",
-            DocumentKind::CarerAuthorisation => "Saved the consent form",
-            DocumentKind::RecordsRequest => "Saved the records request",
-            DocumentKind::PrepPack => "Saved the prep pack",
-            DocumentKind::DecisionLetter => "Saved the decision letter",
-            DocumentKind::DecisionSummary => "Saved the decision summary",
-            DocumentKind::WeighUpBefore | DocumentKind::WeighUpAfter => "Saved the weigh-up",
-            DocumentKind::QuestionsSheet => "Saved the questions sheet",
-            DocumentKind::RecordsChase => "Saved the records reminder",
-            DocumentKind::FollowUpGp | DocumentKind::FollowUpConsultant => {
-                "Saved the follow-up letter"
-            }
-            DocumentKind::Concern => "Saved the letter asking for help",
-            DocumentKind::OtherViewFirst | DocumentKind::OtherViewSecond => {
-                "Saved the letter about the two opinions"
-            }
-        }
-    }
-
-    /// The chase letter this kind is, if it is one.
-    pub fn chase(self) -> Option<ChaseLetter> {
-        ChaseLetter::ALL
-            .into_iter()
-            .find(|l| DocumentKind::from(*l) == self)
-    }
-}
-
 /// What the letters ask for: the route chosen in step 3 and the specialist, hospital or team
 /// the person would like.
 pub fn referral(journey: &Journey) -> Referral {
@@ -523,6 +472,20 @@ pub fn document(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
+    document_with_files(kind, case, journey, &[], content, today, options)
+}
+
+/// As [`document`], with the person's own files kept in the case (listed by the prep pack and
+/// its summary for the doctor).
+pub fn document_with_files(
+    kind: DocumentKind,
+    case: &CaseDetails,
+    journey: &Journey,
+    files: &[HeldRecord],
+    content: &Content,
+    today: NaiveDate,
+    options: &DocumentOptions,
+) -> Result<RenderedDocument> {
     let options = &letter_options(journey, options);
     match kind {
         DocumentKind::GpLetter => {
@@ -548,7 +511,8 @@ pub fn document(
         ),
         DocumentKind::PrepPack => {
             let guidance = content.guidance(case.nation_or_ask()?);
-            documents::prep_pack(&prep_pack(case, journey, &guidance), today, options)
+            let pack = prep_pack_with_files(case, journey, &guidance, files);
+            documents::prep_pack(&pack, today, options)
         }
         DocumentKind::DecisionLetter => {
             documents::decision_letter(case, &decision(journey), content, today, options)

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 mod pages;
 
-use super::clinician::{ClinicianSummary, Medicine, TimelineEntry};
+use super::clinician::{ClinicianSummary, HeldRecord, Medicine, TimelineEntry};
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Span};
 use super::pdf::PdfInfo;
 use super::printable::{paragraphs, printable_field};
@@ -94,6 +94,8 @@ pub struct PrepPack {
     pub emergency_lines: Vec<String>,
     /// A one-page summary for the second doctor, printed after the cover.
     pub clinician_summary: Option<ClinicianSummary>,
+    /// The person's own files kept in the case, listed by title and date ("Records I have").
+    pub records_held: Vec<HeldRecord>,
 }
 
 /// Empty rows given to a table with nothing in it, to fill in by hand.
@@ -178,6 +180,7 @@ fn printable(pack: &PrepPack) -> Result<PrepPack> {
             .as_ref()
             .map(super::clinician::printable)
             .transpose()?,
+        records_held: super::clinician::printable_held(&pack.records_held)?,
     })
 }
 

@@ -108,10 +108,10 @@ pub(super) fn stamp_footers(
     style: Style,
     area: TextArea,
     height: f32,
+    total: usize,
 ) {
     let size = style.footer;
     let y = height - 12.0 * MM;
-    let total = pages.len();
     let regular = metrics(Face::Regular);
     for (i, page) in pages.iter_mut().enumerate() {
         let number = format!("Page {} of {total}", i + 1);

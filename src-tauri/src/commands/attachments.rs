@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use backend::app::attachments::{self as api, AddedFile};
 use backend::cases::{Attachment, AttachmentDetails, AttachmentId, CaseId};
-use backend::documents::{self, SavedDocument};
+use backend::documents::{self, DocumentOptions, SavedDocument};
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -166,4 +166,24 @@ pub fn restore_attachment(
     id: AttachmentId,
 ) -> CommandResult<Attachment> {
     Ok(api::restore_attachment(&state.session, &state.now(), id)?)
+}
+
+/// Makes the records bundle from the chosen files, saves it where the person chooses and opens
+/// it, as every document is saved.
+#[tauri::command(async)]
+pub fn write_records_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    case_id: CaseId,
+    ids: Vec<AttachmentId>,
+    options: DocumentOptions,
+) -> CommandResult<Option<SavedDocument>> {
+    Ok(api::write_records_bundle(
+        &state.session,
+        &state.now(),
+        case_id,
+        &ids,
+        options,
+        |document| super::documents::save_and_open(&app, &state.settings, document),
+    )?)
 }

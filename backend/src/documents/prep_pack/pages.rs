@@ -183,15 +183,24 @@ fn questions(pack: &PrepPack) -> Vec<Block> {
     b
 }
 
-/// What to bring, with squares to tick.
+/// What to bring, with squares to tick, then the person's own files kept in the case.
 fn what_to_bring(pack: &PrepPack) -> Vec<Block> {
     let mut b = Vec::new();
     let bring: Vec<String> = filled(&pack.what_to_bring).cloned().collect();
-    if !bring.is_empty() {
+    let held = super::super::clinician::records_held(&pack.records_held);
+    if !bring.is_empty() || !held.is_empty() {
         b.push(Block::PageBreak);
+    }
+    if !bring.is_empty() {
         b.push(Block::heading(1, "What to bring"));
         b.push(Block::text("Tick each one when it is in your bag."));
         b.push(Block::CheckboxList { items: bring });
+    }
+    if !held.is_empty() {
+        b.extend(held);
+        b.push(Block::text(
+            "These are kept in the app. You can print them together as a records bundle.",
+        ));
     }
     b
 }

@@ -1,7 +1,7 @@
 // The person's own files in a case.
 // The `attachments` commands: backend/src/app/attachments.rs, src-tauri/src/commands/attachments.rs.
 import { call } from './call';
-import type { AddedFile, Attachment, AttachmentDetails, SavedDocument } from '../bindings';
+import type { AddedFile, Attachment, AttachmentDetails, DocumentOptions, SavedDocument } from '../bindings';
 
 export const attachments = {
   // A case's files, oldest date first (no file's bytes).
@@ -19,4 +19,8 @@ export const attachments = {
     call<SavedDocument | null>('save_attachment_copy', { id }),
   removeAttachment: (id: number) => call<null>('remove_attachment', { id }),
   restoreAttachment: (id: number) => call<Attachment>('restore_attachment', { id }),
+  // One PDF for the second doctor: an index, then the chosen files in this order; saved
+  // where the person chooses (in Rust).
+  writeRecordsBundle: (caseId: number, ids: number[], options: DocumentOptions) =>
+    call<SavedDocument | null>('write_records_bundle', { caseId, ids, options }),
 };

@@ -1,0 +1,128 @@
+// The records bundle in the real app: a PDF and a photo are added to the case (the test's
+// `to-add` folder stands in for the file picker), reached and ticked with the keyboard, and made
+// into one PDF for the second doctor; its pages and index are read with pdfinfo and pdftotext.
+// axe checks the files panel.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Key } from 'webdriverio';
+import { goToStep, openApp, repoRoot, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import { expectNoAxeViolations } from './axe.js';
+
+const folders = testFolders();
+let driver;
+let browser;
+
+/** A PDF of `pages` pages, each saying "<text> page N", with a correct cross-reference table. */
+function pdf(text, pages) {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>'];
+  const kids = [];
+  const body = [];
+  for (let n = 1; n <= pages; n++) {
+    const page = 4 + (n - 1) * 2;
+    kids.push(`${page} 0 R`);
+    const content = `BT /F1 14 Tf 72 720 Td (${text} page ${n}) Tj ET`;
+    body.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+  }
+  objects.push(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  objects.push(...body);
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** What has focus now. */
+const focused = () =>
+  browser.execute(() => {
+    const el = document.activeElement;
+    return { id: el.id, testid: el.dataset?.testid ?? null, type: el.getAttribute('type'), checked: el.checked ?? null };
+  });
+
+/** Presses Tab until `matches` is true of the focused element. */
+async function tabTo(matches, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await browser.keys([Key.Tab]);
+    const f = await focused();
+    if (matches(f)) return f;
+  }
+  throw new Error(`Tab never reached the element (${max} presses)`);
+}
+
+const tool = (program, args) => execFileSync(program, args, { encoding: 'utf8' });
+
+before(async () => {
+  const toAdd = path.join(folders.saved, 'to-add');
+  mkdirSync(toAdd);
+  writeFileSync(path.join(toAdd, 'clinic-letter.pdf'), pdf('Clinic letter', 2));
+  copyFileSync(path.join(repoRoot, 'backend/tests/fixtures/wide-marked-top-left.jpg'), path.join(toAdd, 'scan-photo.jpg'));
+  driver = await startDriver(folders);
+  browser = await openApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  await stopDriver(driver);
+});
+
+test('a PDF and a photo are ticked with the keyboard and made into one bundle', async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'records-bundle-end.png')).catch(() => {}));
+  await browser.$('button=Start').click();
+  await browser.$('#patient_name').waitForDisplayed();
+  await browser.$('#patient_name').setValue('Bea Bundle');
+  await goToStep(browser, 'records');
+  const panel = browser.$('[data-testid="case-files"]');
+  await panel.waitForDisplayed({ timeout: 10000 });
+  await browser.$('[data-testid="add-files"]').click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="file-choose"]').length) === 2, {
+    timeout: 15000,
+    timeoutMsg: 'both files are listed',
+  });
+  const titles = await browser.$$('[data-testid="case-files"] li.file label.title').map((l) => l.getText());
+  assert.deepEqual(titles.map((s) => s.replace(/: put in.*$/, '')).sort(), ['clinic-letter', 'scan-photo']);
+
+  // Nothing ticked: the button says what to do rather than making an empty file.
+  await browser.$('[data-testid="make-bundle"]').click();
+  await browser.$('[data-testid="case-files"] [role="alert"]').waitForDisplayed({ timeout: 5000 });
+  assert.match(await browser.$('[data-testid="case-files"] [role="alert"]').getText(), /Tick the files/);
+
+  // The keyboard alone: Tab to each tick box and tick it with Space, then to the button.
+  const chosen = await browser.$$('[data-testid="file-choose"]').map((c) => c.getAttribute('id'));
+  await browser.execute(() => document.querySelector('[data-testid="add-files"]').focus());
+  for (const id of chosen) {
+    await tabTo((f) => f.id === id);
+    await browser.keys([Key.Space]);
+    await browser.waitUntil(async () => (await focused()).checked === true, { timeout: 3000 });
+  }
+  await tabTo((f) => f.testid === 'make-bundle');
+  await expectNoAxeViolations(browser, 'case files with tick boxes');
+  await browser.keys([Key.Enter]);
+  await browser.$('[data-testid="bundle-saved"]').waitForDisplayed({ timeout: 20000 });
+  await browser.saveScreenshot(path.join(screenshotDir, 'records-bundle.png'));
+
+  const name = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-records-'));
+  assert.ok(name, `the bundle is saved: ${readdirSync(folders.saved)}`);
+  const file = path.join(folders.saved, name);
+  const info = tool('pdfinfo', [file]);
+  assert.match(info, /Pages:\s+4\n/, 'the index, the letter\u2019s two pages and the photo');
+  const index = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).replace(/\s+/g, ' ');
+  assert.match(index, /Records for the second opinion/);
+  assert.match(index, /Bea Bundle/);
+  assert.match(index, /clinic-letter 2/);
+  assert.match(index, /scan-photo 4/);
+  assert.match(tool('pdftotext', ['-f', '2', '-l', '2', file, '-']), /Clinic letter page 1/);
+  tool('qpdf', ['--check', file]);
+});
