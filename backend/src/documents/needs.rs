@@ -3,7 +3,6 @@
 //! replies in Welsh), one sentence each, so it can act on them. In England it names the
 //! Accessible Information Standard, under which NHS bodies record and meet these needs.
 
-use super::letter::one_line;
 use super::printable::printable_field;
 use super::WrittenBy;
 use crate::error::Result;
@@ -19,6 +18,16 @@ pub struct Communication {
     pub needs: CommunicationNeeds,
     /// The carer named on step 4, who has the patient's consent: "please also contact".
     pub carer: Option<WrittenBy>,
+}
+
+/// A field's non-empty lines joined with spaces, for a value in a sentence (as the letters'
+/// own `one_line`; the letter module uses this one, so it cannot use that).
+fn one_line(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "a, b and c".
