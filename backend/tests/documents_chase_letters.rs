@@ -118,7 +118,7 @@ fn the_records_reminder_quotes_the_days_and_the_one_month_then_the_ico() {
             "my health records held by Arrowe Park Hospital.",
             "The request was sent on 1 October 2026. You received it on 3 October 2026.",
             "within one calendar month of receiving a request. That month ended on 3 November 2026.",
-            "told that you need more time, and why.",
+            "I have not had all of the records yet.",
             "complain to the Information Commissioner's Office (ICO).",
             "Yours faithfully,",
             "Margaret Ellison",
@@ -220,7 +220,7 @@ fn the_concern_goes_to_each_nations_own_service() {
         assert_eq!(doc.file_name, "asking-for-help-2026-11-21.pdf");
         check_pdf(
             &doc.bytes,
-            "Asking for help with NHS care",
+            "Asking for help with my care",
             &[
                 service,
                 "Asking for help with getting a second opinion",

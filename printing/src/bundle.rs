@@ -145,10 +145,12 @@ pub fn assemble(front: &[u8], parts: Vec<Prepared>, paper: Paper) -> Result<Vec<
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
 
 /// Keys that make a document do something when opened or touched: never copied.
-const ACTIVE: [&[u8]; 7] = [
+const ACTIVE: [&[u8]; 9] = [
     b"A",
     b"AA",
+    b"PA",
     b"JS",
+    b"OnInstantiate",
     b"OpenAction",
     b"Names",
     b"EmbeddedFiles",

@@ -20,7 +20,7 @@ use crate::journey::{compare, ChaseLetter, Journey, OpinionPart, SaidTheSame};
 /// Running and PDF titles: what each paper is, never what it is about.
 pub(crate) const RECORDS_CHASE_TITLE: &str = "Subject access request — reminder";
 pub(crate) const FOLLOW_UP_TITLE: &str = "Second opinion request — follow-up";
-pub(crate) const CONCERN_TITLE: &str = "Asking for help with NHS care";
+pub(crate) const CONCERN_TITLE: &str = "Asking for help with my care";
 pub(crate) const OTHER_VIEW_TITLE: &str = "Letter to my doctor — the two opinions";
 
 /// Who is asked for the records: the holder the person named, or their GP practice (with its
@@ -120,9 +120,13 @@ fn records_chase(case: &CaseDetails, journey: &Journey) -> Result<LetterParts> {
     Ok(parts)
 }
 
-/// How long since the request, in words: "5 weeks", "1 week", "10 days".
+/// How long since the request, in words: "5 weeks", "1 week", "10 days"; empty when the day
+/// it was asked is not known, so the letter leaves the sentence out rather than say "0 days".
 fn since(asked: Option<NaiveDate>, today: NaiveDate) -> String {
-    let days = asked.map_or(0, |a| (today - a).num_days().max(0));
+    let Some(asked) = asked else {
+        return String::new();
+    };
+    let days = (today - asked).num_days().max(0);
     match days / 7 {
         0 if days == 1 => "1 day".into(),
         0 => format!("{days} days"),

@@ -122,7 +122,7 @@ pub fn letters_offered(
         step,
         words,
     };
-    let concern = "If you feel stuck, a free service that helps people with NHS care can help you. You can write to them.";
+    let concern = "If you feel stuck, there is a service that helps people with questions or worries about their care. You can write to them.";
     if let (Some(asked), Some(from)) = (journey.asked_on, journey.follow_up_from()) {
         if today >= from {
             let words = format!(

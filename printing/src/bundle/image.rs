@@ -124,13 +124,19 @@ fn jpeg_frame(bytes: &[u8]) -> Option<Frame> {
             }
             0xEE if body.starts_with(b"Adobe") => adobe = true,
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                let height = u16::from_be_bytes([*body.get(1)?, *body.get(2)?]);
+                let width = u16::from_be_bytes([*body.get(3)?, *body.get(4)?]);
+                // A side of 0 (a height given later, or damage) cannot be scaled onto a page.
+                if height == 0 || width == 0 {
+                    return None;
+                }
                 return Some(Frame {
-                    height: u16::from_be_bytes([*body.get(1)?, *body.get(2)?]),
-                    width: u16::from_be_bytes([*body.get(3)?, *body.get(4)?]),
+                    height,
+                    width,
                     components: *body.get(5)?,
                     adobe,
                     orientation,
-                })
+                });
             }
             _ => {}
         }
@@ -188,7 +194,11 @@ pub(super) fn png(bytes: &[u8]) -> Result<Picture, &'static str> {
         .as_deref()
         .and_then(exif_orientation)
         .unwrap_or(1);
+    // The decoder's limits do not cover the buffer it is decoded into, so that is checked here.
     let size = reader.output_buffer_size().ok_or(DAMAGED)?;
+    if size == 0 || size > MAX_DECODED_BYTES {
+        return Err(DAMAGED);
+    }
     let mut pixels = vec![0; size];
     let frame = reader.next_frame(&mut pixels).map_err(|_| DAMAGED)?;
     pixels.truncate(frame.buffer_size());

@@ -207,9 +207,10 @@ fn protected_pdf() -> Error {
 
 /// Whether the PDF holds JavaScript, actions that run on opening, or files of its own.
 fn has_active_content(document: &lopdf::Document) -> bool {
-    const ACTIVE: [&[u8]; 5] = [
+    const ACTIVE: [&[u8]; 6] = [
         b"JS",
         b"JavaScript",
+        b"OnInstantiate",
         b"EmbeddedFiles",
         b"OpenAction",
         b"Launch",
