@@ -76,6 +76,8 @@ fuzz_target!(|data: &[u8]| {
             carer_name: f[0].clone(),
             relationship: f[1].clone(),
         }),
+        // The communication needs come from the journey when a letter is made.
+        ..DocumentOptions::default()
     };
     let content = Content::embedded().expect("the shipped content loads");
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("valid date");
