@@ -9,8 +9,10 @@
 #   ./scripts/perf.sh --long    before a release: full criterion runs, 15 launches of each
 #
 # Results go to tests/output/perf/ (criterion's reports under the target folder's criterion/).
-# Release builds use their own target folder (default target-release/ beside target/) so they
-# never wait on, or evict, the debug build the tests use. Needs a display: run under xvfb-run
+# Release builds use their own target folder (default target-perf/ beside target/) so they
+# never wait on, or evict, the debug build the tests use. It is not target-release/: the app
+# measured here has the test hooks (the ready file), and scripts/release-features.sh rightly
+# fails if target-release/ holds such a binary. Needs a display: run under xvfb-run
 # when there is none (the script does this itself if DISPLAY is unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,7 @@ else
   bench_args=(--warm-up-time 1 --measurement-time 3)
 fi
 
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR_RELEASE:-${CARGO_TARGET_DIR:-$PWD/target}-release}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR_PERF:-${CARGO_TARGET_DIR:-$PWD/target}-perf}"
 out=tests/output/perf
 mkdir -p "$out"
 step() { printf '\n==> %s\n' "$*"; }
@@ -38,7 +40,7 @@ app="$CARGO_TARGET_DIR/release/second-opinion"
 hello="$CARGO_TARGET_DIR/release/hello-tauri"
 
 step "benchmarks (criterion; ${bench_args[*]})"
-cargo bench -p backend --bench documents --bench profiles --bench notes -- "${bench_args[@]}" \
+cargo bench -p backend --bench documents --bench profiles --bench notes --bench bundle -- "${bench_args[@]}" \
   2>&1 | tee "$out/benches.txt"
 
 step "start-up and idle memory: $runs launches of each"
@@ -55,7 +57,9 @@ mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB (%d bytes)", b / 1048576, b }'; 
   echo "app binary (release, stripped): $(mib "$(stat -c %s "$app")")"
   echo "hello-tauri binary:             $(mib "$(stat -c %s "$hello")")"
   shopt -s nullglob
-  for f in "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb "$CARGO_TARGET_DIR"/release/bundle/appimage/*.AppImage; do
+  # The installers are made by scripts/release.sh, in its own folder.
+  installers="${CARGO_TARGET_DIR%-perf}-release/release/bundle"
+  for f in "$installers"/deb/*.deb "$installers"/appimage/*.AppImage; do
     echo "$(basename "$f"): $(mib "$(stat -c %s "$f")")"
   done
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"

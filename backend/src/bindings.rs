@@ -48,6 +48,7 @@ fn cases(cfg: &Config) -> Vec<String> {
         crate::cases::Attachment::decl(cfg),
         crate::cases::AttachmentDetails::decl(cfg),
         crate::app::attachments::AddedFile::decl(cfg),
+        crate::app::startup::StartupMark::decl(cfg),
     ]
 }
 

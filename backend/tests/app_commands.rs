@@ -684,7 +684,7 @@ const LOGGED: &[(&str, usize, Action)] = &[
     }),
     // startup
     ("report_ready", 0, |f, now| {
-        app::startup::report_ready(Some(&f.files.join("ready")), now)
+        app::startup::report_ready(Some(&f.files.join("ready")), now, &[], &[])
     }),
 ];
 

@@ -17,16 +17,20 @@ use tauri::Manager;
 
 /// Starts the app.
 pub fn run() {
+    // The start-up measurement's first mark: the shell's own code has begun.
+    let started = clock::Clock::from_env().now();
     memory::make_undumpable();
     start_logging();
     let result = with_plugins(tauri::Builder::default())
         // The app menu (File, View, Help); each choice is passed to the webview.
         .menu(menu::build)
         .on_menu_event(menu::chosen)
-        .setup(|app| {
+        .setup(move |app| {
             keep_out_of_recent_files();
             let settings = state::Settings::from_env(app.handle())?;
-            app.manage(state::AppState::new(settings));
+            let state = state::AppState::new(settings);
+            let set_up = state.now();
+            app.manage(state.with_start(started, set_up));
             app.manage(commands::attachments::DroppedFiles::default());
             watch_idle(app.handle().clone());
             system_lock::watch(app.handle().clone());

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use backend::app::startup::StartupMark;
 use backend::app::{Now, Session};
 use tauri::Manager;
 
@@ -72,6 +73,9 @@ pub struct AppState {
     pub settings: Settings,
     pub session: Session,
     clock: Clock,
+    /// When the shell's code began and when its set-up finished, for the start-up
+    /// measurement's breakdown (only written when `test_ready_file` is set).
+    pub start_marks: Vec<StartupMark>,
 }
 
 impl AppState {
@@ -80,6 +84,19 @@ impl AppState {
             session: session_for(&settings),
             settings,
             clock: Clock::from_env(),
+            start_marks: Vec::new(),
+        }
+    }
+
+    /// The state with the shell's start-up moments.
+    pub fn with_start(self, started: Now, set_up: Now) -> AppState {
+        let mark = |name: &str, at: Now| StartupMark {
+            name: name.into(),
+            at_ms: at.at.timestamp_millis() as f64,
+        };
+        AppState {
+            start_marks: vec![mark("shell-start", started), mark("shell-set-up", set_up)],
+            ..self
         }
     }
 

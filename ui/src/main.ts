@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { mark } from './lib/startup-marks';
 import './app.css';
 import Root from './Root.svelte';
 
@@ -9,6 +10,8 @@ document.addEventListener('securitypolicyviolation', () => {
   refused += 1;
   document.documentElement.dataset.cspRefused = String(refused);
 });
+
+mark('script-start');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');

@@ -200,10 +200,11 @@ pub fn export_profile<R: CryptoRng + ?Sized>(
     let Some(path) = choose(&export_file_name(now.today)) else {
         return Ok(None);
     };
+    // Only taking the job holds the profile: the copy, the key derivation (most of a second)
+    // and the file are made while other commands go on.
+    let job = session.with_confirmed(&confirmed, |p| session.profiles().export_job(p))?;
+    job.write(&path, export_passphrase, rng)?;
     session.with_confirmed(&confirmed, |p| {
-        session
-            .profiles()
-            .export(p, &path, export_passphrase, rng)?;
         record(p, now, "Saved a backup copy of this profile")
     })?;
     Ok(Some(path))

@@ -14,6 +14,7 @@ use crate::documents::{self, DocumentOptions, RenderedDocument};
 use crate::documents::{Communication, LetterPreview, LetterWords, Referral, WrittenBy};
 use crate::error::Error;
 use crate::error::Result;
+use crate::journey::ChaseLetter;
 use crate::journey::{ChosenQuestion, ForWhom, Journey, WeighUpAt};
 
 mod kind;
@@ -445,6 +446,7 @@ pub fn letter_preview(
         | DocumentKind::OtherViewFirst
         | DocumentKind::OtherViewSecond => match kind.chase() {
             Some(letter) => {
+                check_offered(letter, case, journey, today)?;
                 super::chase::chase_letter(letter, case, journey, content, today, options)?
             }
             None => return Err(Error::InvalidInput("This letter is not known.".into())),
@@ -533,10 +535,48 @@ pub fn document_with_files(
         | DocumentKind::Concern
         | DocumentKind::OtherViewFirst
         | DocumentKind::OtherViewSecond => match kind.chase() {
-            Some(letter) => documents::chase_letter(letter, case, journey, content, today, options),
+            Some(letter) => {
+                check_offered(letter, case, journey, today)?;
+                documents::chase_letter(letter, case, journey, content, today, options)
+            }
             None => Err(Error::InvalidInput("This letter is not known.".into())),
         },
     }
+}
+
+/// A letter that keeps things moving is made only while the journey offers it
+/// ([`crate::journey::letters_offered`]), so a window left open from another day cannot print a
+/// reminder that no longer fits. The refusal says when the letter is offered.
+fn check_offered(
+    letter: ChaseLetter,
+    case: &CaseDetails,
+    journey: &Journey,
+    today: NaiveDate,
+) -> Result<()> {
+    let offered = crate::journey::letters_offered(journey, case.nation, today)
+        .iter()
+        .any(|o| o.letter == letter);
+    if offered {
+        return Ok(());
+    }
+    let when = match letter {
+        ChaseLetter::RecordsChase => {
+            "This reminder is for records that are past their due date and have not all arrived."
+        }
+        ChaseLetter::FollowUpGp | ChaseLetter::FollowUpConsultant => {
+            "This follow-up is for a request with no answer written down after the weeks you chose."
+        }
+        ChaseLetter::Concern if case.nation.is_none() => {
+            "Please choose which part of the UK first: the service this letter goes to depends on it."
+        }
+        ChaseLetter::Concern => {
+            "This letter is for when a request or your records are overdue."
+        }
+        ChaseLetter::OtherViewFirst | ChaseLetter::OtherViewSecond => {
+            "This letter is for after the second opinion, when you have marked a difference or a question is still unanswered."
+        }
+    };
+    Err(Error::InvalidInput(format!("{when} Nothing was saved.")))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,18 @@ pub fn export_file_name(day: chrono::NaiveDate) -> String {
     )
 }
 
+/// An export not yet written: what it needs from an open profile, taken in an instant, so the
+/// copy, the key derivation and the file are made on a connection of its own while the profile
+/// goes on serving commands (the database is in WAL mode, so the copy reads one consistent
+/// moment). The key is zeroed when the job is dropped.
+pub(crate) struct ExportJob {
+    database: PathBuf,
+    key: DatabaseKey,
+    folder: PathBuf,
+    name: String,
+    params: KdfParams,
+}
+
 impl Profiles {
     /// Writes the whole of an unlocked profile to one encrypted file at `dest` (replacing a file
     /// already there, all at once), sealed with `export_passphrase`.
@@ -88,36 +100,19 @@ impl Profiles {
         export_passphrase: &str,
         rng: &mut R,
     ) -> Result<()> {
-        check_new_passphrase(export_passphrase, &[&open.name])?;
-        let (_, profile_meta) = self.read_meta(&open.id)?;
-        let params = profile_meta.passphrase_slot.kdf.params.upgraded().check()?;
+        self.export_job(open)?.write(dest, export_passphrase, rng)
+    }
 
-        // 1. An encrypted copy of the database under a fresh key, beside the profile's own. It
-        // is read from disk twice (its digest, then into the file), never held in memory.
-        let export_key = DatabaseKey::generate(rng);
-        let copy_path = open
-            .folder
-            .join(format!(".export-{}.db", random_hex(rng, 8)));
-        let written = open
-            .store
-            .export_encrypted(&copy_path, &export_key)
-            .and_then(|()| {
-                write_export(
-                    &open.name,
-                    &copy_path,
-                    &export_key,
-                    dest,
-                    export_passphrase,
-                    params,
-                    rng,
-                )
-            });
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let mut p = copy_path.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
-        written
+    /// The export of `open`, to be written by [`ExportJob::write`].
+    pub(crate) fn export_job(&self, open: &OpenProfile) -> Result<ExportJob> {
+        let (_, profile_meta) = self.read_meta(&open.id)?;
+        Ok(ExportJob {
+            database: open.folder.join(DATABASE_FILE),
+            key: open.key.clone(),
+            folder: open.folder.clone(),
+            name: open.name.clone(),
+            params: profile_meta.passphrase_slot.kdf.params.upgraded().check()?,
+        })
     }
 
     /// Makes a new profile from an export file, unlocked, with `passphrase` (the export
@@ -161,6 +156,45 @@ impl Profiles {
             },
             recovery,
         ))
+    }
+}
+
+impl ExportJob {
+    /// Writes the export file at `dest`, sealed with `export_passphrase`, from a connection of
+    /// its own.
+    pub(crate) fn write<R: CryptoRng + ?Sized>(
+        self,
+        dest: &Path,
+        export_passphrase: &str,
+        rng: &mut R,
+    ) -> Result<()> {
+        check_new_passphrase(export_passphrase, &[&self.name])?;
+        // 1. An encrypted copy of the database under a fresh key, beside the profile's own. It
+        // is read from disk twice (its digest, then into the file), never held in memory.
+        let store = Store::open_beside(&self.database, &self.key)?;
+        let export_key = DatabaseKey::generate(rng);
+        let copy_path = self
+            .folder
+            .join(format!(".export-{}.db", random_hex(rng, 8)));
+        let written = store
+            .export_encrypted(&copy_path, &export_key)
+            .and_then(|()| {
+                write_export(
+                    &self.name,
+                    &copy_path,
+                    &export_key,
+                    dest,
+                    export_passphrase,
+                    self.params,
+                    rng,
+                )
+            });
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let mut p = copy_path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        written
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Judged {
     /// The PDF holds scripts or files of its own. Kept (a hospital's letter may well), never
     /// run: the app's preview runs no script, and the bundle copies pages only.
     pub has_active_content: bool,
+    /// The SHA-256 of the bytes judged, in hex: worked out here, before the file reaches the
+    /// profile, so storing it holds the profile only for the write itself.
+    pub sha256: String,
 }
 
 fn refused(message: &str) -> Error {
@@ -104,6 +107,7 @@ fn judge_image(kind: AttachmentKind, bytes: &[u8]) -> Result<Judged> {
         pages: None,
         pixels,
         has_active_content: false,
+        sha256: super::sha256_hex(bytes),
     })
 }
 
@@ -198,6 +202,7 @@ fn judge_pdf(bytes: &[u8]) -> Result<Judged> {
         pages: u32::try_from(pages).ok(),
         pixels: None,
         has_active_content: has_active_content(&document),
+        sha256: super::sha256_hex(bytes),
     })
 }
 

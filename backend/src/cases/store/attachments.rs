@@ -128,7 +128,7 @@ impl Store {
                 new.judged.pages,
                 new.judged.has_active_content,
                 new.details.answers,
-                attachment::sha256_hex(new.bytes),
+                new.judged.sha256,
                 ts,
             ],
         )?;

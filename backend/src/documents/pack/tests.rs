@@ -362,3 +362,63 @@ fn forms_about_the_person_use_their_latest_open_case_or_the_profile_name() {
         "Gareth Jones"
     );
 }
+
+#[test]
+fn a_chase_letter_is_made_only_while_it_is_offered() {
+    let content = Content::embedded().expect("content");
+    let case = CaseDetails {
+        patient_name: "Morag Ó Briain".into(),
+        nation: Some(Nation::Scotland),
+        gp_practice_name: "Riverside Surgery".into(),
+        ..Default::default()
+    };
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("day");
+    let journey = Journey {
+        records_requested_on: Some(day(10, 1)),
+        records_received_on: Some(day(10, 3)),
+        records: vec![RecordItem {
+            label: "Scan reports".into(),
+            asked: true,
+            arrived: false,
+        }],
+        ..Default::default()
+    };
+    let options = DocumentOptions::default();
+    let make = |kind, today| document(kind, &case, &journey, &content, today, &options);
+    // Due 3 November: on the day nothing is overdue, so neither the reminder nor the concern
+    // letter is made, and the refusal says when they are.
+    for kind in [DocumentKind::RecordsChase, DocumentKind::Concern] {
+        match make(kind, day(11, 3)) {
+            Err(Error::InvalidInput(message)) => {
+                assert!(message.ends_with("Nothing was saved."), "{message}");
+                assert!(message.contains("overdue") || message.contains("due date"));
+            }
+            other => panic!("{kind:?} made before it is offered: {other:?}"),
+        }
+    }
+    // The day after, both are offered and made; the preview follows the same rule.
+    for kind in [DocumentKind::RecordsChase, DocumentKind::Concern] {
+        assert!(make(kind, day(11, 4)).is_ok(), "{kind:?}");
+    }
+    assert!(letter_preview(
+        DocumentKind::RecordsChase,
+        &case,
+        &journey,
+        &content,
+        day(11, 3),
+        &options
+    )
+    .is_err());
+    // Never offered in this journey: no request was sent, no second opinion noted.
+    for kind in [
+        DocumentKind::FollowUpGp,
+        DocumentKind::FollowUpConsultant,
+        DocumentKind::OtherViewFirst,
+        DocumentKind::OtherViewSecond,
+    ] {
+        assert!(
+            matches!(make(kind, day(11, 4)), Err(Error::InvalidInput(_))),
+            "{kind:?}"
+        );
+    }
+}
