@@ -277,8 +277,9 @@ impl Store {
     }
 
     /// A second connection to a database this app has open already (opened, checked and
-    /// brought up to date by [`Store::open_encrypted`]), for a copy made beside the first
-    /// connection (the daily backup). Keyed and hardened like every connection; the first
+    /// brought up to date by [`Store::open_encrypted`]), for work made beside the first
+    /// connection so that it goes on serving commands: the daily backup, the export, and
+    /// writing a large file. Keyed and hardened like every connection; the first
     /// open's checks are not repeated (a full read of a large file would hold the copy up).
     pub(crate) fn open_beside(path: &Path, key: &DatabaseKey) -> Result<Store> {
         let flags =

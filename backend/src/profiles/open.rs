@@ -196,6 +196,15 @@ impl OpenProfile {
         })
     }
 
+    /// A way to open a second connection to this profile's database, for a long write made
+    /// beside the profile's own connection (a large file), so other commands go on meanwhile.
+    pub(crate) fn beside(&self) -> Beside {
+        Beside {
+            database: self.folder.join(DATABASE_FILE),
+            key: self.key.clone(),
+        }
+    }
+
     /// Whether `key` is this profile's database key.
     pub(crate) fn holds_key(&self, key: &DatabaseKey) -> bool {
         self.key.as_bytes() == key.as_bytes()
@@ -226,5 +235,19 @@ pub(super) fn acting_from(consent: &CarerConsent) -> ActingCarer {
         consent_id: consent.id,
         carer_name: consent.details.carer_name.clone(),
         relationship: consent.details.relationship.clone(),
+    }
+}
+
+/// An open profile's database and key (zeroed when dropped), for a connection of its own.
+pub(crate) struct Beside {
+    database: PathBuf,
+    key: DatabaseKey,
+}
+
+impl Beside {
+    /// The second connection (see [`Store::open_beside`]). The database is in WAL mode, so the
+    /// profile's own connection reads on while this one writes; a write there waits its turn.
+    pub(crate) fn open(&self) -> Result<Store> {
+        Store::open_beside(&self.database, &self.key)
     }
 }
