@@ -83,6 +83,7 @@ fn guidance(cfg: &Config) -> Vec<String> {
         crate::content::Faq::decl(cfg),
         crate::content::Organisation::decl(cfg),
         crate::content::LetterTemplate::decl(cfg),
+        crate::content::NeedsWords::decl(cfg),
         crate::content::Guidance::decl(cfg),
         crate::content::RouteWithRights::decl(cfg),
         crate::content::TopicWithQuestions::decl(cfg),

@@ -404,10 +404,10 @@ fn chase_letter_layout_snapshots() {
     );
     j.communication_needs = needs();
     let doc_options = DocumentOptions {
-        communication: Some(backend::documents::Communication {
-            needs: j.communication_needs.clone(),
-            carer: None,
-        }),
+        communication: Some(
+            backend::documents::Communication::new(j.communication_needs.clone(), None, content())
+                .expect("words"),
+        ),
         ..a4()
     };
     assert_snapshot(

@@ -472,6 +472,7 @@ fn chase_letters_verdict(f: &[String], o: &DocumentOptions) {
                 carer_name: f[16].clone(),
                 relationship: f[17].clone(),
             }),
+            words: content().needs_words().expect("words").clone(),
         }),
         ..o.clone()
     };

@@ -513,6 +513,50 @@ impl Organisation {
     }
 }
 
+/// The words of the paragraph every letter ends with when the patient has communication needs
+/// (`content/letters/communication-needs.toml`): the title is its heading, and each sentence is
+/// a minijinja template over the variables that file lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NeedsWords {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub meta: ItemMeta,
+    pub large_print: String,
+    pub easy_read: String,
+    pub braille: String,
+    pub audio: String,
+    pub one_format: String,
+    pub many_formats: String,
+    pub by_email: String,
+    pub also_by_email: String,
+    pub bsl_interpreter: String,
+    pub interpreter: String,
+    pub my_carer: String,
+    pub helper_is_carer: String,
+    pub other_carer: String,
+    pub welsh_replies: String,
+    pub england_standard: String,
+}
+
+impl NeedsWords {
+    /// Every sentence template, with its field's name.
+    pub fn sentences(&self) -> [(&'static str, &str); 11] {
+        [
+            ("one_format", &self.one_format),
+            ("many_formats", &self.many_formats),
+            ("by_email", &self.by_email),
+            ("also_by_email", &self.also_by_email),
+            ("bsl_interpreter", &self.bsl_interpreter),
+            ("interpreter", &self.interpreter),
+            ("my_carer", &self.my_carer),
+            ("helper_is_carer", &self.helper_is_carer),
+            ("other_carer", &self.other_carer),
+            ("welsh_replies", &self.welsh_replies),
+            ("england_standard", &self.england_standard),
+        ]
+    }
+}
+
 /// A letter template. `body` is a minijinja template; paragraphs are separated by blank lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct LetterTemplate {

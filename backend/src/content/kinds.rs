@@ -27,6 +27,7 @@ pub enum Item {
     Faq(Faq),
     Organisation(Organisation),
     Letter(LetterTemplate),
+    LetterNeeds(NeedsWords),
     PlanOption(PlanOption),
     ReadinessCheck(ReadinessCheck),
     UsualRecord(UsualRecord),
@@ -104,6 +105,7 @@ kinds! {
     Faq(Faq) = "faq",
     Organisation(Organisation) = "organisation",
     Letter(LetterTemplate) = "letter",
+    LetterNeeds(NeedsWords) = "letter-needs",
     PlanOption(PlanOption) = "plan-option",
     ReadinessCheck(ReadinessCheck) = "readiness-check",
     UsualRecord(UsualRecord) = "usual-record",
@@ -183,6 +185,17 @@ impl Item {
                     out.push(("help.title", &h.title));
                     out.push(("help.text", &h.text));
                 }
+            }
+            Item::LetterNeeds(x) => {
+                for (name, text) in [
+                    ("large_print", &x.large_print),
+                    ("easy_read", &x.easy_read),
+                    ("braille", &x.braille),
+                    ("audio", &x.audio),
+                ] {
+                    out.push((name, text));
+                }
+                out.extend(x.sentences());
             }
             Item::Letter(x) => {
                 out.push(("subject", &x.subject));

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Months;
 
 use super::{
-    Content, DoubtHelp, Item, ItemMeta, Kind, LetterTemplate, Organisation, Question,
+    Content, DoubtHelp, Item, ItemMeta, Kind, LetterTemplate, NeedsWords, Organisation, Question,
     QuestionTopic, Right, Source, Step,
 };
 use crate::error::{Error, Result};
@@ -72,6 +72,9 @@ pub(super) fn load(files: impl IntoIterator<Item = (String, String)>) -> Result<
         }
         if let Item::Letter(l) = item {
             check_template(l).map_err(|e| err(place, e))?;
+        }
+        if let Item::LetterNeeds(n) = item {
+            check_needs_templates(n).map_err(|e| err(place, e))?;
         }
     }
 
@@ -216,6 +219,15 @@ fn check_template(letter: &LetterTemplate) -> std::result::Result<(), String> {
         .map_err(|e| format!("body template: {e}"))
 }
 
+fn check_needs_templates(words: &NeedsWords) -> std::result::Result<(), String> {
+    let env = minijinja::Environment::new();
+    for (field, text) in words.sentences() {
+        env.template_from_str(text)
+            .map_err(|e| format!("{field} template: {e}"))?;
+    }
+    Ok(())
+}
+
 /// Every reference between items points at an item of the right kind.
 fn check_references(content: &Content) -> Result<()> {
     fn refs<T: Kind>(
@@ -290,6 +302,7 @@ pub(super) fn check_complete(content: &Content) -> Result<()> {
     for id in REQUIRED_LETTERS {
         content.letter(id)?;
     }
+    content.needs_words()?;
     for nation in Nation::ALL {
         let line = content.urgent_line(nation)?;
         if !line.line.as_deref().is_some_and(|l| l.contains("999")) {

@@ -27,9 +27,9 @@ pub mod plain;
 
 pub use items::{
     About, AskStyle, Audience, BringItem, Consideration, Faq, FirstStep, HelpScreen, ItemMeta,
-    JourneyStep, LetterTemplate, Notice, NoticeLevel, NoticeWhen, Organisation, PlanOption,
-    Question, QuestionTopic, ReadinessCheck, ReadinessKey, ReadinessQuestion, Reason, ReasonGroup,
-    RecordsGuide, Right, Route, Screen, Side, Source, UsualRecord, WayToAsk,
+    JourneyStep, LetterTemplate, NeedsWords, Notice, NoticeLevel, NoticeWhen, Organisation,
+    PlanOption, Question, QuestionTopic, ReadinessCheck, ReadinessKey, ReadinessQuestion, Reason,
+    ReasonGroup, RecordsGuide, Right, Route, Screen, Side, Source, UsualRecord, WayToAsk,
 };
 pub use items::{DoubtHelp, DoubtHelpText, MatterStarter, QuestionSet, WeighUpGuide};
 pub use kinds::{Item, Kind};
@@ -234,6 +234,17 @@ impl Content {
     pub fn letter(&self, id: &str) -> Result<&LetterTemplate> {
         self.get::<LetterTemplate>(id)
             .map_err(|_| Error::Content(format!("no letter '{id}'")))
+    }
+
+    /// The words every letter states communication needs in (the one `letter-needs` item).
+    pub fn needs_words(&self) -> Result<&NeedsWords> {
+        let mut all = self.all::<NeedsWords>();
+        match (all.next(), all.next()) {
+            (Some(words), None) => Ok(words),
+            _ => Err(Error::Content(
+                "the content must hold exactly one letter-needs item".into(),
+            )),
+        }
     }
 
     /// Every letter template.

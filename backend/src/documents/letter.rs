@@ -6,7 +6,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde_json::Value;
 
 use super::layout::{lay_out, Block, Layout, LayoutOptions, Side, Span};
-use super::needs::{needs_paragraph, NEEDS_HEADING};
+use super::needs::{needs_paragraph, NeedsParagraph};
 use super::pdf::PdfInfo;
 use super::preview::LetterPreview;
 use super::printable::{printable_content, printable_field};
@@ -168,7 +168,7 @@ pub(crate) fn prepare(
         )?,
         None => None,
     };
-    let needs = needs.as_deref();
+    let needs = needs.as_ref();
     let mut layout = lay_out(
         &letter_blocks(&parts, words, date, by, needs, Spacing::Usual)?,
         &layout_options,
@@ -344,7 +344,7 @@ fn letter_blocks(
     template: &LetterWords,
     date: NaiveDate,
     helper: Option<&WrittenBy>,
-    needs: Option<&str>,
+    needs: Option<&NeedsParagraph>,
     spacing: Spacing,
 ) -> Result<Vec<Block>> {
     let patient = one_line(&parts.case.patient_name);
@@ -369,10 +369,10 @@ fn letter_blocks(
     tail.extend(parts.after_body.iter().cloned());
     if let Some(needs) = needs {
         tail.push(Block::Paragraph {
-            spans: vec![Span::bold(NEEDS_HEADING)],
+            spans: vec![Span::bold(needs.heading.clone())],
             keep_with_next: true,
         });
-        tail.push(Block::text(needs.to_owned()));
+        tail.push(Block::text(needs.text.clone()));
     }
     tail.push(Block::text(printable_content(
         "The letter's closing",
@@ -451,15 +451,15 @@ fn preview(
     parts: &LetterParts,
     template: &LetterWords,
     helper: Option<&WrittenBy>,
-    needs: Option<&str>,
+    needs: Option<&NeedsParagraph>,
 ) -> Result<LetterPreview> {
     let mut preview = LetterPreview::default();
     let fallback = printable_content("The letter's salutation", &template.salutation)?;
     preview.push_plain(&salutation(&parts.addressees, &fallback));
     preview.push_body(&template.body, &context(parts, helper)?)?;
     if let Some(needs) = needs {
-        preview.push_plain(NEEDS_HEADING);
-        preview.push_plain(needs);
+        preview.push_plain(&needs.heading);
+        preview.push_plain(&needs.text);
     }
     preview.push_plain(&template.closing);
     if parts.signatures.is_none() {

@@ -383,19 +383,24 @@ pub fn written_by(journey: &Journey, options: &DocumentOptions) -> Option<Writte
 
 /// The options a case's documents are made with: who writes (see [`written_by`]) and the
 /// patient's communication needs, with the carer named on step 4 to contact.
-fn letter_options(journey: &Journey, options: &DocumentOptions) -> DocumentOptions {
+fn letter_options(
+    journey: &Journey,
+    content: &Content,
+    options: &DocumentOptions,
+) -> Result<DocumentOptions> {
     let carer = (!journey.carer_name.trim().is_empty()).then(|| WrittenBy {
         carer_name: journey.carer_name.clone(),
         relationship: journey.carer_relationship.clone(),
     });
-    DocumentOptions {
+    Ok(DocumentOptions {
         written_by: written_by(journey, options),
-        communication: Some(Communication {
-            needs: journey.communication_needs.clone(),
+        communication: Some(Communication::new(
+            journey.communication_needs.clone(),
             carer,
-        }),
+            content,
+        )?),
         ..options.clone()
-    }
+    })
 }
 
 /// The words of the letter of `kind` as it would be made now (see [`document`]), the person's
@@ -409,7 +414,7 @@ pub fn letter_preview(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<LetterPreview> {
-    let options = &letter_options(journey, options);
+    let options = &letter_options(journey, content, options)?;
     let prepared = match kind {
         DocumentKind::GpLetter => super::letter::gp_request(
             case,
@@ -488,7 +493,7 @@ pub fn document_with_files(
     today: NaiveDate,
     options: &DocumentOptions,
 ) -> Result<RenderedDocument> {
-    let options = &letter_options(journey, options);
+    let options = &letter_options(journey, content, options)?;
     match kind {
         DocumentKind::GpLetter => {
             case.check_ready_for_gp_letter()?;

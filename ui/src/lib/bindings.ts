@@ -208,6 +208,8 @@ added: Attachment | null,
  */
 refused: ErrorPayload | null, };
 
+export type StartupMark = { name: string, at_ms: number, };
+
 export type ItemMeta = { id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
@@ -275,7 +277,7 @@ file?: string,
  */
 as_of?: string, };
 
-export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord | { "kind": "weigh-up" } & WeighUpGuide | { "kind": "question-set" } & QuestionSet;
+export type Item = { "kind": "notice" } & Notice | { "kind": "screen" } & Screen | { "kind": "about" } & About | { "kind": "reason" } & Reason | { "kind": "first-step" } & FirstStep | { "kind": "consideration" } & Consideration | { "kind": "route" } & Route | { "kind": "right" } & Right | { "kind": "journey-step" } & JourneyStep | { "kind": "way-to-ask" } & WayToAsk | { "kind": "records-guide" } & RecordsGuide | { "kind": "bring-item" } & BringItem | { "kind": "question-topic" } & QuestionTopic | { "kind": "question" } & Question | { "kind": "faq" } & Faq | { "kind": "organisation" } & Organisation | { "kind": "letter" } & LetterTemplate | { "kind": "letter-needs" } & NeedsWords | { "kind": "plan-option" } & PlanOption | { "kind": "readiness-check" } & ReadinessCheck | { "kind": "usual-record" } & UsualRecord | { "kind": "weigh-up" } & WeighUpGuide | { "kind": "question-set" } & QuestionSet;
 
 export type About = { summary: string, 
 /**
@@ -618,6 +620,21 @@ file_stem: string,
  * The line in bold under the date: what the letter is about.
  */
 subject: string, salutation: string, body: string, closing: string, id: string, title: string, nations: Array<Nation>, 
+/**
+ * Ids of entries in `content/sources.toml`; see `Content::source`.
+ */
+sources: Array<string>, reviewed: string, review_by: string, 
+/**
+ * The screens this item is shown on. Empty for items reached another way (by id).
+ */
+steps: Array<Step>, 
+/**
+ * A note for the clinical reviewer: what to check, or why the wording is cautious. Not
+ * shown to the person.
+ */
+reviewer_note?: string, };
+
+export type NeedsWords = { large_print: string, easy_read: string, braille: string, audio: string, one_format: string, many_formats: string, by_email: string, also_by_email: string, bsl_interpreter: string, interpreter: string, my_carer: string, helper_is_carer: string, other_carer: string, welsh_replies: string, england_standard: string, id: string, title: string, nations: Array<Nation>, 
 /**
  * Ids of entries in `content/sources.toml`; see `Content::source`.
  */
