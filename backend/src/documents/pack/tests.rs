@@ -384,7 +384,7 @@ fn a_chase_letter_is_made_only_while_it_is_offered() {
         ..Default::default()
     };
     let options = DocumentOptions::default();
-    let make = |kind, today| document(kind, &case, &journey, &content, today, &options);
+    let make = |kind, today| document(kind, &case, &journey, content, today, &options);
     // Due 3 November: on the day nothing is overdue, so neither the reminder nor the concern
     // letter is made, and the refusal says when they are.
     for kind in [DocumentKind::RecordsChase, DocumentKind::Concern] {
@@ -404,7 +404,7 @@ fn a_chase_letter_is_made_only_while_it_is_offered() {
         DocumentKind::RecordsChase,
         &case,
         &journey,
-        &content,
+        content,
         day(11, 3),
         &options
     )
