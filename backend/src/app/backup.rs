@@ -110,3 +110,12 @@ impl DailyBackup {
         }
     }
 }
+
+impl Drop for DailyBackup {
+    /// A session that ends stops its backup and waits for the thread: a copy left running would
+    /// hold a connection and a copy of the key past the session, and, when the process ends,
+    /// die inside SQLCipher while the C libraries are torn down (a crash at exit).
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
