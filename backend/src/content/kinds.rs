@@ -186,17 +186,7 @@ impl Item {
                     out.push(("help.text", &h.text));
                 }
             }
-            Item::LetterNeeds(x) => {
-                for (name, text) in [
-                    ("large_print", &x.large_print),
-                    ("easy_read", &x.easy_read),
-                    ("braille", &x.braille),
-                    ("audio", &x.audio),
-                ] {
-                    out.push((name, text));
-                }
-                out.extend(x.sentences());
-            }
+            Item::LetterNeeds(x) => needs_texts(x, &mut out),
             Item::Letter(x) => {
                 out.push(("subject", &x.subject));
                 out.push(("salutation", &x.salutation));
@@ -226,6 +216,18 @@ fn organisation_texts<'a>(x: &'a Organisation, out: &mut Vec<(&'static str, &'a 
             out.push((name, v));
         }
     }
+}
+
+fn needs_texts<'a>(x: &'a NeedsWords, out: &mut Vec<(&'static str, &'a str)>) {
+    for (name, text) in [
+        ("large_print", &x.large_print),
+        ("easy_read", &x.easy_read),
+        ("braille", &x.braille),
+        ("audio", &x.audio),
+    ] {
+        out.push((name, text.as_str()));
+    }
+    out.extend(x.sentences());
 }
 
 fn readiness_texts<'a>(x: &'a ReadinessCheck, out: &mut Vec<(&'static str, &'a str)>) {
