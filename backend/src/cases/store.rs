@@ -11,6 +11,7 @@
 //! - Every write is one transaction: it is on disk when the call returns `Ok`.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
@@ -166,20 +167,31 @@ fn latest_birth(now: DateTime<Utc>) -> NaiveDate {
     today.checked_add_days(Days::new(1)).unwrap_or(today)
 }
 
-/// Stops SQLCipher writing its own messages (such as HMAC failures for a wrong key) to stderr.
-fn quiet_sqlcipher(conn: &Connection) -> Result<()> {
-    run_pragma(conn, "PRAGMA cipher_log_level = NONE")
-        .map_err(|_| Error::Storage("could not set the SQLCipher log level".into()))
+/// Starts SQLite and SQLCipher once per process, on a connection of its own, before any other
+/// connection is opened, and sets SQLCipher's settings of the whole process: its own messages
+/// (such as HMAC failures for a wrong key) are not written to stderr, and it wipes every block
+/// of memory it frees (pages read, rows, keys) and locks its key material out of swap, so a
+/// locked profile leaves no decrypted page behind.
+///
+/// Every connection waits for this first. SQLite marks itself started before SQLCipher's own
+/// start-up has finished, so a second thread opening its first database at that moment is let
+/// through, and its key is refused (`PRAGMA key` fails with SQLITE_ERROR) because SQLCipher is
+/// not ready yet.
+fn sqlcipher_process_settings() -> Result<()> {
+    static SETTINGS: OnceLock<std::result::Result<(), &'static str>> = OnceLock::new();
+    let settings = SETTINGS.get_or_init(|| {
+        let conn = Connection::open_in_memory().map_err(|_| "could not start SQLCipher")?;
+        run_pragma(&conn, "PRAGMA cipher_log_level = NONE")
+            .map_err(|_| "could not set the SQLCipher log level")?;
+        run_pragma(&conn, "PRAGMA cipher_memory_security = ON")
+            .map_err(|_| "could not turn on SQLCipher's memory security")
+    });
+    settings.map_err(|message| Error::Storage(message.into()))
 }
 
 /// Gives SQLCipher the raw key. `PRAGMA key` never fails by itself: a wrong key shows on the
 /// first read. Any error here is reported without its text, which could quote the SQL (the key).
 fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
-    quiet_sqlcipher(conn)?;
-    // SQLCipher then wipes every block of memory it frees (pages read, rows, keys) and locks
-    // its key material out of swap, so a locked profile leaves no decrypted page behind.
-    run_pragma(conn, "PRAGMA cipher_memory_security = ON")
-        .map_err(|_| Error::Storage("could not turn on SQLCipher's memory security".into()))?;
     run_pragma(conn, &key.pragma_key_sql()).map_err(|e| {
         // Only SQLite's result code is kept: its message could quote the SQL, which holds the key.
         let code = e.sqlite_error().map_or(-1, |f| f.extended_code);
@@ -268,10 +280,10 @@ impl Store {
         if key.is_some() && !path.exists() {
             crate::private_files::create_private_file(path)?;
         }
+        sqlcipher_process_settings()?;
         let conn = Connection::open(path)?;
-        match key {
-            Some(key) => apply_key(&conn, key)?,
-            None => quiet_sqlcipher(&conn)?,
+        if let Some(key) = key {
+            apply_key(&conn, key)?;
         }
         Store::prepare(conn, before_update)
     }
@@ -284,6 +296,7 @@ impl Store {
     pub(crate) fn open_beside(path: &Path, key: &DatabaseKey) -> Result<Store> {
         let flags =
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        sqlcipher_process_settings()?;
         let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -294,6 +307,7 @@ impl Store {
     /// A throwaway database in memory (not encrypted: it never touches the disk), for tests and
     /// benchmarks.
     pub fn open_in_memory() -> Result<Store> {
+        sqlcipher_process_settings()?;
         Store::prepare(Connection::open_in_memory()?, None)
     }
 
@@ -344,6 +358,7 @@ impl Store {
     #[doc(hidden)]
     #[cfg(any(test, feature = "test-support"))]
     pub fn create_old_for_tests(path: &Path, key: &DatabaseKey, version: usize) -> Result<()> {
+        sqlcipher_process_settings()?;
         let mut conn = Connection::open(path)?;
         apply_key(&conn, key)?;
         Migrations::from_slice(MIGRATIONS).to_version(&mut conn, version)?;
