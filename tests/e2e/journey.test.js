@@ -102,10 +102,12 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   const nameLabel = () => browser.$('label[for="patient_name"]').getText();
   await browser.$('input[name="for_whom"][value="me"]').click();
   await browser.waitUntil(async () => (await nameLabel()).startsWith('Your full name'), { timeout: 5000 });
+  assert.match(await browser.$('label[for="reason"]').getText(), /^Why would you like a second opinion\?/);
   assert.match(await browser.$('label[for="nhs_number"]').getText(), /^Your NHS number/);
   await browser.$('input[name="for_whom"][value="someone-i-help"]').click();
   await browser.waitUntil(async () => (await nameLabel()).startsWith('Their full name'), { timeout: 5000 });
   assert.match(await browser.$('label[for="date_of_birth"]').getText(), /^Their date of birth/);
+  assert.match(await browser.$('label[for="reason"]').getText(), /^Why would they like a second opinion\?/);
   await browser.$('#patient_name').setValue(name);
   // The number is named as the nation names it (the backend's word for each nation).
   const numberLabel = () => browser.$('label[for="nhs_number"]').getText();

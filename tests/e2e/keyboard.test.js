@@ -10,54 +10,15 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
 import { openApp, startDriver, stepShown, stopDriver, testFolders, testProfile } from './app.js';
+import { byId, byName, byText, keyboard } from './keys.js';
 
 const folders = testFolders();
 let driver;
 let browser;
-let tabs = 0;
-
-/** What has focus now, and whether its focus can be seen (an outline at least 2px wide). */
-const focused = () =>
-  browser.execute(() => {
-    const el = document.activeElement;
-    const cs = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      id: el.id,
-      name: el.getAttribute('name'),
-      type: el.getAttribute('type'),
-      value: el.value ?? null,
-      checked: el.checked ?? null,
-      testid: el.dataset?.testid ?? null,
-      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80),
-      label: (el.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
-    };
-  });
-
-/** Types text key by key (each key pressed and let go, so "ll" gives two l's). */
-async function type(text) {
-  const keys = browser.action('key');
-  for (const c of text) keys.down(c).up(c);
-  await keys.perform();
-}
-
-const describe = (f) => `${f.tag}${f.id ? '#' + f.id : ''}${f.name ? `[name=${f.name}]` : ''} "${f.text}"`;
-
-/** Presses Tab (or Shift+Tab) until `matches` is true of the focused element. */
-async function tabTo(matches, { back = false, max = 250 } = {}) {
-  for (let i = 0; i < max; i++) {
-    await browser.keys(back ? [Key.Shift, Key.Tab] : [Key.Tab]);
-    tabs++;
-    const f = await focused();
-    assert.ok(f.visible, `focus can be seen on ${describe(f)}`);
-    if (matches(f)) return f;
-  }
-  throw new Error(`Tab never reached the element (${max} presses)`);
-}
-const byId = (id) => (f) => f.id === id;
-const byText = (text) => (f) => f.tag === 'button' && f.text === text;
-const byName = (name) => (f) => f.name === name;
+let keys;
+let focused;
+let type;
+let tabTo;
 
 const currentStep = () => stepShown(browser);
 
@@ -75,6 +36,8 @@ async function next(expected) {
 before(async () => {
   driver = await startDriver(folders);
   browser = await openApp({ profile: null });
+  keys = keyboard(browser);
+  ({ focused, type, tabTo } = keys);
 });
 
 after(async () => {
@@ -183,5 +146,5 @@ test('a case from the start to a printed pack, with the keyboard alone', async (
   await browser.keys([Key.Ctrl, 'l']);
   await browser.$(`button=${testProfile.name}`).waitForDisplayed({ timeout: 10000 });
   assert.equal(await browser.$('#patient_name').isExisting(), false);
-  console.log(`keyboard journey: ${tabs} Tab presses, focus visible on every one`);
+  console.log(`keyboard journey: ${keys.tabs} Tab presses, focus visible on every one`);
 });

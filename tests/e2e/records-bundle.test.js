@@ -93,6 +93,12 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   });
   const titles = await browser.$$('[data-testid="case-files"] li.file label.title').map((l) => l.getText());
   assert.deepEqual(titles.map((s) => s.replace(/: put in.*$/, '')).sort(), ['clinic-letter', 'scan-photo']);
+  // Each file's facts are one line with a space either side of every dot.
+  const facts = await browser.$$('[data-testid="case-files"] li.file p.facts').map((p) => p.getText());
+  assert.ok(
+    facts.some((f) => /\S · PDF · 2 pages · \S/.test(f)),
+    `the letter's facts: ${JSON.stringify(facts)}`,
+  );
 
   // Nothing ticked: the button says what to do rather than making an empty file.
   await browser.$('[data-testid="make-bundle"]').click();
