@@ -8,7 +8,8 @@ mod support;
 
 use backend::cases::{judge, CaseDetails, Nation};
 use backend::documents::{
-    records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle, RenderedDocument,
+    records_bundle, BundleFile, BundleRecord, DocumentOptions, Paper, RecordsBundle,
+    RenderedDocument,
 };
 use chrono::NaiveDate;
 use lopdf::{dictionary, Document, Object, Stream};
@@ -428,6 +429,56 @@ fn a_long_index_numbers_pages_from_the_finished_file() {
     );
     assert!(text.contains(&last), "{text}");
     assert!(page_text(&doc.bytes, index_pages + 40).contains("Letter page 1"));
+}
+
+#[test]
+fn the_index_and_the_pictures_are_printed_on_the_paper_and_in_the_text_size_chosen() {
+    let mut records: Vec<BundleRecord> = (1..=20)
+        .map(|i| {
+            record(
+                &format!("Hospital letter number {i}"),
+                day(i),
+                BundleFile::Pdf(pdf("Letter", 1)),
+            )
+        })
+        .collect();
+    records.push(record("Photo", day(21), BundleFile::Png(png(40, 60, None))));
+    let case = case();
+    let b = RecordsBundle {
+        case: &case,
+        with: "",
+        records: &records,
+    };
+    let print = |paper, large_print| {
+        let options = DocumentOptions {
+            paper,
+            large_print,
+            ..DocumentOptions::default()
+        };
+        records_bundle(&b, date(), &options).expect("bundle").bytes
+    };
+    let a4 = print(Paper::A4, false);
+    let letter_large = print(Paper::UsLetter, true);
+    assert_valid(&letter_large);
+    let index_pages = |bytes: &[u8]| pages(bytes) - records.len();
+    assert!(
+        index_pages(&letter_large) > index_pages(&a4),
+        "large text makes the index longer: {} pages, not {}",
+        index_pages(&letter_large),
+        index_pages(&a4)
+    );
+    let sizes = page_sizes(&letter_large);
+    let index = index_pages(&letter_large);
+    assert!(sizes[..index].iter().all(|s| *s == (612, 792)), "{sizes:?}");
+    // The records' own pages keep their size; the picture gets a page of the paper chosen.
+    assert!(
+        sizes[index..sizes.len() - 1]
+            .iter()
+            .all(|s| *s == (595, 842)),
+        "{sizes:?}"
+    );
+    assert_eq!(sizes.last(), Some(&(612, 792)));
+    assert!(page_sizes(&a4).last() == Some(&(595, 842)));
 }
 
 #[test]

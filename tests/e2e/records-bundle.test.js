@@ -105,6 +105,11 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   await browser.$('[data-testid="case-files"] [role="alert"]').waitForDisplayed({ timeout: 5000 });
   assert.match(await browser.$('[data-testid="case-files"] [role="alert"]').getText(), /Tick the files/);
 
+  // The bundle's first page follows the paper and text size chosen beside its button.
+  const bundle = browser.$('[data-testid="case-files"] .bundle');
+  await bundle.$('select').selectByAttribute('value', 'us-letter');
+  await bundle.$('input[type="checkbox"]').click();
+
   // The keyboard alone: Tab to each tick box and tick it with Space, then to the button.
   const chosen = await browser.$$('[data-testid="file-choose"]').map((c) => c.getAttribute('id'));
   await browser.execute(() => document.querySelector('[data-testid="add-files"]').focus());
@@ -124,6 +129,7 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   const file = path.join(folders.saved, name);
   const info = tool('pdfinfo', [file]);
   assert.match(info, /Pages:\s+4\n/, 'the index, the letter\u2019s two pages and the photo');
+  assert.match(tool('pdfinfo', ['-f', '1', '-l', '1', file]), /Page +1 size: 612 x 792 pts/, 'the index is on US Letter');
   const index = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).replace(/\s+/g, ' ');
   assert.match(index, /Records for the second opinion/);
   assert.match(index, /Bea Bundle/);
