@@ -10,7 +10,9 @@ mod support;
 use backend::cases::{CaseDetails, Nation};
 use backend::documents::pack::{document, DocumentKind};
 use backend::documents::DocumentOptions;
-use backend::journey::{Appointment, ForWhom, InHospital, Journey, Opinion};
+use backend::journey::{
+    Appointment, ChosenQuestion, ForWhom, InHospital, Journey, MedicineLine, Opinion,
+};
 use support::*;
 
 /// One person's case and journey.
@@ -326,4 +328,89 @@ fn letters_greet_the_named_doctor_and_name_the_number_as_the_nation_does() {
     }
     let glasgow = text(&glasgow(), DocumentKind::GpLetter);
     assert!(!glasgow.contains("NHS number"));
+}
+
+/// The person with `n` questions of their own (the first three marked most important), a
+/// medicine for every three questions and more, and an allergy.
+fn with_questions(mut p: Person, n: usize) -> Person {
+    p.journey.questions = (0..n)
+        .map(|i| ChosenQuestion {
+            bank_id: None,
+            text: format!("Question {i}: what would happen if I waited a few more months?"),
+            top: i < 3,
+            answer: String::new(),
+        })
+        .collect();
+    p.journey.medicines = (0..=n % 4)
+        .map(|i| MedicineLine {
+            name: format!("Medicine {i}"),
+            dose: "10 mg each morning".into(),
+            notes: String::new(),
+        })
+        .collect();
+    p.journey.allergies = "Penicillin (a rash)".into();
+    p
+}
+
+/// Each page's text without its top line (the name) and its footer (the pack's title and the
+/// page number, on one line).
+fn page_bodies(bytes: &[u8]) -> Vec<String> {
+    pdftotext(bytes)
+        .split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .map(|page| {
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("My appointment pack"))
+                .collect();
+            lines.get(1..).unwrap_or_default().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn no_pack_page_holds_one_question_alone_and_the_summary_keeps_to_one_page() {
+    let mut alone = Vec::new();
+    let mut summary_spills = Vec::new();
+    let mut printed = 0;
+    for n in [0, 1, 3, 5, 8, 11, 14] {
+        for (who, p) in people() {
+            let p = with_questions(p, n);
+            for large in [false, true] {
+                printed += 1;
+                let bodies = page_bodies(&print(&p, DocumentKind::PrepPack, large));
+                for (i, body) in bodies.iter().enumerate() {
+                    // A question with its number, or none, and nothing else on the page.
+                    let unnumbered = body.split_once(". ").map_or("", |(_, q)| q);
+                    if [body.as_str(), unnumbered].iter().any(|b| {
+                        b.starts_with("Question ")
+                            && b.ends_with('?')
+                            && b.matches('?').count() == 1
+                    }) || (body.ends_with('?') && body.matches('?').count() == 1)
+                    {
+                        alone.push(format!("{who} n={n} large={large} page {}: {body}", i + 1));
+                    }
+                }
+                let summary = bodies
+                    .iter()
+                    .find(|b| b.contains("Summary for the second-opinion doctor"))
+                    .expect("the pack holds the summary");
+                if !(summary.contains("Allergies: Penicillin")
+                    && summary.contains("Records attached: none."))
+                {
+                    summary_spills.push(format!("{who} n={n} large={large}: {summary}"));
+                }
+            }
+        }
+    }
+    assert_eq!(printed, 70);
+    assert!(
+        alone.is_empty(),
+        "pages with one question alone: {alone:#?}"
+    );
+    assert!(
+        summary_spills.is_empty(),
+        "summaries over a page: {summary_spills:#?}"
+    );
 }

@@ -783,7 +783,7 @@ mod through_the_app {
         // Once on the summary for the doctor, once in the pack beside what to bring.
         assert_in_order(&with, &[&listed[..], &listed[..]].concat());
         assert!(
-            !with.contains("None attached"),
+            !with.contains("Records attached"),
             "the summary does not say none are attached: {with}"
         );
     }

@@ -274,7 +274,8 @@ fn medicines_and_allergies(s: &ClinicianSummary) -> Vec<Block> {
 }
 
 /// The records brought or sent along: the files kept in the case, then the checklist's
-/// records that arrived ("None attached" only when there is neither).
+/// records that arrived. When there is neither, one line says so (as "Allergies" does), so the
+/// summary's last item never takes a page of its own.
 fn records(s: &ClinicianSummary) -> Vec<Block> {
     let mut b = records_held(&s.records_held);
     let records: Vec<Vec<Span>> = s
@@ -286,12 +287,15 @@ fn records(s: &ClinicianSummary) -> Vec<Block> {
     if records.is_empty() && !b.is_empty() {
         return b;
     }
-    b.push(Block::heading(3, "Records attached"));
     if records.is_empty() {
-        b.push(Block::text("None attached."));
-    } else {
-        b.push(Block::BulletList { items: records });
+        b.push(Block::Paragraph {
+            spans: vec![Span::bold("Records attached: "), Span::regular("none.")],
+            keep_with_next: false,
+        });
+        return b;
     }
+    b.push(Block::heading(3, "Records attached"));
+    b.push(Block::BulletList { items: records });
     b
 }
 

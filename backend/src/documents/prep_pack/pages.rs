@@ -139,12 +139,15 @@ fn safety(pack: &PrepPack) -> Vec<Block> {
 /// among the most important is not printed again, and a topic left empty is left out).
 fn questions(pack: &PrepPack) -> Vec<Block> {
     let mut b = Vec::new();
+    // Where the last two questions start in `b`.
+    let mut last_two: [Option<usize>; 2] = [None, None];
     let top: Vec<&String> = filled(&pack.top_questions).collect();
     if !top.is_empty() {
         b.push(Block::PageBreak);
         b.push(Block::heading(1, "My most important questions"));
         b.push(Block::text("Ask these first, in case time runs out."));
         for (i, q) in top.iter().enumerate() {
+            last_two = [last_two[1], Some(b.len())];
             b.extend(question(q, Some(i + 1), 4));
         }
     }
@@ -176,9 +179,16 @@ fn questions(pack: &PrepPack) -> Vec<Block> {
             };
             b.push(Block::heading(2, title));
             for q in filled(&topic.questions).filter(not_top) {
+                last_two = [last_two[1], Some(b.len())];
                 b.extend(question(q, None, 3));
             }
         }
+    }
+    // The last two questions (and a heading between them) stay on one page, so a page never
+    // holds a single question on its own.
+    if let [Some(start), Some(_)] = last_two {
+        let tail = b.split_off(start);
+        b.push(Block::KeepTogether(tail));
     }
     b
 }
