@@ -129,7 +129,7 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   const file = path.join(folders.saved, name);
   const info = tool('pdfinfo', [file]);
   assert.match(info, /Pages:\s+4\n/, 'the index, the letter\u2019s two pages and the photo');
-  assert.match(tool('pdfinfo', ['-f', '1', '-l', '1', file]), /Page +1 size: 612 x 792 pts/, 'the index is on US Letter');
+  assert.match(tool('pdfinfo', ['-f', '1', '-l', '1', file]), /Page +1 size: +612 x 792 pts/, 'the index is on US Letter');
   const index = tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).replace(/\s+/g, ' ');
   assert.match(index, /Records for the second opinion/);
   assert.match(index, /Bea Bundle/);
