@@ -743,6 +743,42 @@ mod through_the_app {
     }
 
     #[test]
+    fn files_over_the_bundle_limit_together_are_refused_before_any_is_read() {
+        let f = Fixture::new();
+        // A 41 MB picture: a small PNG with a large private chunk the decoders skip.
+        let mut big = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut big, 2, 2);
+            encoder.set_color(png::ColorType::Grayscale);
+            let mut writer = encoder.write_header().expect("header");
+            writer
+                .write_chunk(png::chunk::ChunkType(*b"prVt"), &vec![0; 41 * 1024 * 1024])
+                .expect("chunk");
+            writer.write_image_data(&[0, 0, 0, 0]).expect("pixels");
+        }
+        let id = f.add("big.png", &big, "A large scan", None);
+        // Five times over (the window never asks this, but the limit is on the total).
+        let refused = app::attachments::write_records_bundle(
+            &f.session,
+            &now(),
+            f.case_id,
+            &[id; 5],
+            DocumentOptions::default(),
+            |_| panic!("nothing to save"),
+        )
+        .expect_err("over the limit");
+        assert_eq!(refused.code(), "invalid_input");
+        assert!(
+            refused
+                .to_string()
+                .starts_with("The files you ticked come to 205.1 MB together."),
+            "{refused}"
+        );
+        let log = app::profiles::activity_log(&f.session, &now()).expect("log");
+        assert!(!log.iter().any(|e| e.what == "Printed a records bundle"));
+    }
+
+    #[test]
     fn a_file_of_another_case_is_refused() {
         let f = Fixture::new();
         let other = app::cases::create_case(&f.session, &now(), &case()).expect("case");

@@ -19,8 +19,8 @@ use crate::cases::{
     CaseId, NewAttachment, MAX_FILE_BYTES,
 };
 use crate::documents::{
-    records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle, RenderedDocument,
-    SavedDocument,
+    check_bundle_size, records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle,
+    RenderedDocument, SavedDocument,
 };
 use crate::error::{Error, ErrorPayload, Result};
 use crate::profiles::OpenProfile;
@@ -266,12 +266,16 @@ pub fn write_records_bundle(
     save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
 ) -> Result<Option<SavedDocument>> {
     let (case, journey, records) = session.with_store(now, |s| {
+        let files = ids
+            .iter()
+            .map(|id| s.attachment(*id))
+            .collect::<Result<Vec<_>>>()?;
+        if files.iter().any(|f| f.case_id != case_id) {
+            return Err(Error::FileNotFound);
+        }
+        check_bundle_size(files.iter().map(|f| f.size))?;
         let mut records = Vec::with_capacity(ids.len());
-        for id in ids {
-            let file = s.attachment(*id)?;
-            if file.case_id != case_id {
-                return Err(Error::FileNotFound);
-            }
+        for (id, file) in ids.iter().zip(files) {
             records.push(BundleRecord {
                 file: bundle_file(file.kind, s.attachment_bytes(*id)),
                 title: file.title,

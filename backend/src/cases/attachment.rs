@@ -216,7 +216,8 @@ pub fn size_text(size: u64) -> String {
             format!("{}.{} MB", tenths / 10, tenths % 10)
         }
         _ => {
-            let tenths = (size * 10).div_ceil(GB);
+            // In u128: ten times the largest u64 does not fit in one.
+            let tenths = (u128::from(size) * 10).div_ceil(u128::from(GB));
             format!("{}.{} GB", tenths / 10, tenths % 10)
         }
     }

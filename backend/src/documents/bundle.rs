@@ -23,6 +23,28 @@ use printing::bundle::{self as merge, Part, Prepared};
 pub(crate) const BUNDLE_TITLE: &str = "Records for the second opinion";
 const BUNDLE_STEM: &str = "second-opinion-records";
 
+/// The most the chosen files may come to together. A bundle holds every chosen file and the
+/// PDF made of them in memory at once, so this bounds what making one takes (about twice this),
+/// on a family computer that may have little to spare.
+pub const MAX_BUNDLE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Refuses a bundle whose chosen files come to more than [`MAX_BUNDLE_BYTES`] together, in
+/// words that say what to do, before any file is read.
+///
+/// Errors: [`Error::InvalidInput`].
+pub fn check_bundle_size(sizes: impl IntoIterator<Item = u64>) -> Result<()> {
+    let total = sizes.into_iter().fold(0_u64, u64::saturating_add);
+    if total <= MAX_BUNDLE_BYTES {
+        return Ok(());
+    }
+    Err(Error::InvalidInput(format!(
+        "The files you ticked come to {} together. One bundle can hold up to {} MB. Untick \
+         some of them and make a second bundle for the rest.",
+        crate::cases::size_text(total),
+        MAX_BUNDLE_BYTES / (1024 * 1024),
+    )))
+}
+
 /// A record's file as it is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleFile {
@@ -242,5 +264,26 @@ fn column(title: &str, weight: f32) -> Column {
     Column {
         title: title.to_owned(),
         weight,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MB: u64 = 1024 * 1024;
+
+    #[test]
+    fn a_bundle_up_to_the_limit_is_made_and_one_over_it_says_what_to_do() {
+        assert!(check_bundle_size([]).is_ok());
+        assert!(check_bundle_size([150 * MB, 50 * MB]).is_ok());
+        let err = check_bundle_size([50 * MB, 50 * MB, 50 * MB, 50 * MB, 1]).expect_err("over");
+        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(
+            err.to_string(),
+            "The files you ticked come to 200.1 MB together. One bundle can hold up to 200 MB. \
+             Untick some of them and make a second bundle for the rest."
+        );
+        assert!(check_bundle_size([u64::MAX, u64::MAX]).is_err());
     }
 }

@@ -33,7 +33,9 @@ mod weigh_up;
 pub use printing::layout;
 use printing::pdf;
 
-pub use bundle::{records_bundle, BundleFile, BundleRecord, RecordsBundle};
+pub use bundle::{
+    check_bundle_size, records_bundle, BundleFile, BundleRecord, RecordsBundle, MAX_BUNDLE_BYTES,
+};
 pub use clinician::{ClinicianSummary, HeldRecord, Medicine, TimelineEntry};
 pub use letter::{LetterWords, Referral};
 pub use letters::{

@@ -199,4 +199,7 @@ fn sizes_read_the_uk_way() {
     assert_eq!(size_text(34 * 1024), "34 KB");
     assert_eq!(size_text(2_516_582), "2.4 MB");
     assert_eq!(size_text(MAX_FILE_BYTES), "50.0 MB");
+    assert_eq!(size_text(3 * 1024 * 1024 * 1024), "3.0 GB");
+    // The largest size there is still reads as a size.
+    assert_eq!(size_text(u64::MAX), "17179869184.0 GB");
 }
