@@ -40,7 +40,7 @@ app="$CARGO_TARGET_DIR/release/second-opinion"
 hello="$CARGO_TARGET_DIR/release/hello-tauri"
 
 step "benchmarks (criterion; ${bench_args[*]})"
-cargo bench -p backend --bench documents --bench profiles --bench notes --bench bundle -- "${bench_args[@]}" \
+cargo bench -p backend --bench documents --bench profiles --bench notes --bench bundle --bench attachments -- "${bench_args[@]}" \
   2>&1 | tee "$out/benches.txt"
 
 step "start-up and idle memory: $runs launches of each"

@@ -113,7 +113,10 @@ fn bundle(c: &mut Criterion) {
         .expect("reads")
         .get_pages()
         .len();
-    assert_eq!(pages, 102, "100 pages of records and the index of 28, on two pages");
+    assert_eq!(
+        pages, 102,
+        "100 pages of records and the index of 28, on two pages"
+    );
     let mut group = c.benchmark_group("records bundle");
     group.sample_size(10);
     group.bench_function("100 pages (80 PDF pages, 10 photos, 10 scans)", |b| {

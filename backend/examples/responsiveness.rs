@@ -17,8 +17,11 @@ use std::time::{Duration, Instant};
 use backend::app::{self, Now, Session};
 use backend::cases::CaseDetails;
 use chrono::{FixedOffset, TimeZone};
-use lopdf::{dictionary, Document, Object, Stream};
-use rand::{rngs::StdRng, Rng, SeedableRng};
+use rand::{rngs::StdRng, SeedableRng};
+
+#[path = "../benches/scan/mod.rs"]
+mod scan;
+use scan::scan_pdf;
 
 const PASSPHRASE: &str = "a passphrase for the measurement";
 
@@ -30,42 +33,6 @@ fn at(hour: u32) -> Now {
             .single()
             .expect("a time"),
     )
-}
-
-/// A one-page PDF like a scan: a picture of `bytes` bytes that do not compress.
-fn scan_pdf(bytes: usize) -> Vec<u8> {
-    let mut picture = vec![0u8; bytes];
-    StdRng::seed_from_u64(7).fill_bytes(&mut picture);
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let side = ((bytes / 3) as f64).sqrt() as i64;
-    let image = doc.add_object(Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Image", "Width" => side, "Height" => side,
-            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8,
-        },
-        picture,
-    ));
-    let content = doc.add_object(Stream::new(
-        dictionary! {},
-        b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec(),
-    ));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("pdf");
-    out
 }
 
 /// Runs `slow` on one thread while another calls `list_cases` every 5 ms; prints the slow
