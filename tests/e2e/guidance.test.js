@@ -15,6 +15,7 @@ import {
   stepShown,
   stopDriver,
   testFolders,
+  waitSaveLine,
 } from './app.js';
 
 const folders = testFolders();
@@ -132,6 +133,9 @@ test('each nation has rights of its own, and help by phone from dated sources', 
   // The printed pack gives Northern Ireland's own help by phone, and no cancer charity: nothing
   // in this case names a cancer.
   await goByMap('prepare');
+  // The records just added are saved and the step's notices drawn before the button is
+  // pressed: a click while they still move the page can land beside it.
+  await waitSaveLine(browser);
   await browser.$('button=Print my prep pack').click();
   await browser.$('[data-testid="pack-saved"]').waitForExist({ timeout: 30000 });
   const file = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-appointment-pack-'));
