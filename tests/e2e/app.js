@@ -109,7 +109,11 @@ export async function stepShown(browser) {
 
 /** Goes to a step by the journey map, and waits until it is on screen. */
 export async function goToStep(browser, step) {
-  await browser.$(`button[data-step="${step}"]`).click();
+  // The map's button is pressed in the page itself: a pointer click lands where the button
+  // was a moment before, and misses it while a save or a scroll is still moving the page.
+  const button = await browser.$(`button[data-step="${step}"]`);
+  await button.waitForExist({ timeout: 5000 });
+  await browser.execute((el) => el.click(), button);
   await browser.waitUntil(async () => (await stepShown(browser)) === step, { timeout: 5000 });
 }
 

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { expectNoAxeViolations } from './axe.js';
 import {
   enterProfile,
+  goToStep,
   openApp,
   screenshotDir,
   startDriver,
@@ -156,7 +157,7 @@ test('a wrong NHS number: every other answer is saved, the letter is written, an
   await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'nhs_number');
 
   // The GP letter is written from what is saved: every other answer, and no wrong number.
-  await browser.$('button[data-step="ask"]').click();
+  await goToStep(browser, 'ask');
   await browser.$('button=Write a letter to my GP').click();
   await browser.$('[data-testid="letter-saved"]').waitForExist({ timeout: 30000 });
   const file = readdirSync(folders.saved).find((f) => f.startsWith('second-opinion-gp-letter-'));
