@@ -890,3 +890,78 @@ fn a_restore_with_a_wrong_backup_name_or_passphrase_leaves_the_open_profile_open
         );
     }
 }
+
+/// The bytes of the document `write` makes, captured as the save dialog would receive them.
+fn made(
+    write: impl FnOnce(&mut dyn FnMut(&RenderedDocument)) -> Result<Option<SavedDocument>>,
+) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    write(&mut |d| bytes = d.bytes.clone()).expect("made");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF was made");
+    bytes
+}
+
+#[test]
+fn a_carer_acting_under_the_profiles_consent_prints_that_one_consent_form_in_step_4() {
+    let f = Fixture::new();
+    let step_4 = |f: &Fixture| {
+        made(|keep| {
+            app::documents::write_document(
+                &f.session,
+                &at(30),
+                f.case_id,
+                DocumentKind::CarerAuthorisation,
+                DocumentOptions::default(),
+                |d| {
+                    keep(d);
+                    Ok(None)
+                },
+            )
+        })
+    };
+    let settings = |f: &Fixture| {
+        made(|keep| {
+            app::carers::write_consent_form(
+                &f.session,
+                &at(30),
+                f.consent_id,
+                &DocumentOptions::default(),
+                |d| {
+                    keep(d);
+                    Ok(None)
+                },
+            )
+        })
+    };
+    // The owner's own step 4 has no consent recorded for it: its form is made from step 4.
+    assert_ne!(
+        step_4(&f),
+        settings(&f),
+        "two different forms before a carer acts"
+    );
+    f.carer_acts();
+    assert_eq!(
+        step_4(&f),
+        settings(&f),
+        "the recorded consent (its first day, what they may do) is the one form"
+    );
+}
+
+#[test]
+fn step_4_starts_from_the_profiles_name_when_its_owner_helps_the_patient() {
+    use backend::journey::{ForWhom, Journey};
+    let f = Fixture::new();
+    let helped = Journey {
+        for_whom: Some(ForWhom::SomeoneIHelp),
+        ..Default::default()
+    };
+    let saved = app::journey::save_journey(&f.session, &at(30), f.case_id, &helped).expect("saved");
+    assert_eq!(saved.view.helper_from_profile.as_deref(), Some("Dad"));
+    let got = app::journey::get_journey(&f.session, &at(31), f.case_id).expect("read");
+    assert_eq!(got.view.helper_from_profile.as_deref(), Some("Dad"));
+
+    // A carer acting under a consent is named by it, not by the profile's name.
+    f.carer_acts();
+    let got = app::journey::get_journey(&f.session, &at(32), f.case_id).expect("read");
+    assert_eq!(got.view.helper_from_profile, None);
+}

@@ -176,6 +176,9 @@ fn copy_pages(doc: &mut Document, mut source: Document, parent: ObjectId) -> Vec
             }
         }
         page.set("Parent", Object::Reference(parent));
+        // The source's structure tree is not copied: its index into that tree would point
+        // into the bundle's own.
+        page.remove(b"StructParents");
         pages.insert(*id, Object::Dictionary(page));
     }
     // The objects the pages reach, never through a `Parent` (the source's page tree).

@@ -15,6 +15,9 @@
 //!   page the table continues on, and a row is only split (between its lines) when it is taller
 //!   than a page.
 //! - A [`Block::ContinuedHeading`] is printed in the top margin of every page but the first.
+//! - Every text run a reader needs belongs to one element of [`Layout::structure`] (a heading,
+//!   a paragraph, a list item's label or body, a table cell); only page furniture (the running
+//!   title, page numbers, a table header repeated on a later page) belongs to none.
 //! - Every page gets the running title and "Page X of Y" in its footer, in a second pass once the
 //!   number of pages is known.
 
@@ -29,7 +32,7 @@ mod tests;
 
 pub use crate::wrap::Span;
 pub use blocks::{Block, Column, LayoutOptions, Side, Table};
-pub use page::{Item, Layout, Page, Paint, TextArea, TextRun, Tone};
+pub use page::{Item, Layout, Page, Paint, Role, StructNode, TextArea, TextRun, Tone};
 
 use crate::fonts::{metrics, Face};
 
@@ -149,6 +152,7 @@ pub fn lay_out_before(blocks: &[Block], options: &LayoutOptions, pages_after: us
         chunks: Vec::new(),
         headers: Vec::new(),
         continued: None,
+        structure: Vec::new(),
     };
     for block in blocks {
         builder.block(block);
@@ -171,6 +175,7 @@ pub fn lay_out_before(blocks: &[Block], options: &LayoutOptions, pages_after: us
         height,
         area,
         pages,
+        structure: builder.structure,
     }
 }
 
@@ -205,6 +210,7 @@ fn runs_at(line: Line, x: f32, y: f32, size: f32, tone: Tone) -> Vec<TextRun> {
                 size,
                 tone,
                 rtl,
+                node: None,
             };
             pen += width;
             run

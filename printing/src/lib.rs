@@ -11,13 +11,15 @@
 //! 3. [`text`] gets text ready to print (composed, NFC; invisible characters removed; emoji as
 //!    their names and any other character no font has as its code).
 //! 4. [`pdf`] writes a layout as a PDF with subset, embedded [`fonts`] and fixed metadata: the
-//!    same layout always gives the same bytes.
+//!    same layout always gives the same bytes. `tags` adds its structure tree (a tagged PDF),
+//!    from the roles the layout gave its text.
 
 pub mod bundle;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
 mod shape;
+mod tags;
 pub mod text;
 mod wrap;
 

@@ -6,6 +6,8 @@
 //!   `/ID`, and 1970 dates in the metadata: here fonts get fixed ids, the `/ID` is derived from
 //!   the document's own content, and the dates come from the date passed in.
 //! - Fonts are embedded as subsets, and only the faces a document uses are embedded.
+//! - The file is tagged: every piece of text is marked, as part of its structure element (see
+//!   `tags`) or as page furniture (an artifact), and so is every line and box drawn.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -20,7 +22,7 @@ use printpdf::{
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{covers, Face};
-use super::layout::{Item, Layout, Page, Paint, TextRun, Tone};
+use super::layout::{Item, Layout, Page, Paint, Role, TextRun, Tone};
 use super::shape::{needs_shaping, shape};
 
 /// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
@@ -102,13 +104,13 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
         );
     }
     set_info(&mut doc, meta)?;
-    let pages = layout
+    let (pages, marks): (Vec<PdfPage>, Vec<Vec<u32>>) = layout
         .pages
         .iter()
-        .map(|page| pdf_page(page, layout.width, layout.height))
-        .collect();
+        .map(|page| pdf_page(page, layout))
+        .unzip();
     doc.with_pages(pages);
-    save(&doc, layout, meta)
+    save(&doc, layout, meta, &marks)
 }
 
 /// A safety net for layouts built outside this module's documents, whose text was not
@@ -150,19 +152,27 @@ fn set_info(doc: &mut PdfDocument, meta: &PdfInfo) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// One page's drawing operations. Layout `y` grows downwards; PDF `y` grows upwards from the
-/// page's bottom edge.
-fn pdf_page(page: &Page, width: f32, height: f32) -> PdfPage {
+/// One page's drawing operations, and the structure element each of its marked pieces of
+/// text belongs to (by MCID, from 0). Layout `y` grows downwards; PDF `y` grows upwards from
+/// the page's bottom edge.
+fn pdf_page(page: &Page, layout: &Layout) -> (PdfPage, Vec<u32>) {
+    let (width, height) = (layout.width, layout.height);
+    let role_of = |t: &TextRun| {
+        t.node
+            .and_then(|n| layout.structure.get(n as usize))
+            .map(|s| s.role)
+    };
     let mut w = PageOps {
-        ops: Vec::with_capacity(page.items.len() * 6),
+        ops: Vec::with_capacity(page.items.len() * 8),
         height,
         font: None,
         fill: None,
         in_text: false,
+        marks: Vec::new(),
     };
     for item in &page.items {
         match item {
-            Item::Text(t) => w.text(t),
+            Item::Text(t) => w.text(t, role_of(t)),
             Item::Line {
                 x1,
                 y1,
@@ -183,12 +193,13 @@ fn pdf_page(page: &Page, width: f32, height: f32) -> PdfPage {
     }
     w.end_text();
     let size = Rect::from_wh(Pt(width), Pt(height));
-    PdfPage {
+    let page = PdfPage {
         media_box: size.clone(),
         trim_box: size.clone(),
         crop_box: size,
         ops: w.ops,
-    }
+    };
+    (page, w.marks)
 }
 
 /// The operations of one page so far, and the graphics state they leave, so a font or colour
@@ -199,6 +210,8 @@ struct PageOps {
     font: Option<(Face, f32)>,
     fill: Option<Tone>,
     in_text: bool,
+    /// The structure element of each marked piece of text so far, by MCID.
+    marks: Vec<u32>,
 }
 
 impl PageOps {
@@ -219,7 +232,27 @@ impl PageOps {
         }
     }
 
-    fn text(&mut self, t: &TextRun) {
+    /// Marks what follows as part of structure element `node` (a new MCID), or as page
+    /// furniture a reader skips (an artifact) when `None`.
+    fn begin_mark(&mut self, node: Option<(u32, Role)>) {
+        match node {
+            Some((node, role)) => {
+                let mcid = self.marks.len() as i64;
+                self.marks.push(node);
+                self.ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: role.tag().into(),
+                    properties: DictItem::Dict {
+                        map: [("MCID".to_owned(), DictItem::Int(mcid))].into(),
+                    },
+                });
+            }
+            None => self.ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }),
+        }
+    }
+
+    fn text(&mut self, t: &TextRun, role: Option<Role>) {
         if !self.in_text {
             self.ops.push(Op::StartTextSection);
             self.in_text = true;
@@ -235,17 +268,19 @@ impl PageOps {
             self.ops.push(Op::SetFillColor { col: grey(t.tone) });
             self.fill = Some(t.tone);
         }
+        self.begin_mark(t.node.zip(role));
         if needs_shaping(t.face, &t.text) {
             self.shaped_text(t);
-            return;
+        } else {
+            // An absolute text matrix per run: Td would be relative to the last line.
+            self.ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
+            });
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(t.text.clone())],
+            });
         }
-        // An absolute text matrix per run: Td would be relative to the last line.
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(t.text.clone())],
-        });
+        self.ops.push(Op::EndMarkedContent);
     }
 
     /// A shaped run: each glyph placed where shaping put it (printpdf joins the glyphs of one
@@ -301,8 +336,10 @@ impl PageOps {
         }
     }
 
+    // Lines and boxes are drawn as artifacts: a tick box's state is told by its item's label.
     fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), width: f32, tone: Tone) {
         self.end_text();
+        self.begin_mark(None);
         self.ops.push(Op::SetOutlineColor { col: grey(tone) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
         let points = vec![self.point(x1, y1), self.point(x2, y2)];
@@ -312,10 +349,12 @@ impl PageOps {
                 is_closed: false,
             },
         });
+        self.ops.push(Op::EndMarkedContent);
     }
 
     fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), paint: Paint, tone: Tone) {
         self.end_text();
+        self.begin_mark(None);
         let mode = match paint {
             Paint::Stroke(width) => {
                 self.ops.push(Op::SetOutlineColor { col: grey(tone) });
@@ -339,6 +378,7 @@ impl PageOps {
                 winding_order: Some(WindingOrder::NonZero),
             },
         });
+        self.ops.push(Op::EndMarkedContent);
     }
 }
 
@@ -355,7 +395,12 @@ fn text_string(text: &str) -> DictItem {
 }
 
 /// The file's bytes: fonts subset, a stable `/ID`, and only true document information.
-fn save(doc: &PdfDocument, layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+fn save(
+    doc: &PdfDocument,
+    layout: &Layout,
+    meta: &PdfInfo,
+    marks: &[Vec<u32>],
+) -> Result<Vec<u8>, PdfError> {
     let options = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -389,6 +434,7 @@ fn save(doc: &PdfDocument, layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, P
             catalog.set("Lang", lopdf::Object::string_literal(DOCUMENT_LANGUAGE));
         }
     }
+    super::tags::add_structure(&mut lopdf, &layout.structure, marks);
     lopdf.compress();
     let mut bytes = Vec::new();
     lopdf

@@ -9,7 +9,9 @@ import path from 'node:path';
 import {
   copyRecoveryCode,
   enterProfile,
+  goToStep,
   openApp,
+  press,
   screenshotDir,
   startDriver,
   stopDriver,
@@ -77,7 +79,7 @@ async function closePage(label) {
   await button.waitForDisplayed({ reverse: true, timeout: 5000 });
 }
 
-const step = (id) => browser.$(`button[data-step="${id}"]`).click();
+const step = (id) => goToStep(browser, id);
 
 before(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -153,7 +155,6 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await check('step 1, filled');
   for (const id of ['is-it-right', 'choose-route', 'ask', 'records', 'prepare', 'after-appointment', 'decide-and-tell']) {
     await step(id);
-    await browser.waitUntil(async () => (await browser.$('[data-current-step]').getAttribute('data-current-step')) === id);
     await openAllDetails();
     await check(`step ${id}`);
   }
@@ -192,7 +193,8 @@ test('every screen passes axe (WCAG 2.2 AA) inside the real webview', async () =
   await browser.$('#appt_date').setValue('03/02/2027');
   await browser.keys('Tab');
   await browser.$('[data-testid="appt_date-words"]').waitForDisplayed({ timeout: 5000 });
-  await browser.$('button=Add a line').click();
+  await press(browser, 'button=Add a line');
+  await browser.$('#tl-when-0').waitForDisplayed({ timeout: 5000 });
   await browser.$('#tl-when-0').setValue('June 2026');
   await browser.$('#tl-what-0').setValue('Found the lump');
   await browser.$('#own_question').setValue('How soon must I decide?\uE007');

@@ -108,6 +108,17 @@ export async function stepShown(browser) {
 }
 
 /** Goes to a step by the journey map, and waits until it is on screen. */
+/**
+ * Presses a button in the page itself, once it is shown. For buttons whose pressing is not what
+ * the test is about: a pointer click lands where the button was a moment before, and misses it
+ * while a save's notices or a scroll still move the page.
+ */
+export async function press(browser, selector) {
+  const button = await browser.$(selector);
+  await button.waitForDisplayed({ timeout: 5000 });
+  await browser.execute((el) => el.click(), button);
+}
+
 export async function goToStep(browser, step) {
   // The map's button is pressed in the page itself: a pointer click lands where the button
   // was a moment before, and misses it while a save or a scroll is still moving the page.

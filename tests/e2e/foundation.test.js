@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  goToStep,
+  openApp,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+} from './app.js';
 
 const folders = testFolders();
 let driver;
@@ -62,7 +69,7 @@ test('a case typed in is saved, and the GP letter is written as a PDF', async ()
   await browser.saveScreenshot(path.join(screenshotDir, 'case.png'));
 
   // The GP letter is written on the journey's "Ask for it" step.
-  await browser.$('button[data-step="ask"]').click();
+  await goToStep(browser, 'ask');
   await browser.$('button=Write a letter to my GP').click();
   const saved = browser.$('[data-testid="letter-saved"]');
   await saved.waitForExist({ timeout: 30000 });

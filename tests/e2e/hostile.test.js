@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
+  goToStep,
   openApp,
   screenshotDir,
   startDriver,
@@ -87,11 +88,7 @@ async function waitStatus(status) {
 }
 
 async function goTo(step) {
-  await browser.$(`button[data-step="${step}"]`).click();
-  await browser.waitUntil(
-    async () => (await browser.$('[data-current-step]').getAttribute('data-current-step')) === step,
-    { timeout: 5000 },
-  );
+  await goToStep(browser, step);
 }
 
 async function assertNothingRan() {

@@ -14,6 +14,7 @@ import {
   stepShown,
   stopDriver,
   testFolders,
+  testProfile,
   waitSaveLine,
 } from './app.js';
 
@@ -169,8 +170,15 @@ test('one case walks through all eight steps, and a restart loses nothing', asyn
   for (const w of ways) assert.doesNotMatch(w, /:.*\byour (GP|consultant)\b/i, w);
   await setDate('#asked_on', isoDaysAgo(7));
   await browser.$('#answer').setValue('The GP will refer me.');
-  // Someone is helping: the consent form names them.
+  // Someone is helping: the consent form names them. She made the profile in her own name, so
+  // step 4 starts from it, for her to change.
+  await browser.waitUntil(async () => (await browser.$('#carer_name').getValue()) === testProfile.name, {
+    timeout: 5000,
+    timeoutMsg: 'step 4 starts from the name on the profile',
+  });
+  assert.match(await browser.$('[data-testid="carer-name-from-profile"]').getText(), /name on your profile/);
   await browser.$('#carer_name').setValue('Siobhán O’Neill');
+  assert.equal(await browser.$('[data-testid="carer-name-from-profile"]').isExisting(), false, 'the hint goes once changed');
   await browser.$('#carer_relationship').setValue('daughter');
   await waitSaved();
   await screenshotWholeStep('journey-4-ask.png');

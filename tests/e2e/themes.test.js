@@ -5,7 +5,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openApp, repoRoot, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  goToStep,
+  openApp,
+  repoRoot,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -50,7 +58,7 @@ test('dark mode follows the computer, and passes axe', async () => {
   await browser.$('input[name="nation"][value="wales"]').click();
   await browser.$('input[name="in_hospital"][value="no"]').click();
   await expectNoAxeViolations(browser, 'step 1, dark');
-  await browser.$('button[data-step="prepare"]').click();
+  await goToStep(browser, 'prepare');
   await browser.$('#appt_place').waitForDisplayed();
   await expectNoAxeViolations(browser, 'step 6, dark');
   await browser.$('button=Back to the start').click();

@@ -16,6 +16,7 @@ import {
   enterProfile,
   goToStep,
   openApp,
+  press,
   screenshotDir,
   startDriver,
   stopDriver,
@@ -299,9 +300,9 @@ test('step 6: a refused answer says what to change under its own field, a list r
   await startCase();
   await typeSituation(situation(name));
   await waitStatus('saved');
-  await browser.$('button[data-step="prepare"]').click();
+  await goToStep(browser, 'prepare');
   await browser.$('#appt_place').waitForDisplayed();
-  await browser.$('button=Add a line').click();
+  await press(browser, 'button=Add a line');
   await browser.$('#tl-what-0').waitForDisplayed();
 
   await paste('#appt_place', over);
@@ -341,7 +342,7 @@ test('step 6: a refused answer says what to change under its own field, a list r
 
   await restart();
   await openCase(name);
-  await browser.$('button[data-step="prepare"]').click();
+  await goToStep(browser, 'prepare');
   await browser.$('#appt_place').waitForDisplayed();
   assert.equal(await valueOf('#appt_place'), over);
   assert.equal(await valueOf('#tl-what-0'), over);

@@ -22,7 +22,7 @@ pub fn write_document(
     options: DocumentOptions,
     save: impl FnOnce(&RenderedDocument) -> Result<Option<SavedDocument>>,
 ) -> Result<Option<SavedDocument>> {
-    let (case, journey, written_by, files) = session.with_profile(|p| {
+    let (case, journey, written_by, consent, files) = session.with_profile(|p| {
         let s = p.store();
         let files = s
             .attachments(case_id)?
@@ -32,10 +32,18 @@ pub fn write_document(
                 dated: a.dated,
             })
             .collect::<Vec<_>>();
-        Ok((s.case(case_id)?, s.journey(case_id)?, p.written_by(), files))
+        let consent = match p.acting_carer() {
+            Some(acting) => Some(pack::carer_authorisation_from_consent(
+                &s.carer_consent(acting.consent_id)?.details,
+            )),
+            None => None,
+        };
+        let (case, journey) = (s.case(case_id)?, s.journey(case_id)?);
+        Ok((case, journey, p.written_by(), consent, files))
     })?;
     let options = DocumentOptions {
         written_by,
+        consent,
         ..options
     };
     let document = pack::document_with_files(

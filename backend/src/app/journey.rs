@@ -24,10 +24,10 @@ pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<Jour
     let (journey, details) = session.with_store(now, |s| {
         Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details))
     })?;
-    let carer = acting_carer(session)?;
-    Ok(JourneyAsTyped::new(journey, now.today)
-        .with_case(Content::embedded()?, &details)
-        .with_acting_carer(carer.as_deref()))
+    with_user(
+        session,
+        JourneyAsTyped::new(journey, now.today).with_case(Content::embedded()?, &details),
+    )
 }
 
 /// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
@@ -44,13 +44,19 @@ pub fn save_journey(
             s.case(case_id)?.details,
         ))
     })?;
-    let carer = acting_carer(session)?;
-    Ok(JourneyAsTyped::new(saved, now.today)
-        .with_case(Content::embedded()?, &details)
-        .with_acting_carer(carer.as_deref()))
+    with_user(
+        session,
+        JourneyAsTyped::new(saved, now.today).with_case(Content::embedded()?, &details),
+    )
 }
 
-/// The name of the carer using the profile under a consent, if one is.
-fn acting_carer(session: &Session) -> Result<Option<String>> {
-    session.with_profile(|p| Ok(p.written_by().map(|w| w.carer_name)))
+/// Adds who is using the profile: a carer acting under a consent, or else its owner, whose
+/// name step 4 starts from when they help the person the case is about.
+fn with_user(session: &Session, journey: JourneyAsTyped) -> Result<JourneyAsTyped> {
+    session.with_profile(|p| {
+        Ok(match p.written_by() {
+            Some(carer) => journey.with_acting_carer(Some(&carer.carer_name)),
+            None => journey.with_profile_name(p.name()),
+        })
+    })
 }

@@ -93,6 +93,12 @@ pub struct DocumentOptions {
     #[serde(skip)]
     #[ts(skip)]
     pub written_by: Option<WrittenBy>,
+    /// Set by the app (never by the window) when a carer is acting under a consent recorded in
+    /// the profile: the consent form is that consent's (its name, what they may do, its days),
+    /// the same form the profile's settings print, never a second one made from step 4.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub consent: Option<CarerAuthorisation>,
     /// Set by the app from the journey: the patient's communication needs, stated in a short
     /// paragraph at the end of every letter.
     #[serde(skip)]

@@ -504,7 +504,9 @@ pub fn document_with_files(
         }
         DocumentKind::CarerAuthorisation => documents::carer_authorisation(
             case,
-            &carer_authorisation(journey, options.written_by.as_ref(), today),
+            &options.consent.clone().unwrap_or_else(|| {
+                carer_authorisation(journey, options.written_by.as_ref(), today)
+            }),
             content,
             today,
             options,

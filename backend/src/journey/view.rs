@@ -7,8 +7,8 @@ use ts_rs::TS;
 
 use super::progress::{progress, StepProgress};
 use super::{
-    compare, doubt_help, letters_offered, upcoming, weigh_up_view, Comparison, DueStatus, Journey,
-    LetterOffer, Opinion, UpcomingItem, WeighUpAt, WeighUpView,
+    compare, doubt_help, letters_offered, upcoming, weigh_up_view, Comparison, DueStatus, ForWhom,
+    Journey, LetterOffer, Opinion, UpcomingItem, WeighUpAt, WeighUpView,
 };
 use crate::content::{Content, DoubtHelp, Notice, NoticeLevel};
 use crate::dates::long_uk;
@@ -43,6 +43,11 @@ pub struct JourneyView {
     /// Step 7's first opinion to start with, from step 1 (see [`Opinion::first_from_step_1`]):
     /// `None` once the first opinion has words, or when step 1 has none to give.
     pub first_opinion_from_step_1: Option<Opinion>,
+    /// Step 4's name for the person helping, to start with: the profile's own name, when the
+    /// case is about someone the profile's owner helps and no helper is named yet. They typed
+    /// it when they made the profile, so it is not asked again (see
+    /// [`JourneyView::with_profile_name`]).
+    pub helper_from_profile: Option<String>,
     /// In hospital and getting worse: show Martha's Rule guidance, not the journey.
     pub urgent_hospital_help: bool,
     /// Whether waiting could do harm ([`Journey::time_critical`]).
@@ -115,6 +120,12 @@ impl JourneyAsTyped {
         self.view = self.view.with_acting_carer(carer);
         self
     }
+
+    /// Offers the profile's name as step 4's helper (see [`JourneyView::with_profile_name`]).
+    pub fn with_profile_name(mut self, profile_name: &str) -> JourneyAsTyped {
+        self.view = self.view.with_profile_name(profile_name);
+        self
+    }
 }
 
 impl JourneyView {
@@ -145,6 +156,7 @@ impl JourneyView {
                 &journey.same_answers,
             ),
             first_opinion_from_step_1: None,
+            helper_from_profile: None,
             urgent_hospital_help: journey.needs_urgent_hospital_help(),
             time_critical: journey.time_critical(),
             nation: None,
@@ -180,6 +192,18 @@ impl JourneyView {
     pub fn with_acting_carer(mut self, carer: Option<&str>) -> JourneyView {
         self.weigh_up_before = weigh_up_view(&self.journey, WeighUpAt::IsItRight, carer);
         self.weigh_up_after = weigh_up_view(&self.journey, WeighUpAt::Decide, carer);
+        self
+    }
+
+    /// The profile's owner is the helper when the case is about someone they help: step 4
+    /// starts from the name they gave the profile, while no helper is named. A carer acting
+    /// under a consent is named by that consent instead, so call this only without one.
+    pub fn with_profile_name(mut self, profile_name: &str) -> JourneyView {
+        let helping = self.journey.for_whom == Some(ForWhom::SomeoneIHelp);
+        let unnamed = self.journey.carer_name.trim().is_empty();
+        let name = profile_name.trim();
+        self.helper_from_profile =
+            (helping && unnamed && !name.is_empty()).then(|| name.to_owned());
         self
     }
 
@@ -321,6 +345,43 @@ mod tests {
         assert_eq!(
             view.first_opinion_from_step_1, None,
             "the person's own words stay"
+        );
+    }
+
+    #[test]
+    fn step_4_starts_from_the_profile_name_only_for_someone_helped_and_unnamed() {
+        let today = d(2026, 12, 3);
+        let helped = Journey {
+            for_whom: Some(ForWhom::SomeoneIHelp),
+            ..Default::default()
+        };
+        let view = JourneyView::new(helped.clone(), today).with_profile_name("  Siân Evans ");
+        assert_eq!(view.helper_from_profile.as_deref(), Some("Siân Evans"));
+
+        let named = Journey {
+            carer_name: "Siân Mair Evans".into(),
+            ..helped.clone()
+        };
+        let view = JourneyView::new(named, today).with_profile_name("Siân Evans");
+        assert_eq!(
+            view.helper_from_profile, None,
+            "the name typed in step 4 stays"
+        );
+
+        let own = Journey {
+            for_whom: Some(ForWhom::Me),
+            ..Default::default()
+        };
+        let view = JourneyView::new(own, today).with_profile_name("Siân Evans");
+        assert_eq!(
+            view.helper_from_profile, None,
+            "the profile's owner is the patient"
+        );
+
+        let view = JourneyView::new(helped, today).with_profile_name("   ");
+        assert_eq!(
+            view.helper_from_profile, None,
+            "no name, nothing to start from"
         );
     }
 

@@ -251,6 +251,12 @@ pub fn check_pdf(bytes: &[u8], title: &str, in_order: &[&str]) {
 
     let info = tool("pdfinfo", &[], bytes);
     assert!(info.contains("595.28 x 841.89 pts (A4)"), "{info}");
+    // Tagged, so a screen reader reads it as a document (see `documents_tagged.rs`).
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        "{info}"
+    );
     let title_line = info
         .lines()
         .find(|l| l.starts_with("Title:"))

@@ -1,7 +1,7 @@
 //! The builder that turns blocks into chunks: one method per kind of block.
 
 use super::blocks::{Block, Side};
-use super::page::{Item, TextArea, TextRun, Tone};
+use super::page::{Item, Role, StructNode, TextArea, TextRun, Tone};
 use super::{baseline, text_line_chunk, Chunk, Style, KEEP_LINES_TOGETHER};
 use crate::fonts::{metrics, Face};
 use crate::wrap::{wrap, Line, Span};
@@ -14,10 +14,69 @@ pub(super) struct Builder {
     pub(super) headers: Vec<Chunk>,
     /// The top line of every page after the first, if any (see [`Block::ContinuedHeading`]).
     pub(super) continued: Option<String>,
+    /// The document's structure so far (see [`super::Layout::structure`]).
+    pub(super) structure: Vec<StructNode>,
 }
 
 impl Builder {
+    /// Lays out `block` and tags its text: a heading or a paragraph as one element; lists and
+    /// tables tag their own parts.
     pub(super) fn block(&mut self, block: &Block) {
+        let first = self.chunks.len();
+        self.lay_out(block);
+        let role = match block {
+            Block::Heading { level, .. } => Role::heading(*level),
+            Block::Paragraph { .. }
+            | Block::AddressBlock { .. }
+            | Block::SignatureLine { .. }
+            | Block::SignatureAndDate { .. }
+            | Block::CodeGroups { .. }
+            | Block::CodeBoxes { .. } => Role::P,
+            _ => return,
+        };
+        let node = self.node(role, None);
+        self.tag_new(first, node, |_| true);
+    }
+
+    /// A new element of the structure, part of `parent` (`None`: the document).
+    pub(super) fn node(&mut self, role: Role, parent: Option<u32>) -> u32 {
+        self.structure.push(StructNode {
+            role,
+            parent,
+            alt: None,
+        });
+        (self.structure.len() - 1) as u32
+    }
+
+    /// Makes the text not yet tagged in the chunks from `first` on, where `which` says so,
+    /// part of `node`.
+    pub(super) fn tag_new(&mut self, first: usize, node: u32, which: impl Fn(&TextRun) -> bool) {
+        for chunk in self.chunks.iter_mut().skip(first) {
+            for item in &mut chunk.items {
+                if let Item::Text(t) = item {
+                    if t.node.is_none() && which(t) {
+                        t.node = Some(node);
+                    }
+                }
+            }
+        }
+    }
+
+    /// One item of `list`, laid out in the chunks from `first` on: the text left of `body_x`
+    /// (a bullet) is its label; `ticked` names a drawn tick box's state, which has no text.
+    pub(super) fn list_item(&mut self, list: u32, first: usize, body_x: f32, ticked: Option<bool>) {
+        let item = self.node(Role::LI, Some(list));
+        let label = self.node(Role::Lbl, Some(item));
+        if let Some(ticked) = ticked {
+            self.structure[label as usize].alt =
+                Some(if ticked { "Ticked" } else { "Not ticked" }.to_owned());
+        }
+        self.tag_new(first, label, |t| t.x < body_x - 0.01);
+        let body = self.node(Role::LBody, Some(item));
+        self.tag_new(first, body, |_| true);
+    }
+
+    fn lay_out(&mut self, block: &Block) {
         let s = self.style;
         match block {
             Block::Heading { level, text } => self.heading(*level, text),
@@ -35,13 +94,19 @@ impl Builder {
             }),
             Block::BulletList { items } => self.bullet_list(items),
             Block::CheckboxList { items } => {
+                let list = self.node(Role::L, None);
                 for item in items {
-                    self.checkbox(item, false);
+                    let first = self.chunks.len();
+                    let body_x = self.checkbox(item, false);
+                    self.list_item(list, first, body_x, None);
                 }
             }
             Block::TickList { items } => {
+                let list = self.node(Role::L, None);
                 for (item, ticked) in items {
-                    self.checkbox(item, *ticked);
+                    let first = self.chunks.len();
+                    let body_x = self.checkbox(item, *ticked);
+                    self.list_item(list, first, body_x, Some(*ticked));
                 }
             }
             Block::Details { rows } => self.details(rows),
@@ -128,6 +193,7 @@ impl Builder {
     fn bullet_list(&mut self, items: &[Vec<Span>]) {
         let s = self.style;
         let indent = s.body * 1.5;
+        let list = self.node(Role::L, None);
         for item in items {
             let lines = wrap(item, s.body, self.area.width() - indent);
             let first = self.chunks.len();
@@ -148,8 +214,10 @@ impl Builder {
                     size: s.body,
                     tone: Tone::Ink,
                     rtl: false,
+                    node: None,
                 }));
             }
+            self.list_item(list, first, self.area.left + indent, None);
         }
     }
 

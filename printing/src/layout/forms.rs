@@ -2,14 +2,14 @@
 //! details.
 
 use super::build::Builder;
-use super::page::{Item, Paint, Tone};
+use super::page::{Item, Paint, Role, Tone};
 use super::{baseline, runs_at, text_line_chunk, Chunk};
 use crate::fonts::{metrics, Face};
 use crate::wrap::{wrap, Line, Span};
 
 impl Builder {
-    /// One item with a square to tick, ticked or not.
-    pub(super) fn checkbox(&mut self, item: &str, ticked: bool) {
+    /// One item with a square to tick, ticked or not; where its text starts.
+    pub(super) fn checkbox(&mut self, item: &str, ticked: bool) -> f32 {
         let s = self.style;
         let side = (s.body * 0.95).round();
         let indent = side + s.body * 0.75;
@@ -49,6 +49,7 @@ impl Builder {
                 }
             }
         }
+        self.area.left + indent
     }
 
     /// A signature line and a date line side by side, labelled underneath.
@@ -225,57 +226,75 @@ impl Builder {
         let gap = s.body;
         let value_x = self.area.left + label_width + gap;
         let value_width = self.area.right - value_x;
+        let table = self.node(Role::Table, None);
         for (label, value) in rows {
-            let labels = wrap(&[Span::bold(label.clone())], s.body, label_width);
-            let values = wrap(&[Span::regular(value.clone())], s.body, value_width);
-            let n = labels.len().max(values.len()).max(1);
-            if n as f32 * s.line() > self.area.bottom - self.area.top {
-                // Taller than a page: one chunk per line, so it splits between lines.
-                let mut labels = labels.into_iter();
-                let mut values = values.into_iter();
-                for i in 0..n {
-                    let mut c = Chunk {
-                        space_before: if i == 0 { s.paragraph_gap() * 0.6 } else { 0.0 },
-                        height: s.line(),
-                        keep_with_next: i == 0 || i + 2 == n,
-                        ..Chunk::default()
-                    };
-                    let y = baseline(s.body, s.line());
-                    for (line, x) in [(labels.next(), self.area.left), (values.next(), value_x)] {
-                        if let Some(line) = line {
-                            c.items.extend(
-                                runs_at(line, x, y, s.body, Tone::Ink)
-                                    .into_iter()
-                                    .map(Item::Text),
-                            );
-                        }
-                    }
-                    self.chunks.push(c);
-                }
-                continue;
-            }
-            let mut c = Chunk {
-                space_before: s.paragraph_gap() * 0.6,
-                height: n as f32 * s.line(),
-                ..Chunk::default()
-            };
-            for (i, line) in labels.into_iter().enumerate() {
-                let y = i as f32 * s.line() + baseline(s.body, s.line());
-                c.items.extend(
-                    runs_at(line, self.area.left, y, s.body, Tone::Ink)
-                        .into_iter()
-                        .map(Item::Text),
-                );
-            }
-            for (i, line) in values.into_iter().enumerate() {
-                let y = i as f32 * s.line() + baseline(s.body, s.line());
-                c.items.extend(
-                    runs_at(line, value_x, y, s.body, Tone::Ink)
-                        .into_iter()
-                        .map(Item::Text),
-                );
-            }
-            self.chunks.push(c);
+            let first = self.chunks.len();
+            self.details_row(label, value, (label_width, value_x, value_width));
+            let row = self.node(Role::TR, Some(table));
+            let head = self.node(Role::TH, Some(row));
+            self.tag_new(first, head, |t| t.x < value_x - 0.01);
+            let cell = self.node(Role::TD, Some(row));
+            self.tag_new(first, cell, |_| true);
         }
+    }
+
+    /// One label and value: beside each other, split between lines when taller than a page.
+    fn details_row(
+        &mut self,
+        label: &str,
+        value: &str,
+        (label_width, value_x, value_width): (f32, f32, f32),
+    ) {
+        let s = self.style;
+        let labels = wrap(&[Span::bold(label.to_owned())], s.body, label_width);
+        let values = wrap(&[Span::regular(value.to_owned())], s.body, value_width);
+        let n = labels.len().max(values.len()).max(1);
+        if n as f32 * s.line() > self.area.bottom - self.area.top {
+            // Taller than a page: one chunk per line, so it splits between lines.
+            let mut labels = labels.into_iter();
+            let mut values = values.into_iter();
+            for i in 0..n {
+                let mut c = Chunk {
+                    space_before: if i == 0 { s.paragraph_gap() * 0.6 } else { 0.0 },
+                    height: s.line(),
+                    keep_with_next: i == 0 || i + 2 == n,
+                    ..Chunk::default()
+                };
+                let y = baseline(s.body, s.line());
+                for (line, x) in [(labels.next(), self.area.left), (values.next(), value_x)] {
+                    if let Some(line) = line {
+                        c.items.extend(
+                            runs_at(line, x, y, s.body, Tone::Ink)
+                                .into_iter()
+                                .map(Item::Text),
+                        );
+                    }
+                }
+                self.chunks.push(c);
+            }
+            return;
+        }
+        let mut c = Chunk {
+            space_before: s.paragraph_gap() * 0.6,
+            height: n as f32 * s.line(),
+            ..Chunk::default()
+        };
+        for (i, line) in labels.into_iter().enumerate() {
+            let y = i as f32 * s.line() + baseline(s.body, s.line());
+            c.items.extend(
+                runs_at(line, self.area.left, y, s.body, Tone::Ink)
+                    .into_iter()
+                    .map(Item::Text),
+            );
+        }
+        for (i, line) in values.into_iter().enumerate() {
+            let y = i as f32 * s.line() + baseline(s.body, s.line());
+            c.items.extend(
+                runs_at(line, value_x, y, s.body, Tone::Ink)
+                    .into_iter()
+                    .map(Item::Text),
+            );
+        }
+        self.chunks.push(c);
     }
 }

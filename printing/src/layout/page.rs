@@ -38,6 +38,69 @@ impl Tone {
     }
 }
 
+/// What a piece of a document is, for the PDF's structure tags: a screen reader reads headings,
+/// lists and tables as such, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A heading, level 1 (a cover title) to 4.
+    H1,
+    H2,
+    H3,
+    H4,
+    P,
+    /// A list, its items, and each item's label (a bullet) and body.
+    L,
+    LI,
+    Lbl,
+    LBody,
+    /// A table, its rows, and header and data cells.
+    Table,
+    TR,
+    TH,
+    TD,
+}
+
+impl Role {
+    /// The heading role for a [`super::Block::Heading`] level (0 is the cover title).
+    pub fn heading(level: u8) -> Role {
+        match level {
+            0 => Role::H1,
+            1 => Role::H2,
+            2 => Role::H3,
+            _ => Role::H4,
+        }
+    }
+
+    /// The PDF's standard structure type.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::H4 => "H4",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+        }
+    }
+}
+
+/// One element of a document's structure: its role, the element it is part of (`None`: the
+/// document itself), and words that stand for it when it has no text (a drawn tick).
+/// Elements are listed parents first and in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructNode {
+    pub role: Role,
+    pub parent: Option<u32>,
+    pub alt: Option<String>,
+}
+
 /// A run of text in one face and size, on one baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
@@ -53,6 +116,10 @@ pub struct TextRun {
     pub tone: Tone,
     /// Right to left: `text` is in reading order and shaped right to left.
     pub rtl: bool,
+    /// The element of [`Layout::structure`] this text belongs to; `None` for page furniture
+    /// (running titles, page numbers, a table header repeated on a later page), which a
+    /// screen reader skips.
+    pub node: Option<u32>,
 }
 
 /// How a rectangle is painted.
@@ -140,6 +207,8 @@ pub struct Layout {
     pub height: f32,
     pub area: TextArea,
     pub pages: Vec<Page>,
+    /// The document's structure, which the text runs' `node`s point into.
+    pub structure: Vec<StructNode>,
 }
 
 impl Layout {

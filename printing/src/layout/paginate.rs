@@ -132,6 +132,7 @@ pub(super) fn stamp_footers(
             size,
             tone: Tone::Muted,
             rtl: false,
+            node: None,
         }));
     }
 }

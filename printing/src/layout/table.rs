@@ -3,7 +3,7 @@
 
 use super::blocks::Table;
 use super::build::Builder;
-use super::page::{Item, Paint, Tone};
+use super::page::{Item, Paint, Role, Tone};
 use super::{baseline, runs_at, Chunk, Style};
 use crate::wrap::{wrap, Line, Span};
 
@@ -85,11 +85,14 @@ impl Builder {
         let Some(grid) = self.grid(table) else {
             return;
         };
+        let node = self.node(Role::Table, None);
         let header_index = self.table_header(table, &grid);
+        self.tag_row(self.chunks.len() - 1, &grid, Role::TH, node);
         let header_height = self.headers[header_index].height;
         let page_room = self.area.bottom - self.area.top - header_height;
         let rows_total = table.rows.len();
         for (r, row) in table.rows.iter().enumerate() {
+            let first = self.chunks.len();
             let cells = grid.cell_lines(table.columns.len(), row, false);
             let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let height = n as f32 * grid.lh + 2.0 * grid.pad_y;
@@ -100,6 +103,19 @@ impl Builder {
             } else {
                 self.tall_table_row(&grid, cells, n, header_index);
             }
+            self.tag_row(first, &grid, Role::TD, node);
+        }
+    }
+
+    /// Tags the row laid out in the chunks from `first` on as a row of `table`, each column's
+    /// text as one cell of `cell`'s kind. The header kept to repeat on later pages stays
+    /// untagged: a reader hears it once.
+    fn tag_row(&mut self, first: usize, grid: &Grid, cell: Role, table: u32) {
+        let row = self.node(Role::TR, Some(table));
+        for edges in grid.xs.windows(2) {
+            let (left, right) = (edges[0] - 0.01, edges[1] - 0.01);
+            let node = self.node(cell, Some(row));
+            self.tag_new(first, node, |t| t.x >= left && t.x < right);
         }
     }
 
