@@ -9,6 +9,7 @@ fn main() {
             "add_dropped_files",
             "update_attachment",
             "attachment_bytes",
+            "attachment_page",
             "save_attachment_copy",
             "remove_attachment",
             "restore_attachment",

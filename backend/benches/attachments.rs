@@ -1,8 +1,9 @@
 //! The files kept in a case: judging a 20 MB scan as it is added (its type from the bytes, its
 //! pages, its SHA-256), adding it to an encrypted profile (one durable transaction), listing a
 //! case of 500 files (which reads none of their bytes), and reading one back, checked against
-//! its SHA-256 (what showing a picture or saving a copy does first). The bundle has a benchmark
-//! of its own (`benches/bundle.rs`).
+//! its SHA-256 (what showing a picture or saving a copy does first), and drawing a PDF's page
+//! for the window (the 20 MB scan, and a typed two-page-style letter). The bundle has a
+//! benchmark of its own (`benches/bundle.rs`).
 //!
 //! Run: `cargo bench -p backend --bench attachments`.
 
@@ -11,6 +12,8 @@ use std::hint::black_box;
 use backend::cases::{
     judge, AttachmentDetails, CaseDetails, CaseId, DatabaseKey, NewAttachment, Store,
 };
+use backend::content::Content;
+use backend::documents::{gp_request_letter, page_picture, DocumentOptions};
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use rand::{rngs::StdRng, SeedableRng};
@@ -92,6 +95,25 @@ fn attachments(c: &mut Criterion) {
     });
     group.bench_function("read back a 20 MB file, checked", |b| {
         b.iter(|| store.attachment_bytes(black_box(big_id)).expect("read"))
+    });
+    // What "Show" draws: a page 1,200 pixels wide, as the window asks.
+    group.bench_function("show page 1 of the 20 MB scan, 1200 px wide", |b| {
+        b.iter(|| page_picture(black_box(&scan), 0, 1200).expect("drawn"))
+    });
+    let letter = gp_request_letter(
+        &CaseDetails {
+            patient_name: "Margaret Ellison".into(),
+            patient_address: "14 Orchard Lane\nBebington\nWirral\nCH63 8QT".into(),
+            diagnosis: "Frozen shoulder".into(),
+            ..CaseDetails::default()
+        },
+        Content::embedded().expect("content"),
+        now.date_naive(),
+        &DocumentOptions::default(),
+    )
+    .expect("letter");
+    group.bench_function("show page 1 of a typed letter, 1200 px wide", |b| {
+        b.iter(|| page_picture(black_box(&letter.bytes), 0, 1200).expect("drawn"))
     });
     group.finish();
 }

@@ -366,6 +366,25 @@ const LOGGED: &[(&str, usize, Action)] = &[
     ("attachment_bytes", 0, |f, now| {
         app::attachments::attachment_bytes(&f.session, now, f.attached()).map(drop)
     }),
+    ("attachment_page", 0, |f, now| {
+        let letter = documents::gp_request_letter(
+            &CaseDetails {
+                patient_name: "Dafydd Example".into(),
+                ..Default::default()
+            },
+            backend::content::Content::embedded()?,
+            day(11, 21),
+            &DocumentOptions::default(),
+        )?;
+        let path = f.data.with_file_name("offered.pdf");
+        std::fs::write(&path, letter.bytes).expect("written");
+        let added =
+            app::attachments::add_attachments(&f.session, &at(2), f.case_id, &[path], None)?;
+        let id = added[0].added.as_ref().expect("kept").id;
+        let drawn = app::attachments::attachment_page(&f.session, now, id, 1, 400)?;
+        assert_eq!(drawn.pages, 1);
+        Ok(())
+    }),
     ("save_attachment_copy", 1, |f, now| {
         let saved =
             app::attachments::save_attachment_copy(&f.session, now, f.attached(), f.save())?;

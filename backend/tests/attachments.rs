@@ -437,3 +437,91 @@ fn files_go_with_an_export_and_come_back_with_a_restored_backup_unchanged() {
     }
     assert_eq!(bytes(&f.session, &tomorrow), letter);
 }
+
+/// The pixels of a PNG: its width, height and how many are darker than light grey.
+fn dark_pixels(png_bytes: &[u8]) -> (u32, u32, usize) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let frame = reader.next_frame(&mut pixels).expect("decoded");
+    let step = frame.color_type.samples();
+    let dark = pixels[..frame.buffer_size()]
+        .chunks(step)
+        .filter(|p| p.iter().take(3).all(|c| *c < 160))
+        .count();
+    (frame.width, frame.height, dark)
+}
+
+#[test]
+fn a_pdf_page_is_drawn_as_a_picture_for_the_window_and_nothing_else_is() {
+    let f = Fixture::new();
+    let letter = f
+        .add(&f.offer("letter.pdf", &pdf("Okafor letter")))
+        .expect("added");
+    let drawn =
+        app::attachments::attachment_page(&f.session, &now(), letter.id, 1, 800).expect("drawn");
+    assert_eq!(drawn.pages, 1);
+    let (width, height, dark) = dark_pixels(&drawn.png);
+    assert_eq!(width, 800, "as wide as asked");
+    assert_eq!(
+        height,
+        (800.0_f32 * 842.0 / 595.0) as u32,
+        "the page's shape"
+    );
+    assert!(dark > 200, "the text is drawn ({dark} dark pixels)");
+    // The window receives the page count, then the picture.
+    let framed = drawn.clone().framed();
+    assert_eq!(&framed[..4], &[0, 0, 0, 1]);
+    assert_eq!(&framed[4..], &drawn.png[..]);
+
+    // A page it does not have, a page 0, and a picture say so plainly.
+    let beyond = app::attachments::attachment_page(&f.session, &now(), letter.id, 2, 800)
+        .expect_err("no page 2");
+    assert_eq!(
+        beyond.to_string(),
+        "This PDF has 1 page; there is no page 2."
+    );
+    assert!(app::attachments::attachment_page(&f.session, &now(), letter.id, 0, 800).is_err());
+    let photo = f
+        .add(&f.offer("photo.png", &png(2, 2, &[])))
+        .expect("added");
+    let refused = app::attachments::attachment_page(&f.session, &now(), photo.id, 1, 800)
+        .expect_err("not a PDF");
+    assert_eq!(refused.to_string(), "Only a PDF has pages to show.");
+    // Drawing a page is not something the log needs: only changes and copies are logged.
+    assert_eq!(
+        f.log()
+            .iter()
+            .filter(|w| *w == app::attachments::ADDED)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_page_that_says_it_is_enormous_is_drawn_within_the_limits() {
+    let f = Fixture::new();
+    let mut doc = Document::load_mem(&pdf("Huge")).expect("pdf");
+    for (_, page) in doc.get_pages() {
+        let dict = doc
+            .get_object_mut(page)
+            .and_then(Object::as_dict_mut)
+            .expect("page");
+        // 14,400 points is the largest page PDF allows: 200 inches square.
+        dict.set(
+            "MediaBox",
+            vec![0.into(), 0.into(), 14_400.into(), 14_400.into()],
+        );
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saved");
+    let huge = f.add(&f.offer("huge.pdf", &bytes)).expect("added");
+    let drawn =
+        app::attachments::attachment_page(&f.session, &now(), huge.id, 1, 100_000).expect("drawn");
+    let (width, height, _) = dark_pixels(&drawn.png);
+    assert!(
+        width <= 1_600 && u64::from(width) * u64::from(height) <= 1_600 * 2_400,
+        "{width} x {height}"
+    );
+}

@@ -13,11 +13,13 @@
 //! 4. [`pdf`] writes a layout as a PDF with subset, embedded [`fonts`] and fixed metadata: the
 //!    same layout always gives the same bytes. `tags` adds its structure tree (a tagged PDF),
 //!    from the roles the layout gave its text.
+//! 5. [`preview`] draws a page of a PDF the person keeps as a PNG for the window (hayro).
 
 pub mod bundle;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
+pub mod preview;
 mod shape;
 mod tags;
 pub mod text;

@@ -59,6 +59,7 @@ fn command_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send +
         commands::attachments::add_dropped_files,
         commands::attachments::update_attachment,
         commands::attachments::attachment_bytes,
+        commands::attachments::attachment_page,
         commands::attachments::save_attachment_copy,
         commands::attachments::remove_attachment,
         commands::attachments::restore_attachment,

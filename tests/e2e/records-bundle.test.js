@@ -138,3 +138,49 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   assert.match(tool('pdftotext', ['-f', '2', '-l', '2', file, '-']), /Clinic letter page 1/);
   tool('qpdf', ['--check', file]);
 });
+
+test("a PDF's pages and a photo are shown in the app, a page at a time, by keyboard alone", async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'file-preview-end.png')).catch(() => {}));
+  // The letter: its first page, drawn by the backend (the window never gets the PDF).
+  const letter = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"clinic-letter")]]');
+  await letter.$('button*=Show').click();
+  const page = letter.$('[data-testid="pdf-page"]');
+  await page.waitForDisplayed({ timeout: 20000 });
+  const where = letter.$('[data-testid="pdf-page-number"]');
+  assert.equal(await where.getText(), 'Page 1 of 2');
+  assert.equal(await page.getAttribute('alt'), 'Page 1 of 2 of “clinic-letter”');
+  const drawn = () =>
+    browser.execute(() => {
+      const img = document.querySelector('[data-testid="pdf-page"]');
+      return { width: img.naturalWidth, src: img.src.slice(0, 22), length: img.src.length };
+    });
+  const first = await drawn();
+  assert.equal(first.src, 'data:image/png;base64,', 'a picture from memory, not a file');
+  assert.ok(first.width >= 600, `drawn wide enough to read (${first.width} px)`);
+  assert.equal(await letter.$('button=Previous page').isEnabled(), false, 'no page before the first');
+  await browser.saveScreenshot(path.join(screenshotDir, 'file-preview-pdf.png'));
+  await expectNoAxeViolations(browser, 'a PDF page shown');
+
+  // The next page by keyboard: Enter on "Next page"; the keyboard stays on the buttons.
+  await browser.execute((el) => el.focus(), await letter.$('button=Next page'));
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await where.getText()) === 'Page 2 of 2', {
+    timeout: 20000,
+    timeoutMsg: 'the second page is shown',
+  });
+  const second = await drawn();
+  assert.notEqual(second.length, first.length, 'a different page is drawn');
+  assert.equal(await letter.$('button=Next page').isEnabled(), false, 'no page after the last');
+  assert.equal((await focused()).id.startsWith('page-back-'), true, 'the keyboard is on "Previous page"');
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await where.getText()) === 'Page 1 of 2', { timeout: 20000 });
+  await letter.$('button=Hide the pages').click();
+  await page.waitForExist({ reverse: true, timeout: 5000 });
+
+  // The photo, as it is.
+  const photo = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"scan-photo")]]');
+  await photo.$('button*=Show').click();
+  await photo.$('[data-testid="file-preview"]').waitForDisplayed({ timeout: 20000 });
+  assert.match(await photo.$('[data-testid="file-preview"]').getAttribute('alt'), /^The picture “scan-photo”$/);
+  await photo.$('button=Hide the picture').click();
+});

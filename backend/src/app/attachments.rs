@@ -19,8 +19,8 @@ use crate::cases::{
     CaseId, NewAttachment, MAX_FILE_BYTES,
 };
 use crate::documents::{
-    check_bundle_size, records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle,
-    RenderedDocument, SavedDocument,
+    check_bundle_size, page_picture, records_bundle, BundleFile, BundleRecord, DocumentOptions,
+    RecordsBundle, RenderedDocument, SavedDocument,
 };
 use crate::error::{Error, ErrorPayload, Result};
 use crate::profiles::OpenProfile;
@@ -207,6 +207,54 @@ pub fn attachment_bytes(session: &Session, now: &Now, id: AttachmentId) -> Resul
             kind,
             bytes: s.attachment_bytes(id)?,
         })
+    })
+}
+
+/// A page of a PDF in a case, as a picture the window shows, with how many pages it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentPage {
+    /// The page drawn as a PNG.
+    pub png: Vec<u8>,
+    /// The PDF's number of pages.
+    pub pages: usize,
+}
+
+impl AttachmentPage {
+    /// As the window receives it, in one buffer rather than JSON: the number of pages (4
+    /// bytes, big-endian), then the PNG.
+    pub fn framed(self) -> Vec<u8> {
+        let pages = u32::try_from(self.pages).unwrap_or(u32::MAX);
+        let mut out = Vec::with_capacity(self.png.len() + 4);
+        out.extend_from_slice(&pages.to_be_bytes());
+        out.extend(self.png);
+        out
+    }
+}
+
+/// Page `page` (from 1) of a PDF in a case, drawn `width` pixels wide (within the preview's
+/// limits) as a picture for the window: the window never gets the PDF itself, and nothing is
+/// written anywhere. The bytes are read with the profile held; the page is drawn after, so
+/// other commands go on meanwhile.
+pub fn attachment_page(
+    session: &Session,
+    now: &Now,
+    id: AttachmentId,
+    page: u32,
+    width: u32,
+) -> Result<AttachmentPage> {
+    let bytes = session.with_store(now, |s| {
+        if s.attachment(id)?.kind != AttachmentKind::Pdf {
+            return Err(Error::InvalidInput("Only a PDF has pages to show.".into()));
+        }
+        s.attachment_bytes(id)
+    })?;
+    let index = page
+        .checked_sub(1)
+        .ok_or_else(|| Error::InvalidInput("Pages are counted from 1.".into()))?;
+    let picture = page_picture(&bytes, index as usize, width)?;
+    Ok(AttachmentPage {
+        png: picture.png,
+        pages: picture.pages,
     })
 }
 

@@ -40,6 +40,7 @@ pub const COMMANDS: &[(&str, &[&str])] = &[
             "add_dropped_files",
             "update_attachment",
             "attachment_bytes",
+            "attachment_page",
             "save_attachment_copy",
             "remove_attachment",
             "restore_attachment",

@@ -49,6 +49,7 @@ pub use prep_pack::{
 pub use preview::{LetterPreview, PreviewPart};
 pub use printing::fonts::Face;
 pub use printing::pdf::PdfInfo;
+pub use printing::preview::{page_picture, PagePicture};
 pub use recovery::RecoverySheet;
 
 pub use crate::model::WrittenBy;

@@ -128,6 +128,18 @@ pub fn attachment_bytes(
     Ok(tauri::ipc::Response::new(file.bytes))
 }
 
+/// A page of a PDF drawn as a picture, with the number of pages (see `AttachmentPage::framed`).
+#[tauri::command(async)]
+pub fn attachment_page(
+    state: State<'_, AppState>,
+    id: AttachmentId,
+    page: u32,
+    width: u32,
+) -> CommandResult<tauri::ipc::Response> {
+    let drawn = api::attachment_page(&state.session, &state.now(), id, page, width)?;
+    Ok(tauri::ipc::Response::new(drawn.framed()))
+}
+
 #[tauri::command(async)]
 pub fn save_attachment_copy(
     app: AppHandle,

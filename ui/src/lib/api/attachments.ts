@@ -15,6 +15,12 @@ export const attachments = {
     call<Attachment>('update_attachment', { id, details }),
   // The file's bytes, to show in the window.
   attachmentBytes: (id: number) => call<ArrayBuffer>('attachment_bytes', { id }),
+  // Page `page` (from 1) of a PDF, drawn by the backend `width` pixels wide: a PNG, with the
+  // PDF's number of pages (the window never gets the PDF itself).
+  attachmentPage: async (id: number, page: number, width: number) => {
+    const bytes = await call<ArrayBuffer>('attachment_page', { id, page, width });
+    return pagePicture(bytes);
+  },
   saveAttachmentCopy: (id: number) =>
     call<SavedDocument | null>('save_attachment_copy', { id }),
   removeAttachment: (id: number) => call<null>('remove_attachment', { id }),
@@ -24,3 +30,9 @@ export const attachments = {
   writeRecordsBundle: (caseId: number, ids: number[], options: DocumentOptions) =>
     call<SavedDocument | null>('write_records_bundle', { caseId, ids, options }),
 };
+
+/** A drawn page as the backend sends it: the number of pages (4 bytes, big-endian), then the PNG. */
+export function pagePicture(bytes: ArrayBuffer): { pages: number; png: ArrayBuffer } {
+  const pages = new DataView(bytes).getUint32(0);
+  return { pages, png: bytes.slice(4) };
+}
