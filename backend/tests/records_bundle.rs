@@ -517,6 +517,39 @@ fn hostile_titles_print_as_text() {
     assert!(letters >= 300, "{index}");
 }
 
+/// Every object of a PDF, reachable or not, that is or holds a carried file or a script.
+fn carried(bytes: &[u8]) -> Vec<String> {
+    let doc = Document::load_mem(bytes).expect("loads");
+    let mut found = Vec::new();
+    for (id, object) in &doc.objects {
+        let (dict, content) = match object {
+            Object::Dictionary(d) => (d, None),
+            Object::Stream(st) => (
+                &st.dict,
+                Some(
+                    st.decompressed_content()
+                        .unwrap_or_else(|_| st.content.clone()),
+                ),
+            ),
+            _ => continue,
+        };
+        let is = |kind: &[u8]| matches!(dict.get(b"Type"), Ok(Object::Name(n)) if n == kind);
+        if is(b"EmbeddedFile") || is(b"Filespec") || dict.has(b"JS") || dict.has(b"EmbeddedFiles") {
+            found.push(format!("{id:?}: {dict:?}"));
+        }
+        if content.is_some_and(|c| {
+            c.windows(EMBEDDED_MARKER.len())
+                .any(|w| w == EMBEDDED_MARKER)
+        }) {
+            found.push(format!("{id:?} holds the carried file"));
+        }
+    }
+    found
+}
+
+/// What the file carried inside [`active_pdf`] holds.
+const EMBEDDED_MARKER: &[u8] = b"EMBEDDED-FILE-7f3a";
+
 /// A PDF that runs a script when opened and from a link, and carries a file of its own.
 fn active_pdf() -> Vec<u8> {
     let mut doc = Document::load_mem(&pdf("Active", 1)).expect("loads");
@@ -536,7 +569,7 @@ fn active_pdf() -> Vec<u8> {
     page.set("AA", dictionary! { "O" => js });
     let file = doc.add_object(Stream::new(
         dictionary! { "Type" => "EmbeddedFile" },
-        b"x".to_vec(),
+        EMBEDDED_MARKER.to_vec(),
     ));
     let spec =
         doc.add_object(dictionary! { "Type" => "Filespec", "EF" => dictionary! { "F" => file } });
@@ -572,6 +605,17 @@ fn scripts_and_files_inside_a_pdf_are_left_behind() {
     assert!(
         !judged.has_active_content,
         "no script, action or file copied"
+    );
+    // Every object in the file, reachable or not, and every stream unpacked: the carried file
+    // (reachable only from the source's catalogue) and the script are nowhere in it.
+    assert!(
+        !carried(&active_pdf()).is_empty(),
+        "the check finds them in the source"
+    );
+    assert_eq!(carried(&doc.bytes), Vec::<String>::new());
+    assert!(
+        !doc.bytes.windows(10).any(|w| w == b"app.alert("),
+        "no script text"
     );
 }
 
