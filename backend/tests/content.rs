@@ -705,8 +705,14 @@ mod content_guidance {
                 "keeps the {} newest backups",
                 backend::profiles::KEEP_BACKUPS
             )) && deleted.contains(&format!(
-                "until {} more have been made",
+                "until up to {} more have been made",
                 backend::profiles::KEEP_BACKUPS
+            )) && deleted.contains(&format!(
+                "more than {} GB together",
+                backend::profiles::BACKUPS_BUDGET_BYTES / (1024 * 1024 * 1024)
+            )) && deleted.contains(&format!(
+                "always the newest {}",
+                backend::profiles::MIN_BACKUPS
             )) && backend::profiles::BACKUP_EVERY_HOURS == 24
                 && deleted.contains("each day"),
             "{deleted}"

@@ -33,6 +33,13 @@ use crate::error::{Error, Result};
 
 /// How many backups are kept per profile (older ones are removed when a new one is made).
 pub const KEEP_BACKUPS: usize = 5;
+/// The most the backups of one profile take together. Each is a full copy, files and all, so
+/// with hundreds of megabytes of records five would take gigabytes; past this, older ones go
+/// (see [`how_many_to_keep`]).
+pub const BACKUPS_BUDGET_BYTES: u64 = 1024 * 1024 * 1024;
+/// However large they are, the newest this many are kept: one to restore from, and one more in
+/// case the newest holds the mistake being undone.
+pub const MIN_BACKUPS: usize = 2;
 /// How often a backup is made while a profile is in use.
 pub const BACKUP_EVERY_HOURS: i64 = 24;
 
@@ -81,7 +88,25 @@ pub struct Backup {
 struct Found {
     number: u64,
     taken: DateTime<Utc>,
+    /// The file's size in bytes.
+    size: u64,
     backup: Backup,
+}
+
+/// How many of the backups whose sizes are `sizes` (newest first) to keep: the newest
+/// [`KEEP_BACKUPS`], fewer when together they would pass [`BACKUPS_BUDGET_BYTES`], but never
+/// fewer than [`MIN_BACKUPS`].
+pub fn how_many_to_keep(sizes: &[u64]) -> usize {
+    let mut total = 0u64;
+    let mut keep = 0;
+    for (i, size) in sizes.iter().take(KEEP_BACKUPS).enumerate() {
+        total = total.saturating_add(*size);
+        if i >= MIN_BACKUPS && total > BACKUPS_BUDGET_BYTES {
+            break;
+        }
+        keep = i + 1;
+    }
+    keep
 }
 
 /// Splits `000007-daily.db` into its number and reason.
@@ -119,6 +144,7 @@ fn found(folder: &Path) -> Result<Vec<Found>> {
         out.push(Found {
             number,
             taken,
+            size: meta.len(),
             backup: Backup {
                 name,
                 taken_at: taken.to_rfc3339_opts(SecondsFormat::Millis, true),
@@ -180,7 +206,7 @@ impl BackupJob {
 }
 
 /// Writes an encrypted copy of the database on `conn` into `folder/backups`, all at once, then
-/// keeps only the newest [`KEEP_BACKUPS`].
+/// keeps only the newest few (see [`how_many_to_keep`]).
 pub(crate) fn write_backup(
     conn: &rusqlite::Connection,
     key: &DatabaseKey,
@@ -219,7 +245,9 @@ pub(crate) fn write_backup(
         }
         return Err(e);
     }
-    for old in found(folder)?.iter().skip(KEEP_BACKUPS) {
+    let all = found(folder)?;
+    let sizes: Vec<u64> = all.iter().map(|f| f.size).collect();
+    for old in all.iter().skip(how_many_to_keep(&sizes)) {
         remove_if_present(&dir.join(&old.backup.name))?;
     }
     let taken: DateTime<Utc> = std::fs::metadata(dir.join(&name))?.modified()?.into();
@@ -447,6 +475,24 @@ fn free_aside_folder(folder: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backups_of_records_hundreds_of_megabytes_big_are_fewer_but_never_below_two() {
+        const MB: u64 = 1024 * 1024;
+        // A profile of notes and letters: all five.
+        assert_eq!(how_many_to_keep(&[2 * MB; 7]), 5);
+        assert_eq!(how_many_to_keep(&[2 * MB; 3]), 3);
+        assert_eq!(how_many_to_keep(&[]), 0);
+        // 300 MB of records: three copies (900 MB), not five (1.5 GB).
+        assert_eq!(how_many_to_keep(&[300 * MB; 6]), 3);
+        // A full profile (1 GB of files): still the newest two, whatever they take.
+        assert_eq!(how_many_to_keep(&[1024 * MB; 6]), 2);
+        // The newest counts first: a large new one after small old ones.
+        assert_eq!(
+            how_many_to_keep(&[900 * MB, 10 * MB, 10 * MB, 200 * MB, 10 * MB]),
+            3
+        );
+    }
 
     #[test]
     fn backup_names_are_read_strictly() {

@@ -33,7 +33,10 @@ mod open;
 mod passphrase;
 mod recovery;
 
-pub use backup::{Backup, BackupReason, BACKUP_EVERY_HOURS, KEEP_BACKUPS};
+pub use backup::{
+    how_many_to_keep, Backup, BackupReason, BACKUPS_BUDGET_BYTES, BACKUP_EVERY_HOURS, KEEP_BACKUPS,
+    MIN_BACKUPS,
+};
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub use export::seal_export_for_tests;
