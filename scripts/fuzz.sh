@@ -35,7 +35,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/tmp"
 export TMPDIR="$work/tmp"
 failed=0
-for target in content_load export_file documents command_args profile_json import_pages record_files; do
+for target in content_load export_file documents command_args profile_json import_pages record_files page_preview; do
   mkdir -p "$work/corpus/$target" "$work/crashes/$target"
   cp seeds/"$target"/* "$work/corpus/$target/"
   set +e
