@@ -8,7 +8,19 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
-import { goToStep, openApp, repoRoot, screenshotDir, startDriver, stopDriver, testFolders } from './app.js';
+import {
+  enterProfile,
+  goToStep,
+  openApp,
+  press,
+  repoRoot,
+  screenshotDir,
+  startDriver,
+  stopDriver,
+  testFolders,
+  testProfile,
+  waitSaveLine,
+} from './app.js';
 import { expectNoAxeViolations } from './axe.js';
 
 const folders = testFolders();
@@ -183,4 +195,57 @@ test("a PDF's pages and a photo are shown in the app, a page at a time, by keybo
   await photo.$('[data-testid="file-preview"]').waitForDisplayed({ timeout: 20000 });
   assert.match(await photo.$('[data-testid="file-preview"]').getAttribute('alt'), /^The picture “scan-photo”$/);
   await photo.$('button=Hide the picture').click();
+});
+
+test('a file answers a record on the checklist, is removed and brought back with Undo, and is all there after Lock', async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'case-files-end.png')).catch(() => {}));
+  const file = (title) => browser.$(`//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"${title}")]]`);
+  const arrived = () =>
+    browser.execute(() => document.querySelector('li.record[data-record="Clinic letters"] label.check:nth-of-type(2) input')?.checked ?? null);
+
+  // A record on the checklist; the letter is said to be it, so the record has arrived.
+  await browser.$('#new_record').setValue('Clinic letters');
+  await press(browser, 'button=Add to the list');
+  await browser.$('li.record[data-record="Clinic letters"]').waitForExist({ timeout: 5000 });
+  assert.equal(await arrived(), false);
+  // The row is found by its file's id: while its details are changed, its title is a box.
+  const letterRow = browser.$(`li.file[data-file="${await file('clinic-letter').getAttribute('data-file')}"]`);
+  await letterRow.$('button*=Change details').click();
+  const answers = letterRow.$('select');
+  await answers.waitForDisplayed({ timeout: 5000 });
+  await answers.selectByVisibleText('Clinic letters');
+  await letterRow.$('button=Save the details').click();
+  await browser.waitUntil(async () => /Answers: Clinic letters/.test(await file('clinic-letter').$('p.facts').getText()), {
+    timeout: 10000,
+    timeoutMsg: 'the letter says which record it is',
+  });
+  await browser.waitUntil(async () => (await arrived()) === true, { timeout: 5000, timeoutMsg: 'the record is ticked' });
+  await waitSaveLine(browser);
+
+  // Removing the photo asks first; Undo brings it back as it was.
+  await file('scan-photo').$('button*=Remove').click();
+  await browser.$('dialog[open]').waitForDisplayed({ timeout: 5000 });
+  await expectNoAxeViolations(browser, 'removing a file, asked first');
+  await browser.$('dialog[open]').$('button=Yes, delete it').click();
+  await browser.$('#undo-file').waitForDisplayed({ timeout: 10000 });
+  assert.equal(await browser.execute(() => document.activeElement?.id), 'undo-file', 'the keyboard is on Undo');
+  await browser.waitUntil(async () => (await browser.$$('li.file').length) === 1, { timeout: 10000 });
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, {
+    timeout: 10000,
+    timeoutMsg: 'Undo brings the photo back',
+  });
+
+  // Locked and opened again: both files, the letter's record, and the tick are all kept.
+  await press(browser, 'button=Lock');
+  await browser.$('h1=Who is using Second Opinion?').waitForDisplayed({ timeout: 10000 });
+  await enterProfile(browser, testProfile);
+  await browser.$('button=Bea Bundle').click();
+  await goToStep(browser, 'records');
+  await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, {
+    timeout: 15000,
+    timeoutMsg: 'both files are there after Lock',
+  });
+  assert.match(await file('clinic-letter').$('p.facts').getText(), /Answers: Clinic letters/);
+  assert.equal(await arrived(), true);
 });
