@@ -5,10 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
 import {
+  copyRecoveryCode,
   enterProfile,
   goToStep,
   openApp,
@@ -248,4 +249,47 @@ test('a file answers a record on the checklist, is removed and brought back with
   });
   assert.match(await file('clinic-letter').$('p.facts').getText(), /Answers: Clinic letters/);
   assert.equal(await arrived(), true);
+});
+
+test('a backup copy of the profile brings the files back, checked, after the profile is deleted', async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'case-files-restored.png')).catch(() => {}));
+  await press(browser, 'button=Back to the start');
+  await press(browser, 'button=Your profile');
+  await browser.$('#export-own-passphrase').waitForDisplayed({ timeout: 10000 });
+  await browser.$('#export-own-passphrase').setValue(testProfile.passphrase);
+  await browser.$('#export-passphrase').setValue('backup words for the records');
+  await browser.$('#export-repeat').setValue('backup words for the records');
+  await browser.$('button=Save a backup copy').click();
+  await browser.$('[data-testid="export-done"]').waitForDisplayed({ timeout: 60000 });
+  const backup = readdirSync(folders.saved).find((f) => f.endsWith('.soprofile'));
+  assert.ok(backup, 'the backup copy is saved');
+  // The files inside are encrypted with the rest: the letter's own words are not in it.
+  assert.ok(!readFileSync(path.join(folders.saved, backup)).includes(Buffer.from('Clinic letter page')));
+
+  await browser.$('button=Delete this profile…').click();
+  await browser.$('#delete-name').setValue(testProfile.name);
+  await browser.$('#delete-passphrase').setValue(testProfile.passphrase);
+  await browser.$('button=Delete this profile for ever').click();
+  await browser.$('h1=Make a profile').waitForDisplayed({ timeout: 30000 });
+
+  await browser.$('button=Bring back a profile from a backup file').click();
+  await browser.$('#import-passphrase').setValue('backup words for the records');
+  await browser.$('button=Choose the file and bring it back').click();
+  await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 60000 });
+  await copyRecoveryCode(browser);
+  await browser.$('button=Bea Bundle').waitForDisplayed({ timeout: 30000 });
+  await browser.$('button=Bea Bundle').click();
+  await goToStep(browser, 'records');
+  await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, {
+    timeout: 15000,
+    timeoutMsg: 'both files are back',
+  });
+  // The letter is whole: its second page is drawn from the restored bytes.
+  const letter = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"clinic-letter")]]');
+  await letter.$('button*=Show').click();
+  await letter.$('[data-testid="pdf-page"]').waitForDisplayed({ timeout: 20000 });
+  await press(browser, 'button=Next page');
+  await browser.waitUntil(async () => (await letter.$('[data-testid="pdf-page-number"]').getText()) === 'Page 2 of 2', {
+    timeout: 20000,
+  });
 });
