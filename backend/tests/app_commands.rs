@@ -967,7 +967,7 @@ fn a_carer_acting_under_the_profiles_consent_prints_that_one_consent_form_in_ste
 }
 
 #[test]
-fn step_4_starts_from_the_profiles_name_when_its_owner_helps_the_patient() {
+fn step_4_offers_the_profiles_name_when_its_owner_helps_someone_else() {
     use backend::journey::{ForWhom, Journey};
     let f = Fixture::new();
     let helped = Journey {
@@ -979,8 +979,25 @@ fn step_4_starts_from_the_profiles_name_when_its_owner_helps_the_patient() {
     let got = app::journey::get_journey(&f.session, &at(31), f.case_id).expect("read");
     assert_eq!(got.view.helper_from_profile.as_deref(), Some("Dad"));
 
+    // A helper using the patient's own profile: the profile's name is the patient's.
+    let own = app::cases::create_case(
+        &f.session,
+        &at(33),
+        &CaseDetails {
+            patient_name: "dad".into(),
+            ..Default::default()
+        },
+    )
+    .expect("case");
+    let saved =
+        app::journey::save_journey(&f.session, &at(34), own.case.id, &helped).expect("saved");
+    assert_eq!(
+        saved.view.helper_from_profile, None,
+        "never the patient as helper"
+    );
+
     // A carer acting under a consent is named by it, not by the profile's name.
     f.carer_acts();
-    let got = app::journey::get_journey(&f.session, &at(32), f.case_id).expect("read");
+    let got = app::journey::get_journey(&f.session, &at(35), f.case_id).expect("read");
     assert_eq!(got.view.helper_from_profile, None);
 }

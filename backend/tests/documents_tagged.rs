@@ -92,6 +92,31 @@ fn the_pack_is_read_as_headings_lists_and_tables_in_reading_order_without_page_n
         .find(|e| e.kind == "H1")
         .expect("a title heading");
     assert_eq!(heading.text, "My appointment pack");
+    // The outline has no gaps: the first heading is H1, none more than a level below the last.
+    let levels: Vec<usize> = tree
+        .iter()
+        .filter_map(|e| e.kind.strip_prefix('H')?.parse().ok())
+        .collect();
+    assert_eq!(levels.first(), Some(&1));
+    for pair in levels.windows(2) {
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "a heading skips a level: {levels:?}"
+        );
+    }
+    // Each cell holds its own column's words: a medicine, then how much and when, then notes.
+    let medicine = tree
+        .iter()
+        .position(|e| e.kind == "TD" && e.text == "Amlodipine")
+        .expect("the medicine's own cell");
+    assert_eq!(
+        (
+            tree[medicine + 1].kind.as_str(),
+            tree[medicine + 1].text.as_str()
+        ),
+        ("TD", "5 mg each morning")
+    );
+    assert_eq!(tree[medicine + 2].text, "Blood pressure");
     // A table's cells sit in rows inside the table.
     let table = tree.iter().position(|e| e.kind == "Table").expect("table");
     let row = &tree[table + 1];

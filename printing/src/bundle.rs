@@ -240,6 +240,8 @@ fn scrub(object: &mut Object) {
     for key in ACTIVE {
         dict.remove(key);
     }
+    // An annotation's place in the source's structure tree would point into the bundle's own.
+    dict.remove(b"StructParent");
     // A form field's reset or submit action and a script's action are dictionaries of their own.
     if matches!(dict.get(b"S"), Ok(Object::Name(n)) if is_action(n)) {
         dict.remove(b"S");

@@ -7,7 +7,8 @@
 //! Invariants:
 //! - A picture is at most [`MAX_WIDTH`] pixels wide and [`MAX_PIXELS`] in all, however large
 //!   the page says it is, so a hostile page size cannot take the memory.
-//! - A PDF that cannot be drawn gives a plain message, never a panic or a half picture.
+//! - A PDF that cannot be drawn gives a plain message, never a panic or a half picture (the
+//!   release build unwinds, so `catch_unwind` holds there too).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -46,6 +47,9 @@ pub fn page_picture(bytes: &[u8], page: usize, width: u32) -> Result<PagePicture
     let pdf = Pdf::new(bytes.to_vec()).map_err(|_| shown())?;
     let pages = pdf.pages();
     let count = pages.len();
+    if count == 0 {
+        return Err(shown());
+    }
     let Some(p) = pages.get(page) else {
         return Err(cannot(&format!(
             "This PDF has {count} page{}; there is no page {}.",
@@ -58,6 +62,10 @@ pub fn page_picture(bytes: &[u8], page: usize, width: u32) -> Result<PagePicture
         return Err(shown());
     }
     let scale = fit_scale(w, h, width);
+    // A page so long and thin that one side would be under a pixel has nothing to show.
+    if w * scale < 1.0 || h * scale < 1.0 {
+        return Err(shown());
+    }
     let settings = PixmapSettings {
         x_scale: scale,
         y_scale: scale,

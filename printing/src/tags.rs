@@ -5,6 +5,8 @@
 //! Invariants:
 //! - Every marked piece of text on a page (an MCID) belongs to exactly one structure element,
 //!   and the page's entry in the parent tree lists them by MCID.
+//! - Headings form an outline with no gaps: the first is H1, and none is more than one level
+//!   below the one before it.
 //! - Elements keep the layout's order, which is reading order; an element with no text and
 //!   nothing under it is left out, except table cells (a table keeps its columns) and a tick
 //!   box's label, which its words stand for.
@@ -63,6 +65,8 @@ struct Tree<'a> {
     /// The elements directly under the document.
     top: Vec<usize>,
     kept: Vec<bool>,
+    /// Each element's structure type as written: headings renumbered (see [`heading_levels`]).
+    tags: Vec<&'static str>,
 }
 
 impl<'a> Tree<'a> {
@@ -90,8 +94,10 @@ impl<'a> Tree<'a> {
             children,
             top,
             kept: vec![false; n],
+            tags: Vec::new(),
         };
         tree.keep();
+        tree.tags = heading_levels(structure, &tree.kept);
         tree
     }
 
@@ -151,7 +157,7 @@ impl<'a> Tree<'a> {
                 .unwrap_or(document);
             let mut element = dictionary! {
                 "Type" => "StructElem",
-                "S" => Object::Name(node.role.tag().as_bytes().to_vec()),
+                "S" => Object::Name(self.tags[i].as_bytes().to_vec()),
                 "P" => Object::Reference(parent),
                 "K" => kids,
             };
@@ -161,6 +167,38 @@ impl<'a> Tree<'a> {
             doc.objects.insert(id, Object::Dictionary(element));
         }
     }
+}
+
+/// Each element's structure type, with the kept headings renumbered so the first is H1 and none
+/// is more than one level below the heading before it (a reader's outline has no gaps: the
+/// layout's levels are sizes, and a document may start at its second size).
+fn heading_levels(structure: &[StructNode], kept: &[bool]) -> Vec<&'static str> {
+    const HEADINGS: [&str; 4] = ["H1", "H2", "H3", "H4"];
+    let level = |role: Role| match role {
+        Role::H1 => Some(0usize),
+        Role::H2 => Some(1),
+        Role::H3 => Some(2),
+        Role::H4 => Some(3),
+        _ => None,
+    };
+    // The sizes of the headings open above this point: a heading closes every one as deep as
+    // itself or deeper, and sits one level below the rest.
+    let mut open: Vec<usize> = Vec::new();
+    structure
+        .iter()
+        .zip(kept)
+        .map(|(node, kept)| match level(node.role) {
+            Some(size) if *kept => {
+                while open.last().is_some_and(|above| *above >= size) {
+                    open.pop();
+                }
+                let at = open.len().min(HEADINGS.len() - 1);
+                open.push(size);
+                HEADINGS[at]
+            }
+            _ => node.role.tag(),
+        })
+        .collect()
 }
 
 /// The parent tree's numbers: for each page (its `/StructParents`, set here), the element of
@@ -205,5 +243,40 @@ fn mark_catalog(doc: &mut Document, root: ObjectId) {
             "ViewerPreferences",
             dictionary! { "DisplayDocTitle" => true },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(role: Role) -> StructNode {
+        StructNode {
+            role,
+            parent: None,
+            alt: None,
+        }
+    }
+
+    #[test]
+    fn headings_start_at_h1_and_never_skip_a_level() {
+        let s = [
+            Role::H2,
+            Role::P,
+            Role::H4,
+            Role::H3,
+            Role::H2,
+            Role::H4,
+            Role::H1,
+        ]
+        .map(node);
+        let kept = [true; 7];
+        assert_eq!(
+            heading_levels(&s, &kept),
+            ["H1", "P", "H2", "H2", "H1", "H2", "H1"]
+        );
+        // A heading left out (no text) does not count.
+        let kept = [false, true, true, true, true, true, true];
+        assert_eq!(heading_levels(&s, &kept)[2], "H1");
     }
 }

@@ -107,21 +107,33 @@ export async function stepShown(browser) {
   return browser.$('[data-current-step]').getAttribute('data-current-step');
 }
 
-/** Goes to a step by the journey map, and waits until it is on screen. */
 /**
- * Presses a button in the page itself, once it is shown. For buttons whose pressing is not what
- * the test is about: a pointer click lands where the button was a moment before, and misses it
- * while a save's notices or a scroll still move the page.
+ * Presses a button in the page itself, once it is shown, enabled and not covered (by an open
+ * dialog, say). For buttons whose pressing is not what the test is about: a pointer click
+ * lands where the button was a moment before, and misses it while a save's notices or a
+ * scroll still move the page.
  */
 export async function press(browser, selector) {
-  const button = await browser.$(selector);
+  // A selector, or an element already found (inside a row, say).
+  const button = typeof selector === 'string' ? await browser.$(selector) : await selector;
   await button.waitForDisplayed({ timeout: 5000 });
+  await button.waitForEnabled({ timeout: 5000 });
+  await browser.waitUntil(
+    () =>
+      browser.execute((el) => {
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top !== null && (top === el || el.contains(top));
+      }, button),
+    { timeout: 5000, timeoutMsg: `${button.selector} is covered` },
+  );
   await browser.execute((el) => el.click(), button);
 }
 
+/** Goes to a step by the journey map, and waits until it is on screen. */
 export async function goToStep(browser, step) {
-  // The map's button is pressed in the page itself: a pointer click lands where the button
-  // was a moment before, and misses it while a save or a scroll is still moving the page.
+  // The map's button is pressed in the page itself (see `press`).
   const button = await browser.$(`button[data-step="${step}"]`);
   await button.waitForExist({ timeout: 5000 });
   await browser.execute((el) => el.click(), button);

@@ -152,7 +152,7 @@ test('a PDF and a photo are ticked with the keyboard and made into one bundle', 
   tool('qpdf', ['--check', file]);
 });
 
-test("a PDF's pages and a photo are shown in the app, a page at a time, by keyboard alone", async (t) => {
+test("a PDF's pages and a photo are shown in the app, a page at a time, turned from the keyboard", async (t) => {
   t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'file-preview-end.png')).catch(() => {}));
   // The letter: its first page, drawn by the backend (the window never gets the PDF).
   const letter = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"clinic-letter")]]');
@@ -189,6 +189,7 @@ test("a PDF's pages and a photo are shown in the app, a page at a time, by keybo
   await browser.waitUntil(async () => (await where.getText()) === 'Page 1 of 2', { timeout: 20000 });
   await letter.$('button=Hide the pages').click();
   await page.waitForExist({ reverse: true, timeout: 5000 });
+  assert.equal((await focused()).id.startsWith('file-show-'), true, 'the keyboard is back on Show');
 
   // The photo, as it is.
   const photo = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"scan-photo")]]');
@@ -211,11 +212,11 @@ test('a file answers a record on the checklist, is removed and brought back with
   assert.equal(await arrived(), false);
   // The row is found by its file's id: while its details are changed, its title is a box.
   const letterRow = browser.$(`li.file[data-file="${await file('clinic-letter').getAttribute('data-file')}"]`);
-  await letterRow.$('button*=Change details').click();
+  await press(browser, letterRow.$('button*=Change details'));
   const answers = letterRow.$('select');
   await answers.waitForDisplayed({ timeout: 5000 });
   await answers.selectByVisibleText('Clinic letters');
-  await letterRow.$('button=Save the details').click();
+  await press(browser, letterRow.$('button=Save the details'));
   await browser.waitUntil(async () => /Answers: Clinic letters/.test(await file('clinic-letter').$('p.facts').getText()), {
     timeout: 10000,
     timeoutMsg: 'the letter says which record it is',
@@ -224,7 +225,7 @@ test('a file answers a record on the checklist, is removed and brought back with
   await waitSaveLine(browser);
 
   // Removing the photo asks first; Undo brings it back as it was.
-  await file('scan-photo').$('button*=Remove').click();
+  await press(browser, file('scan-photo').$('button*=Remove'));
   await browser.$('dialog[open]').waitForDisplayed({ timeout: 5000 });
   await expectNoAxeViolations(browser, 'removing a file, asked first');
   await browser.$('dialog[open]').$('button=Yes, delete it').click();
@@ -241,7 +242,7 @@ test('a file answers a record on the checklist, is removed and brought back with
   await press(browser, 'button=Lock');
   await browser.$('h1=Who is using Second Opinion?').waitForDisplayed({ timeout: 10000 });
   await enterProfile(browser, testProfile);
-  await browser.$('button=Bea Bundle').click();
+  await press(browser, 'button=Bea Bundle');
   await goToStep(browser, 'records');
   await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, {
     timeout: 15000,
@@ -278,7 +279,7 @@ test('a backup copy of the profile brings the files back, checked, after the pro
   await browser.$('[data-testid="recovery-code"]').waitForDisplayed({ timeout: 60000 });
   await copyRecoveryCode(browser);
   await browser.$('button=Bea Bundle').waitForDisplayed({ timeout: 30000 });
-  await browser.$('button=Bea Bundle').click();
+  await press(browser, 'button=Bea Bundle');
   await goToStep(browser, 'records');
   await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, {
     timeout: 15000,
@@ -286,7 +287,7 @@ test('a backup copy of the profile brings the files back, checked, after the pro
   });
   // The letter is whole: its second page is drawn from the restored bytes.
   const letter = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"clinic-letter")]]');
-  await letter.$('button*=Show').click();
+  await press(browser, letter.$('button*=Show'));
   await letter.$('[data-testid="pdf-page"]').waitForDisplayed({ timeout: 20000 });
   await press(browser, 'button=Next page');
   await browser.waitUntil(async () => (await letter.$('[data-testid="pdf-page-number"]').getText()) === 'Page 2 of 2', {

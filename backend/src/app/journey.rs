@@ -24,10 +24,8 @@ pub fn get_journey(session: &Session, now: &Now, case_id: CaseId) -> Result<Jour
     let (journey, details) = session.with_store(now, |s| {
         Ok((s.journey_as_typed(case_id)?, s.case(case_id)?.details))
     })?;
-    with_user(
-        session,
-        JourneyAsTyped::new(journey, now.today).with_case(Content::embedded()?, &details),
-    )
+    let view = JourneyAsTyped::new(journey, now.today).with_case(Content::embedded()?, &details);
+    with_user(session, view, &details.patient_name)
 }
 
 /// Saves a case's journey (autosave): every valid answer is saved, each refused one kept as
@@ -44,19 +42,21 @@ pub fn save_journey(
             s.case(case_id)?.details,
         ))
     })?;
-    with_user(
-        session,
-        JourneyAsTyped::new(saved, now.today).with_case(Content::embedded()?, &details),
-    )
+    let view = JourneyAsTyped::new(saved, now.today).with_case(Content::embedded()?, &details);
+    with_user(session, view, &details.patient_name)
 }
 
 /// Adds who is using the profile: a carer acting under a consent, or else its owner, whose
-/// name step 4 starts from when they help the person the case is about.
-fn with_user(session: &Session, journey: JourneyAsTyped) -> Result<JourneyAsTyped> {
+/// name step 4 offers when they help the person the case is about (`patient_name`).
+fn with_user(
+    session: &Session,
+    journey: JourneyAsTyped,
+    patient_name: &str,
+) -> Result<JourneyAsTyped> {
     session.with_profile(|p| {
         Ok(match p.written_by() {
             Some(carer) => journey.with_acting_carer(Some(&carer.carer_name)),
-            None => journey.with_profile_name(p.name()),
+            None => journey.with_profile_name(p.name(), patient_name),
         })
     })
 }

@@ -43,9 +43,9 @@ pub struct JourneyView {
     /// Step 7's first opinion to start with, from step 1 (see [`Opinion::first_from_step_1`]):
     /// `None` once the first opinion has words, or when step 1 has none to give.
     pub first_opinion_from_step_1: Option<Opinion>,
-    /// Step 4's name for the person helping, to start with: the profile's own name, when the
-    /// case is about someone the profile's owner helps and no helper is named yet. They typed
-    /// it when they made the profile, so it is not asked again (see
+    /// Step 4's name for the person helping, offered with one button: the profile's own name,
+    /// when the case is about someone the profile's owner helps and no helper is named yet.
+    /// They typed it when they made the profile, so they need not type it again (see
     /// [`JourneyView::with_profile_name`]).
     pub helper_from_profile: Option<String>,
     /// In hospital and getting worse: show Martha's Rule guidance, not the journey.
@@ -122,8 +122,8 @@ impl JourneyAsTyped {
     }
 
     /// Offers the profile's name as step 4's helper (see [`JourneyView::with_profile_name`]).
-    pub fn with_profile_name(mut self, profile_name: &str) -> JourneyAsTyped {
-        self.view = self.view.with_profile_name(profile_name);
+    pub fn with_profile_name(mut self, profile_name: &str, patient_name: &str) -> JourneyAsTyped {
+        self.view = self.view.with_profile_name(profile_name, patient_name);
         self
     }
 }
@@ -196,14 +196,24 @@ impl JourneyView {
     }
 
     /// The profile's owner is the helper when the case is about someone they help: step 4
-    /// starts from the name they gave the profile, while no helper is named. A carer acting
-    /// under a consent is named by that consent instead, so call this only without one.
-    pub fn with_profile_name(mut self, profile_name: &str) -> JourneyView {
+    /// offers the name they gave the profile, while no helper is named. Not when that name is
+    /// the patient's (a helper using the patient's own profile), and a carer acting under a
+    /// consent is named by that consent instead, so call this only without one.
+    pub fn with_profile_name(mut self, profile_name: &str, patient_name: &str) -> JourneyView {
+        let same = |a: &str, b: &str| {
+            let words = |s: &str| {
+                s.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            };
+            words(a) == words(b)
+        };
         let helping = self.journey.for_whom == Some(ForWhom::SomeoneIHelp);
         let unnamed = self.journey.carer_name.trim().is_empty();
         let name = profile_name.trim();
         self.helper_from_profile =
-            (helping && unnamed && !name.is_empty()).then(|| name.to_owned());
+            (helping && unnamed && !name.is_empty() && !same(name, patient_name))
+                .then(|| name.to_owned());
         self
     }
 
@@ -349,20 +359,25 @@ mod tests {
     }
 
     #[test]
-    fn step_4_starts_from_the_profile_name_only_for_someone_helped_and_unnamed() {
+    fn step_4_offers_the_profile_name_only_for_someone_helped_unnamed_and_not_the_patient() {
         let today = d(2026, 12, 3);
         let helped = Journey {
             for_whom: Some(ForWhom::SomeoneIHelp),
             ..Default::default()
         };
-        let view = JourneyView::new(helped.clone(), today).with_profile_name("  Siân Evans ");
+        let view =
+            JourneyView::new(helped.clone(), today).with_profile_name("  Siân Evans ", "Dafydd");
         assert_eq!(view.helper_from_profile.as_deref(), Some("Siân Evans"));
+        // A helper using the patient's own profile: its name is the patient's, never offered.
+        let view = JourneyView::new(helped.clone(), today)
+            .with_profile_name("Dafydd  AP Gruffydd", "Dafydd ap Gruffydd");
+        assert_eq!(view.helper_from_profile, None);
 
         let named = Journey {
             carer_name: "Siân Mair Evans".into(),
             ..helped.clone()
         };
-        let view = JourneyView::new(named, today).with_profile_name("Siân Evans");
+        let view = JourneyView::new(named, today).with_profile_name("Siân Evans", "Dafydd");
         assert_eq!(
             view.helper_from_profile, None,
             "the name typed in step 4 stays"
@@ -372,13 +387,13 @@ mod tests {
             for_whom: Some(ForWhom::Me),
             ..Default::default()
         };
-        let view = JourneyView::new(own, today).with_profile_name("Siân Evans");
+        let view = JourneyView::new(own, today).with_profile_name("Siân Evans", "Dafydd");
         assert_eq!(
             view.helper_from_profile, None,
             "the profile's owner is the patient"
         );
 
-        let view = JourneyView::new(helped, today).with_profile_name("   ");
+        let view = JourneyView::new(helped, today).with_profile_name("   ", "Dafydd");
         assert_eq!(
             view.helper_from_profile, None,
             "no name, nothing to start from"
