@@ -62,17 +62,25 @@ function pdf(text, pages) {
 const focused = () =>
   browser.execute(() => {
     const el = document.activeElement;
-    return { id: el.id, testid: el.dataset?.testid ?? null, type: el.getAttribute('type'), checked: el.checked ?? null };
+    return {
+      id: el.id,
+      testid: el.dataset?.testid ?? null,
+      type: el.getAttribute('type'),
+      checked: el.checked ?? null,
+      text: el.textContent?.trim() ?? '',
+    };
   });
 
 /** Presses Tab until `matches` is true of the focused element. */
 async function tabTo(matches, max = 80) {
+  const seen = [];
   for (let i = 0; i < max; i++) {
     await browser.keys([Key.Tab]);
     const f = await focused();
     if (matches(f)) return f;
+    seen.push(f.id || f.text.slice(0, 40));
   }
-  throw new Error(`Tab never reached the element (${max} presses)`);
+  throw new Error(`Tab never reached the element (${max} presses): ${JSON.stringify(seen)}`);
 }
 
 const tool = (program, args) => execFileSync(program, args, { encoding: 'utf8' });
@@ -293,4 +301,39 @@ test('a backup copy of the profile brings the files back, checked, after the pro
   await browser.waitUntil(async () => (await letter.$('[data-testid="pdf-page-number"]').getText()) === 'Page 2 of 2', {
     timeout: 20000,
   });
+});
+
+test('the keyboard alone shows a file, changes its title, and removes it with Undo', async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'case-files-keyboard.png')).catch(() => {}));
+  await browser.execute(() => document.querySelector('[data-testid="add-files"]').focus());
+  const text = (f) => f.text.replace(/\s+/g, ' ');
+  // Show the photo, then hide it: the keyboard comes back to Show.
+  await tabTo((f) => text(f) === 'Show scan-photo');
+  await browser.keys([Key.Enter]);
+  await browser.$('[data-testid="file-preview"]').waitForDisplayed({ timeout: 20000 });
+  await tabTo((f) => text(f) === 'Hide the picture');
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => text(await focused()) === 'Show scan-photo', {
+    timeout: 5000,
+    timeoutMsg: 'the keyboard is back on Show',
+  });
+  // A new title: the title box has the keyboard as soon as the form opens.
+  await tabTo((f) => text(f) === 'Change details of scan-photo');
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await focused()).id.startsWith('file-title-'), { timeout: 5000 });
+  await browser.keys([Key.Ctrl, 'a']);
+  await browser.keys('Scan of the shoulder, June 2026');
+  await tabTo((f) => text(f) === 'Save the details');
+  await browser.keys([Key.Enter]);
+  await browser.$('label*=Scan of the shoulder, June 2026').waitForDisplayed({ timeout: 10000 });
+  // Removed, asked first, and brought back, all from the keyboard.
+  await browser.execute(() => document.querySelector('[data-testid="add-files"]').focus());
+  await tabTo((f) => text(f) === 'Remove Scan of the shoulder, June 2026');
+  await browser.keys([Key.Enter]);
+  await browser.$('dialog[open]').waitForDisplayed({ timeout: 5000 });
+  await tabTo((f) => text(f) === 'Yes, delete it', 10);
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await focused()).id === 'undo-file', { timeout: 10000, timeoutMsg: 'Undo has the keyboard' });
+  await browser.keys([Key.Enter]);
+  await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, { timeout: 10000 });
 });

@@ -1168,9 +1168,9 @@ export type JourneyView = { journey: Journey, records_due: RecordsDue | null, up
  */
 first_opinion_from_step_1: Opinion | null, 
 /**
- * Step 4's name for the person helping, to start with: the profile's own name, when the
- * case is about someone the profile's owner helps and no helper is named yet. They typed
- * it when they made the profile, so it is not asked again (see
+ * Step 4's name for the person helping, offered with one button: the profile's own name,
+ * when the case is about someone the profile's owner helps and no helper is named yet.
+ * They typed it when they made the profile, so they need not type it again (see
  * [`JourneyView::with_profile_name`]).
  */
 helper_from_profile: string | null, 
