@@ -13,8 +13,11 @@
 //! 4. [`pdf`] writes a layout as a PDF with subset, embedded [`fonts`] and fixed metadata: the
 //!    same layout always gives the same bytes. `tags` adds its structure tree (a tagged PDF),
 //!    from the roles the layout gave its text.
-//! 5. [`preview`] draws a page of a PDF the person keeps as a PNG for the window (hayro).
+//! 5. [`preview`] draws a page of a PDF the person keeps as a PNG for the window (hayro);
+//!    [`apart`] does it in a child process with a heap limit, so no PDF can take the app's
+//!    memory.
 
+pub mod apart;
 pub mod bundle;
 pub mod fonts;
 pub mod layout;

@@ -15,6 +15,22 @@ mod system_lock;
 
 use tauri::Manager;
 
+/// Whether this program was started as a page drawer for the app (`printing::apart`), with
+/// `args` its command line.
+pub fn is_page_drawer(mut args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    args.nth(1)
+        .is_some_and(|arg| arg == backend::documents::CHILD_ARG)
+}
+
+/// The page drawer's whole life: no window, no logging, no files; one page read from
+/// standard input and its picture written to standard output, with the heap of `allocator`
+/// (the program's own) limited. Returns the exit code.
+pub fn draw_page<H: std::alloc::GlobalAlloc>(allocator: &backend::documents::Cap<H>) -> i32 {
+    // The child holds a decrypted PDF: no core dump, and no other program may read it.
+    memory::make_undumpable();
+    backend::documents::serve_page_drawer(allocator)
+}
+
 /// Starts the app.
 pub fn run() {
     // The start-up measurement's first mark: the shell's own code has begun.

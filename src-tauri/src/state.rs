@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use backend::app::startup::StartupMark;
 use backend::app::{Now, Session};
+use backend::documents::Apart;
 use tauri::Manager;
 
 use crate::clock::Clock;
@@ -60,7 +61,12 @@ impl Settings {
 
 /// The session over the data folder, with the test idle time if a test set one.
 fn session_for(settings: &Settings) -> Session {
-    let session = Session::at(&settings.data_dir);
+    let mut session = Session::at(&settings.data_dir);
+    // Pages of kept PDFs are drawn by this same program in a child process of its own.
+    match std::env::current_exe() {
+        Ok(program) => session = session.drawing_pages_apart(Apart::program(program)),
+        Err(_) => tracing::warn!("pages of PDFs are drawn in the app's own process"),
+    }
     if let Some(seconds) = settings.test_idle_seconds {
         session.set_idle_limit(chrono::Duration::seconds(i64::from(seconds)));
     }

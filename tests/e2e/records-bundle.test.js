@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Key } from 'webdriverio';
 import {
@@ -56,6 +56,38 @@ function pdf(text, pages) {
   for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A one-page PDF whose content, packed twice, is 3 KB in the file and 2 GiB of spaces unpacked
+ * (`printing/tests/fixtures/spaces-2gib.zz`): a decompression bomb for whatever draws it.
+ */
+function packedPdf() {
+  const packed = readFileSync(path.join(repoRoot, 'printing/tests/fixtures/spaces-2gib.zz'));
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${packed.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`),
+      packed,
+      Buffer.from('\nendstream'),
+    ]),
+  ];
+  const parts = [Buffer.from('%PDF-1.7\n')];
+  let length = parts[0].length;
+  const offsets = objects.map((o, i) => {
+    const at = length;
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+    return at;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) tail += `${String(at).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail));
+  return Buffer.concat(parts);
 }
 
 /** What has focus now. */
@@ -336,4 +368,26 @@ test('the keyboard alone shows a file, changes its title, and removes it with Un
   await browser.waitUntil(async () => (await focused()).id === 'undo-file', { timeout: 10000, timeoutMsg: 'Undo has the keyboard' });
   await browser.keys([Key.Enter]);
   await browser.waitUntil(async () => (await browser.$$('li.file').length) === 2, { timeout: 10000 });
+});
+
+test('a PDF that unpacks to gigabytes is kept but not shown, in plain words, and the app goes on', async (t) => {
+  t.after(() => browser?.saveScreenshot(path.join(screenshotDir, 'file-preview-refused-end.png')).catch(() => {}));
+  const toAdd = path.join(folders.saved, 'to-add');
+  for (const f of readdirSync(toAdd)) rmSync(path.join(toAdd, f));
+  writeFileSync(path.join(toAdd, 'packed-letter.pdf'), packedPdf());
+  await press(browser, '[data-testid="add-files"]');
+  const packed = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"packed-letter")]]');
+  await packed.waitForDisplayed({ timeout: 15000 });
+  // Its page is drawn by a child process with a heap limit, which the bomb passes: the child
+  // ends, and the person is told what they can still do.
+  await press(browser, await packed.$('button*=Show'));
+  const problem = packed.$('p.problem');
+  await problem.waitForDisplayed({ timeout: 60000 });
+  assert.match(await problem.getText(), /^This PDF cannot be shown here\. You can still save a copy/);
+  await browser.saveScreenshot(path.join(screenshotDir, 'file-preview-refused.png'));
+  await expectNoAxeViolations(browser, 'a PDF that cannot be shown');
+  // The app itself is untouched: another PDF's page is drawn as before.
+  const letter = browser.$('//li[contains(@class,"file")][.//label[starts-with(normalize-space(.),"clinic-letter")]]');
+  await press(browser, await letter.$('button*=Show'));
+  await letter.$('[data-testid="pdf-page"]').waitForDisplayed({ timeout: 20000 });
 });

@@ -19,8 +19,8 @@ use crate::cases::{
     CaseId, NewAttachment, MAX_FILE_BYTES,
 };
 use crate::documents::{
-    check_bundle_size, page_picture, records_bundle, BundleFile, BundleRecord, DocumentOptions,
-    RecordsBundle, RenderedDocument, SavedDocument,
+    check_bundle_size, records_bundle, BundleFile, BundleRecord, DocumentOptions, RecordsBundle,
+    RenderedDocument, SavedDocument,
 };
 use crate::error::{Error, ErrorPayload, Result};
 use crate::profiles::OpenProfile;
@@ -233,8 +233,8 @@ impl AttachmentPage {
 
 /// Page `page` (from 1) of a PDF in a case, drawn `width` pixels wide (within the preview's
 /// limits) as a picture for the window: the window never gets the PDF itself, and nothing is
-/// written anywhere. The bytes are read with the profile held; the page is drawn after, so
-/// other commands go on meanwhile.
+/// written anywhere. The bytes are read with the profile held; the page is drawn after (in a
+/// child process, where the session says so), so other commands go on meanwhile.
 pub fn attachment_page(
     session: &Session,
     now: &Now,
@@ -251,7 +251,7 @@ pub fn attachment_page(
     let index = page
         .checked_sub(1)
         .ok_or_else(|| Error::InvalidInput("Pages are counted from 1.".into()))?;
-    let picture = page_picture(&bytes, index as usize, width)?;
+    let picture = session.page_drawer().draw(&bytes, index as usize, width)?;
     Ok(AttachmentPage {
         png: picture.png,
         pages: picture.pages,

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use super::backup::DailyBackup;
 pub use super::now::Now;
 use crate::cases::{DatabaseKey, Store};
+use crate::documents::{Apart, PageDrawer};
 use crate::error::{Error, Result};
 use crate::profiles::{KdfParams, OpenProfile, Profiles};
 
@@ -33,6 +34,9 @@ pub struct Session {
     locked_because_idle: AtomicBool,
     /// Another idle time than each person's choice (tests that cannot wait minutes).
     idle_limit: Mutex<Option<chrono::Duration>>,
+    /// How a kept PDF's pages are drawn for the window: apart, in the app (see
+    /// [`Session::drawing_pages_apart`]).
+    page_drawer: PageDrawer,
 }
 
 impl Session {
@@ -48,7 +52,23 @@ impl Session {
             backup: DailyBackup::default(),
             locked_because_idle: AtomicBool::new(false),
             idle_limit: Mutex::new(None),
+            page_drawer: PageDrawer::InThisProcess,
         }
+    }
+
+    /// This session draws a kept PDF's pages in a child process, `apart`, so a hostile PDF
+    /// can take no more than the child's memory and time (`printing::apart`). The app's shell
+    /// always does this; tests of the commands draw in their own process.
+    pub fn drawing_pages_apart(self, apart: Apart) -> Session {
+        Session {
+            page_drawer: PageDrawer::Apart(apart),
+            ..self
+        }
+    }
+
+    /// How this session draws a kept PDF's pages.
+    pub(crate) fn page_drawer(&self) -> &PageDrawer {
+        &self.page_drawer
     }
 
     /// A session like [`Session::at`] whose new profiles use the tiny test key settings, so

@@ -47,6 +47,7 @@ pub use prep_pack::{
     QuestionTopic,
 };
 pub use preview::{LetterPreview, PreviewPart};
+pub use printing::apart::{serve_stdio as serve_page_drawer, Apart, Cap, PageDrawer, CHILD_ARG};
 pub use printing::fonts::Face;
 pub use printing::pdf::PdfInfo;
 pub use printing::preview::{page_picture, PagePicture};
