@@ -3,7 +3,8 @@
 #   1. criterion benchmarks (backend/benches: documents, profiles, notes)
 #   2. start-up time and idle memory of the release app against a bare Tauri 2 "hello world"
 #      (tests/perf/hello-tauri), both built here with the same release profile
-#   3. the size of the release binary (and of the .deb if scripts/release.sh has made one)
+#   3. a kept PDF's page drawn in the page-drawing child, start to end (tests/perf/page_apart.py)
+#   4. the size of the release binary (and of the .deb if scripts/release.sh has made one)
 #
 #   ./scripts/perf.sh           quick: short benchmarks, 5 launches of each program
 #   ./scripts/perf.sh --long    before a release: full criterion runs, 15 launches of each
@@ -50,6 +51,9 @@ if [ -z "${DISPLAY:-}" ]; then
 else
   "${measure[@]}" | tee "$out/startup-memory.txt"
 fi
+
+step "a kept PDF's page drawn apart, as the app shows it ($runs runs)"
+python3 tests/perf/page_apart.py "$app" --runs "$runs" --json "$out/page-apart.json" | tee "$out/page-apart.txt"
 
 step "sizes"
 mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB (%d bytes)", b / 1048576, b }'; }
