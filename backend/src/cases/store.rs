@@ -336,6 +336,9 @@ impl Store {
         // WAL keeps the database whole through a crash; FULL sync makes each commit durable on return.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Up to 32 MiB of decrypted pages are kept (SQLite's default is 2 MiB), so a search
+        // over thousands of notes decrypts the search index once, not again for every query.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
