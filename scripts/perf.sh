@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance suite, measured on this machine in one run:
-#   1. criterion benchmarks (backend/benches: documents, profiles, notes)
+#   1. criterion benchmarks (backend/benches: documents, profiles, notes, bundle, attachments)
 #   2. start-up time and idle memory of the release app against a bare Tauri 2 "hello world"
 #      (tests/perf/hello-tauri), both built here with the same release profile
 #   3. a kept PDF's page drawn in the page-drawing child, start to end (tests/perf/page_apart.py)

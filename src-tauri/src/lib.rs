@@ -26,8 +26,24 @@ pub fn is_page_drawer(mut args: impl Iterator<Item = std::ffi::OsString>) -> boo
 /// standard input and its picture written to standard output, with the heap of `allocator`
 /// (the program's own) limited. Returns the exit code.
 pub fn draw_page<H: std::alloc::GlobalAlloc>(allocator: &backend::documents::Cap<H>) -> i32 {
-    // The child holds a decrypted PDF: no core dump, and no other program may read it.
+    // The child holds a decrypted PDF: no core dump, and no other program may read it. Its
+    // heap limit ends it with an abort, so the core-file size is set to nothing as well, which
+    // crash collectors (systemd-coredump, apport) also keep to.
     memory::make_undumpable();
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{set_parent_process_death_signal, setrlimit, Resource, Rlimit};
+        let none = Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        };
+        // Ended with the app: a page still drawing is no use to anyone once the app has gone.
+        if setrlimit(Resource::Core, none).is_err()
+            || set_parent_process_death_signal(Some(rustix::process::Signal::KILL)).is_err()
+        {
+            return 2;
+        }
+    }
     backend::documents::serve_page_drawer(allocator)
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use backend::app::startup::StartupMark;
 use backend::app::{Now, Session};
-use backend::documents::Apart;
+use backend::documents::{Apart, PageDrawer};
 use tauri::Manager;
 
 use crate::clock::Clock;
@@ -59,18 +59,34 @@ impl Settings {
     }
 }
 
-/// The session over the data folder, with the test idle time if a test set one.
+/// The session over the data folder, drawing PDFs' pages with this same program in a child
+/// process, with the test idle time if a test set one.
 fn session_for(settings: &Settings) -> Session {
-    let mut session = Session::at(&settings.data_dir);
-    // Pages of kept PDFs are drawn by this same program in a child process of its own.
-    match std::env::current_exe() {
-        Ok(program) => session = session.drawing_pages_apart(Apart::program(program)),
-        Err(_) => tracing::warn!("pages of PDFs are drawn in the app's own process"),
-    }
+    let drawer = match this_program() {
+        Some(program) => PageDrawer::Apart(Apart::program(program)),
+        None => {
+            tracing::warn!("the app's own program was not found: PDFs' pages are not shown");
+            PageDrawer::Unavailable
+        }
+    };
+    let session = Session::at(&settings.data_dir).drawing_pages(drawer);
     if let Some(seconds) = settings.test_idle_seconds {
         session.set_idle_limit(chrono::Duration::seconds(i64::from(seconds)));
     }
     session
+}
+
+/// This program, to start again as a page drawer. On Linux, `/proc/self/exe`: it is the
+/// running program even after an update has replaced or removed its file.
+fn this_program() -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        let running = PathBuf::from("/proc/self/exe");
+        if running.exists() {
+            return Some(running);
+        }
+    }
+    std::env::current_exe().ok()
 }
 
 /// The app's state, shared by every command.

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use super::backup::DailyBackup;
 pub use super::now::Now;
 use crate::cases::{DatabaseKey, Store};
-use crate::documents::{Apart, PageDrawer};
+use crate::documents::PageDrawer;
 use crate::error::{Error, Result};
 use crate::profiles::{KdfParams, OpenProfile, Profiles};
 
@@ -35,7 +35,7 @@ pub struct Session {
     /// Another idle time than each person's choice (tests that cannot wait minutes).
     idle_limit: Mutex<Option<chrono::Duration>>,
     /// How a kept PDF's pages are drawn for the window: apart, in the app (see
-    /// [`Session::drawing_pages_apart`]).
+    /// [`Session::drawing_pages`]).
     page_drawer: PageDrawer,
 }
 
@@ -56,12 +56,13 @@ impl Session {
         }
     }
 
-    /// This session draws a kept PDF's pages in a child process, `apart`, so a hostile PDF
-    /// can take no more than the child's memory and time (`printing::apart`). The app's shell
-    /// always does this; tests of the commands draw in their own process.
-    pub fn drawing_pages_apart(self, apart: Apart) -> Session {
+    /// This session draws a kept PDF's pages with `drawer`. The app's shell gives a child
+    /// process ([`PageDrawer::Apart`]), so a hostile PDF can take no more than the child's
+    /// memory and time (`printing::apart`), or none at all when it cannot find its own
+    /// program; tests of the commands draw in their own process.
+    pub fn drawing_pages(self, drawer: PageDrawer) -> Session {
         Session {
-            page_drawer: PageDrawer::Apart(apart),
+            page_drawer: drawer,
             ..self
         }
     }

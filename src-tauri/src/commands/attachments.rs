@@ -129,14 +129,23 @@ pub fn attachment_bytes(
 }
 
 /// A page of a PDF drawn as a picture, with the number of pages (see `AttachmentPage::framed`).
-#[tauri::command(async)]
-pub fn attachment_page(
-    state: State<'_, AppState>,
+/// Drawing may take as long as the page drawer's time limit, so it waits on a thread of its
+/// own, never on one of the few that every other command runs on.
+#[tauri::command]
+pub async fn attachment_page(
+    app: AppHandle,
     id: AttachmentId,
     page: u32,
     width: u32,
 ) -> CommandResult<tauri::ipc::Response> {
-    let drawn = api::attachment_page(&state.session, &state.now(), id, page, width)?;
+    let drawn = tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        api::attachment_page(&state.session, &state.now(), id, page, width)
+    })
+    .await
+    .map_err(|_| {
+        backend::Error::Document("The page could not be drawn. Please try again.".into())
+    })??;
     Ok(tauri::ipc::Response::new(drawn.framed()))
 }
 
