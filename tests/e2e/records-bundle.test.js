@@ -28,7 +28,25 @@ const folders = testFolders();
 let driver;
 let browser;
 
-/** A PDF of `pages` pages, each saying "<text> page N", with a correct cross-reference table. */
+/** A PDF of `objects` (strings or Buffers, the first the catalog), with a correct cross-reference table. */
+function pdfOf(objects) {
+  const parts = [Buffer.from('%PDF-1.7\n')];
+  let length = parts[0].length;
+  const offsets = objects.map((o, i) => {
+    const at = length;
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.from(o), Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+    return at;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) tail += `${String(at).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail));
+  return Buffer.concat(parts);
+}
+
+/** A PDF of `pages` pages, each saying "<text> page N". */
 function pdf(text, pages) {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>'];
   const kids = [];
@@ -45,17 +63,7 @@ function pdf(text, pages) {
   objects.push(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`);
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   objects.push(...body);
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((o, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfOf(objects);
 }
 
 /**
@@ -64,30 +72,16 @@ function pdf(text, pages) {
  */
 function packedPdf() {
   const packed = readFileSync(path.join(repoRoot, 'printing/tests/fixtures/spaces-2gib.zz'));
-  const objects = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'),
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
     Buffer.concat([
       Buffer.from(`<< /Length ${packed.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`),
       packed,
       Buffer.from('\nendstream'),
     ]),
-  ];
-  const parts = [Buffer.from('%PDF-1.7\n')];
-  let length = parts[0].length;
-  const offsets = objects.map((o, i) => {
-    const at = length;
-    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
-    parts.push(part);
-    length += part.length;
-    return at;
-  });
-  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) tail += `${String(at).padStart(10, '0')} 00000 n \n`;
-  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  parts.push(Buffer.from(tail));
-  return Buffer.concat(parts);
+  ]);
 }
 
 /** What has focus now. */
