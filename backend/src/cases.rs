@@ -9,6 +9,7 @@
 mod activity;
 mod attachment;
 mod consent;
+mod found_words;
 mod key;
 mod limits;
 mod note;

@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::notes::note_from_row;
 use super::Store;
+use crate::cases::found_words::{mark, search_words};
 use crate::cases::note::{
     found_parts, fts_query, FOUND_END, FOUND_START, MAX_NOTE_SEARCH_CHARS, NOTES_PAGE,
 };
@@ -68,12 +69,18 @@ impl Store {
         };
         let more = notes.len() > NOTES_PAGE;
         notes.truncate(NOTES_PAGE);
+        // The words found are marked here, not by FTS5 (a lookup in the index per note, most
+        // of a page's time for a common word), except where only FTS5 can tell.
+        let search = query.as_ref().and(search_words(typed));
         let notes = notes
             .into_iter()
             .map(|note| {
                 let parts = match &query {
                     None => Vec::new(),
-                    Some(q) => self.found_in(q, &note)?,
+                    Some(q) => match search.as_deref().and_then(|w| mark(&note.text, w)) {
+                        Some(parts) => parts,
+                        None => self.found_in(q, &note)?,
+                    },
                 };
                 Ok(FoundNote { note, parts })
             })
@@ -81,8 +88,9 @@ impl Store {
         Ok(NotePage { notes, more, total })
     }
 
-    /// The note's text cut into parts at the words the query found. A note holding one of the
-    /// mark characters itself is one unmarked part, so its text is always shown exactly.
+    /// The note's text cut into parts at the words the query found, marked by FTS5. A note
+    /// holding one of the mark characters itself is one unmarked part, so its text is always
+    /// shown exactly.
     fn found_in(&self, query: &str, note: &Note) -> Result<Vec<crate::cases::NotePart>> {
         let mut stmt = self.conn.prepare_cached(MARKED_SQL)?;
         let marked: Option<String> = stmt
@@ -139,6 +147,15 @@ mod tests {
                 .expect("adds");
         }
         (store, case)
+    }
+
+    fn found_words(page: &NotePage, i: usize) -> Vec<&str> {
+        page.notes[i]
+            .parts
+            .iter()
+            .filter(|p| p.found)
+            .map(|p| p.text.as_str())
+            .collect()
     }
 
     fn texts(page: &NotePage) -> Vec<&str> {
@@ -222,13 +239,31 @@ mod tests {
     }
 
     #[test]
-    fn a_note_holding_a_mark_character_is_shown_exactly_unmarked() {
-        let odd = format!("scan {FOUND_END} results {FOUND_START}");
+    fn a_note_holding_a_mark_character_is_shown_exactly() {
+        let odd = format!("scan {FOUND_END} results {FOUND_START} अनुरोध");
         let (store, case) = store_with_notes(&[&odd]);
         let page = store.notes_page(case, "scan", 0).expect("search");
+        let joined: String = page.notes[0]
+            .parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(joined, odd);
+        assert_eq!(found_words(&page, 0), ["scan"]);
+        // A word only FTS5 can mark: its marks cannot be told from the note's own.
+        let page = store.notes_page(case, "अनुरोध", 0).expect("search");
         assert_eq!(page.notes[0].parts.len(), 1);
         assert_eq!(page.notes[0].parts[0].text, odd);
         assert!(!page.notes[0].parts[0].found);
+    }
+
+    #[test]
+    fn a_word_only_fts5_can_cut_is_marked_by_fts5() {
+        // FTS5 reads the vowel signs of "अनुरोध" as gaps, so it searches for a phrase.
+        let (store, case) = store_with_notes(&["पत्र अनुरोध भेजा", "scan"]);
+        let page = store.notes_page(case, "अनुरोध", 0).expect("search");
+        assert_eq!(page.notes.len(), 1);
+        assert_eq!(found_words(&page, 0), ["अनुरोध"]);
     }
 
     #[test]
