@@ -244,9 +244,14 @@ pub(crate) fn covers(face: Face, cluster: &str) -> bool {
 /// in the face of the text around it when that face has it: the spaces and commas of an Arabic
 /// sentence stay in its run, which keeps the sentence one piece for shaping.
 fn is_neutral(cluster: &str) -> bool {
-    cluster
-        .chars()
-        .all(|c| matches!(c.script(), Script::Common | Script::Inherited))
+    cluster.chars().all(|c| {
+        // In ASCII only the letters have a script (Latin), so the table is not needed.
+        if c.is_ascii() {
+            !c.is_ascii_alphabetic()
+        } else {
+            matches!(c.script(), Script::Common | Script::Inherited)
+        }
+    })
 }
 
 /// The face a grapheme cluster is set in: the face of the cluster before it when the cluster
@@ -276,6 +281,14 @@ pub(crate) fn printable(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_ascii_only_the_letters_have_a_script() {
+        for c in (0u8..0x80).map(char::from) {
+            let by_table = matches!(c.script(), Script::Common | Script::Inherited);
+            assert_eq!(is_neutral(c.encode_utf8(&mut [0; 4])), by_table, "{c:?}");
+        }
+    }
 
     #[test]
     fn fonts_cover_uk_and_european_text() {

@@ -118,6 +118,11 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
 fn check_printable(layout: &Layout) -> Result<(), PdfError> {
     for page in &layout.pages {
         for run in page.texts() {
+            // `covers` goes a character at a time, so a run it covers has no missing cluster;
+            // only a run it does not cover is searched, to name the character missing.
+            if covers(run.face, &run.text) {
+                continue;
+            }
             let missing = run.text.graphemes(true).find(|g| !covers(run.face, g));
             if let Some(c) = missing.and_then(|g| g.chars().next()) {
                 return Err(PdfError(format!(

@@ -31,6 +31,19 @@ const TAB_SPACES: &str = "    ";
 ///   and never a refusal, so a document always prints.
 pub fn printable(value: &str) -> String {
     let cleaned = line_ends_and_controls(value);
+    // Plain ASCII (most of what is typed) is printable as it is: each character is a cluster of
+    // its own, none is an emoji or invisible, and the fonts have them all.
+    if cleaned
+        .bytes()
+        .all(|b| b == b'\n' || (b' '..=b'~').contains(&b))
+    {
+        return cleaned;
+    }
+    printable_clusters(&cleaned)
+}
+
+/// [`printable`] for cleaned text, a cluster at a time.
+fn printable_clusters(cleaned: &str) -> String {
     let mut out = String::with_capacity(cleaned.len());
     let mut missing: Vec<char> = Vec::new();
     for cluster in cleaned.graphemes(true) {
@@ -218,6 +231,21 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("a\nb\n\n \n\nc\n"), vec!["a\nb", "c"]);
         assert!(paragraphs("  \n").is_empty());
+    }
+
+    #[test]
+    fn plain_ascii_is_printed_as_it_is_cluster_by_cluster_too() {
+        let every: String = (b' '..=b'~').map(char::from).collect();
+        for text in [
+            every.as_str(),
+            "Dr A. Patel (GP), 9:30 - #2 * 3\nNext line",
+            "~",
+        ] {
+            assert_eq!(printable_clusters(text), text, "{text:?}");
+            assert_eq!(printable(text), text, "{text:?}");
+        }
+        // Tabs and Windows line ends are still cleaned first.
+        assert_eq!(printable("a\tb\r\nc"), format!("a{TAB_SPACES}b\nc"));
     }
 
     #[test]

@@ -216,6 +216,17 @@ fn levels(text: &str) -> Vec<u8> {
     info.levels.iter().map(|l| l.number()).collect()
 }
 
+/// The grapheme clusters of `text` with their byte offsets. In ASCII without a carriage
+/// return (printable text has none), every character is a cluster of its own, found without
+/// the segmentation tables.
+fn grapheme_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if text.bytes().all(|b| b.is_ascii() && b != b'\r') {
+        Box::new((0..text.len()).map(move |i| (i, &text[i..=i])))
+    } else {
+        Box::new(text.grapheme_indices(true))
+    }
+}
+
 /// The clusters of a hard line, each with its face, level and shaped width, and marked where a
 /// line may break after it. A break opportunity inside a cluster (UAX #14 allows one between a
 /// space and a mark placed on it) is not taken.
@@ -226,8 +237,7 @@ fn clusters(hard: &HardLine) -> Vec<Cluster> {
     let mut weights = hard.weights.iter().peekable();
     let mut bold = false;
     let mut face = None;
-    let mut out: Vec<Cluster> = text
-        .grapheme_indices(true)
+    let mut out: Vec<Cluster> = grapheme_indices(text)
         .map(|(start, g)| {
             let end = start + g.len();
             // A cluster that straddles a change of weight is drawn in the weight it starts in.

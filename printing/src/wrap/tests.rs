@@ -176,3 +176,20 @@ fn shaped_text_is_measured_as_drawn_and_wraps_between_words() {
         assert!(!l.text().starts_with(' '));
     }
 }
+
+#[test]
+fn ascii_is_cut_into_the_clusters_the_segmentation_tables_give() {
+    // Every pair of ASCII characters but the carriage return, which printable text never has.
+    let ascii: Vec<char> = (0u8..0x80).map(char::from).filter(|&c| c != '\r').collect();
+    for &a in &ascii {
+        for &b in &ascii {
+            let text: String = [a, b, a].iter().collect();
+            let fast: Vec<(usize, &str)> = grapheme_indices(&text).collect();
+            let by_table: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+            assert_eq!(fast, by_table, "{text:?}");
+        }
+    }
+    let mixed = "ŵyr a\u{301}";
+    let cut: Vec<(usize, &str)> = grapheme_indices(mixed).collect();
+    assert_eq!(cut, mixed.grapheme_indices(true).collect::<Vec<_>>());
+}
