@@ -14,6 +14,7 @@
 use unicode_general_category::{get_general_category, GeneralCategory as Gc};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use super::note::typed_words;
 use super::NotePart;
 
 /// Starts a word: a letter, a number, or a private-use character (FTS5's default categories,
@@ -130,10 +131,7 @@ fn folded(word: &str) -> String {
 /// only FTS5 can mark.
 pub(crate) fn search_words(typed: &str) -> Option<Vec<String>> {
     let mut found = Vec::new();
-    for typed_word in typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for typed_word in typed_words(typed) {
         let mut cut = words(typed_word);
         let (Some((start, end)), None) = (cut.next(), cut.next()) else {
             return None;

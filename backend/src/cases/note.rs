@@ -124,17 +124,21 @@ pub(crate) fn validate_note_text(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The words of a typed search: split on anything that is not a letter or digit, as FTS5's
+/// unicode61 tokenizer does, so a word never holds punctuation the index does not.
+pub(crate) fn typed_words(typed: &str) -> impl Iterator<Item = &str> {
+    typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Turns what the person typed into a search into an FTS5 query that cannot fail to parse:
 /// each word becomes a quoted prefix term ("cardi" finds "cardiology"), and every note must
 /// contain all the words. Quotes, brackets, `*`, `-`, `:`, `^`, `NEAR`, `AND`, `OR` and `NOT`
 /// are only ever searched for as text, never read as query syntax. `None` when there is no
 /// word to search for.
 pub(crate) fn fts_query(typed: &str) -> Option<String> {
-    let terms: Vec<String> = typed
-        // Split on anything that is not a letter or digit: FTS5's unicode61 tokenizer does the
-        // same, so a term never holds punctuation the index does not.
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let terms: Vec<String> = typed_words(typed)
         .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
     if terms.is_empty() {
