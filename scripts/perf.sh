@@ -4,7 +4,9 @@
 #   2. start-up time and idle memory of the release app against a bare Tauri 2 "hello world"
 #      (tests/perf/hello-tauri), both built here with the same release profile
 #   3. a kept PDF's page drawn in the page-drawing child, start to end (tests/perf/page_apart.py)
-#   4. the size of the release binary (and of the .deb if scripts/release.sh has made one)
+#   4. how long a cheap command waits while a slow one runs: adding a 20 MB PDF, the export,
+#      the daily backup (backend/examples/responsiveness.rs and backup_latency.rs)
+#   5. the size of the release binary (and of the .deb if scripts/release.sh has made one)
 #
 #   ./scripts/perf.sh           quick: short benchmarks, 5 launches of each program
 #   ./scripts/perf.sh --long    before a release: full criterion runs, 15 launches of each
@@ -22,9 +24,11 @@ long=0
 if [ "${1:-}" = "--long" ]; then long=1; fi
 if [ "$long" -eq 1 ]; then
   runs=15
+  slow_runs=3
   bench_args=(--warm-up-time 3 --measurement-time 10)
 else
   runs=5
+  slow_runs=1
   bench_args=(--warm-up-time 1 --measurement-time 3)
 fi
 
@@ -54,6 +58,13 @@ fi
 
 step "a kept PDF's page drawn apart, as the app shows it ($runs runs)"
 python3 tests/perf/page_apart.py "$app" --runs "$runs" --json "$out/page-apart.json" | tee "$out/page-apart.txt"
+
+step "a cheap command while a slow one runs ($slow_runs runs of each)"
+cargo build -q --release -p backend --example responsiveness --example backup_latency
+for _ in $(seq "$slow_runs"); do
+  "$CARGO_TARGET_DIR/release/examples/responsiveness"
+  "$CARGO_TARGET_DIR/release/examples/backup_latency"
+done 2>&1 | tee "$out/responsiveness.txt"
 
 step "sizes"
 mib() { awk -v b="$1" 'BEGIN { printf "%.2f MiB (%d bytes)", b / 1048576, b }'; }

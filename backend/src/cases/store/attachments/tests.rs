@@ -235,3 +235,36 @@ fn a_missing_case_or_file_is_not_found() {
         Err(Error::NotFound)
     ));
 }
+
+#[test]
+fn a_large_file_written_and_read_a_page_at_a_time_comes_back_whole_after_reopening() {
+    use rand::SeedableRng;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cases.db");
+    let key = crate::cases::DatabaseKey::generate(&mut rand::rngs::StdRng::seed_from_u64(1));
+    // 3 MB that differ page to page, over many database pages, kept as a PDF's bytes would be.
+    let bytes: Vec<u8> = (0..3_000_000u32)
+        .map(|n| (n.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let mut judged = judge(&pdf(1, |_, _| {})).expect("judged");
+    judged.sha256 = attachment::sha256_hex(&bytes);
+    let id = {
+        let mut store = Store::open_encrypted(&path, &key).expect("opens");
+        let case = store
+            .create_case(&CaseDetails::default(), now())
+            .expect("case");
+        let new = NewAttachment {
+            details: &details("Scan", None),
+            bytes: &bytes,
+            judged: &judged,
+        };
+        store
+            .add_attachment(case.id, &new, now())
+            .expect("added")
+            .id
+    };
+    let store = Store::open_encrypted(&path, &key).expect("opens again");
+    assert_eq!(store.attachment(id).expect("kept").size, bytes.len() as u64);
+    assert!(store.attachment_bytes(id).expect("read") == bytes);
+    store.check_attachments().expect("its hash matches");
+}
