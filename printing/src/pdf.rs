@@ -8,6 +8,10 @@
 //! - Fonts are embedded as subsets, and only the faces a document uses are embedded.
 //! - The file is tagged: every piece of text is marked, as part of its structure element (see
 //!   `tags`) or as page furniture (an artifact), and so is every line and box drawn.
+//! - A page whose text needs no shaping has its content stream written directly (`content`),
+//!   with the operators printpdf would write for it; its glyph codes are read back from a
+//!   carrier run printpdf wrote, so the subset fonts hold every glyph shown. If any code cannot
+//!   be told, the whole document goes through printpdf instead.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -24,6 +28,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::fonts::{covers, Face};
 use super::layout::{Item, Layout, Page, Paint, Role, TextRun, Tone};
 use super::shape::{needs_shaping, shape};
+
+mod content;
 
 /// What a PDF says about itself (File > Properties in a viewer). No health details in the title:
 /// viewers show it in window titles and recent-file lists. No author and no subject either:
@@ -90,6 +96,19 @@ fn grey(tone: Tone) -> Color {
 
 /// PDF bytes for `layout`.
 pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
+    render_with(layout, meta, Writing::Direct)
+}
+
+/// How pages whose text needs no shaping are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    /// Straight as bytes ([`content`]), once printpdf has made the file.
+    Direct,
+    /// Through printpdf's operations, as pages with shaped text always are.
+    Printpdf,
+}
+
+fn render_with(layout: &Layout, meta: &PdfInfo, writing: Writing) -> Result<Vec<u8>, PdfError> {
     check_printable(layout)?;
     let mut doc = PdfDocument::new(&meta.title);
     let used: BTreeSet<Face> = layout
@@ -104,13 +123,53 @@ pub fn render(layout: &Layout, meta: &PdfInfo) -> Result<Vec<u8>, PdfError> {
         );
     }
     set_info(&mut doc, meta)?;
-    let (pages, marks): (Vec<PdfPage>, Vec<Vec<u32>>) = layout
+    let direct: Vec<bool> = layout
         .pages
         .iter()
-        .map(|page| pdf_page(page, layout))
-        .unzip();
+        .map(|p| writing == Writing::Direct && !p.texts().any(|t| needs_shaping(t.face, &t.text)))
+        .collect();
+    // printpdf embeds only the glyphs its pages show and decides their codes, so the first
+    // page written directly carries, for printpdf, one run of every character those pages
+    // use; its stream is then replaced like the others'.
+    let shown = content::characters_shown(layout, &direct);
+    let carrier = direct.iter().position(|d| *d);
+    let mut marks = Vec::with_capacity(layout.pages.len());
+    let mut pages = Vec::with_capacity(layout.pages.len());
+    for (n, page) in layout.pages.iter().enumerate() {
+        if direct[n] {
+            let ops = if carrier == Some(n) {
+                content::run_of_each(&shown)
+            } else {
+                Vec::new()
+            };
+            pages.push(empty_page(layout, ops));
+            marks.push(Vec::new());
+        } else {
+            let (page, page_marks) = pdf_page(page, layout);
+            pages.push(page);
+            marks.push(page_marks);
+        }
+    }
     doc.with_pages(pages);
-    save(&doc, layout, meta, &marks)
+    let mut lopdf = doc.to_lopdf_document(&save_options(), &mut Vec::new());
+    if let Some(carrier) = carrier {
+        if content::write_direct(&mut lopdf, layout, carrier, &shown, &direct, &mut marks).is_none()
+        {
+            // A character whose code could not be told: every page through printpdf.
+            return render_with(layout, meta, Writing::Printpdf);
+        }
+    }
+    save(lopdf, layout, meta, &marks)
+}
+
+fn empty_page(layout: &Layout, ops: Vec<Op>) -> PdfPage {
+    let size = Rect::from_wh(Pt(layout.width), Pt(layout.height));
+    PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size,
+        ops,
+    }
 }
 
 /// A safety net for layouts built outside this module's documents, whose text was not
@@ -161,7 +220,7 @@ fn set_info(doc: &mut PdfDocument, meta: &PdfInfo) -> Result<(), PdfError> {
 /// text belongs to (by MCID, from 0). Layout `y` grows downwards; PDF `y` grows upwards from
 /// the page's bottom edge.
 fn pdf_page(page: &Page, layout: &Layout) -> (PdfPage, Vec<u32>) {
-    let (width, height) = (layout.width, layout.height);
+    let height = layout.height;
     let role_of = |t: &TextRun| {
         t.node
             .and_then(|n| layout.structure.get(n as usize))
@@ -197,14 +256,7 @@ fn pdf_page(page: &Page, layout: &Layout) -> (PdfPage, Vec<u32>) {
         }
     }
     w.end_text();
-    let size = Rect::from_wh(Pt(width), Pt(height));
-    let page = PdfPage {
-        media_box: size.clone(),
-        trim_box: size.clone(),
-        crop_box: size,
-        ops: w.ops,
-    };
-    (page, w.marks)
+    (empty_page(layout, w.ops), w.marks)
 }
 
 /// The operations of one page so far, and the graphics state they leave, so a font or colour
@@ -399,21 +451,23 @@ fn text_string(text: &str) -> DictItem {
     }
 }
 
-/// The file's bytes: fonts subset, a stable `/ID`, and only true document information.
-fn save(
-    doc: &PdfDocument,
-    layout: &Layout,
-    meta: &PdfInfo,
-    marks: &[Vec<u32>],
-) -> Result<Vec<u8>, PdfError> {
-    let options = PdfSaveOptions {
+fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lopdf = doc.to_lopdf_document(&options, &mut warnings);
+    }
+}
+
+/// The file's bytes: a stable `/ID`, only true document information, the language and the
+/// structure tree, every stream compressed.
+fn save(
+    mut lopdf: lopdf::Document,
+    layout: &Layout,
+    meta: &PdfInfo,
+    marks: &[Vec<u32>],
+) -> Result<Vec<u8>, PdfError> {
     // A stable /ID: two strings derived from the layout and metadata instead of random ones.
     let id = document_id(layout, meta);
     if let Ok(ids) = lopdf.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
@@ -479,3 +533,6 @@ impl Fnv {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
