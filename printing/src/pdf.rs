@@ -26,7 +26,7 @@ use printpdf::{
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{covers, Face};
-use super::layout::{Item, Layout, Page, Paint, Role, TextRun, Tone};
+use super::layout::{Item, Layout, Page, Paint, Role, StructNode, TextRun, Tone};
 use super::shape::{needs_shaping, shape};
 
 mod content;
@@ -216,16 +216,56 @@ fn set_info(doc: &mut PdfDocument, meta: &PdfInfo) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// What a page's items are drawn with: printpdf's operations (`PageOps`) or the content
+/// stream's bytes (`content`). Both keep the same graphics state, so they write the same
+/// operators.
+trait Painter {
+    /// `None` if a character of the run cannot be drawn.
+    fn text(&mut self, t: &TextRun, role: Option<Role>) -> Option<()>;
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, tone: Tone);
+    fn rect(&mut self, r: (f32, f32, f32, f32), paint: Paint, tone: Tone);
+    fn end_text(&mut self);
+}
+
+/// Each of `page`'s items drawn in order, each text run with its structure element's role.
+/// `None` as soon as a run cannot be drawn.
+fn paint_page(page: &Page, structure: &[StructNode], painter: &mut impl Painter) -> Option<()> {
+    for item in &page.items {
+        match item {
+            Item::Text(t) => {
+                let role = t
+                    .node
+                    .and_then(|n| structure.get(n as usize))
+                    .map(|s| s.role);
+                painter.text(t, role)?;
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                tone,
+            } => painter.line((*x1, *y1), (*x2, *y2), *width, *tone),
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                paint,
+                tone,
+            } => painter.rect((*x, *y, *w, *h), *paint, *tone),
+        }
+    }
+    painter.end_text();
+    Some(())
+}
+
 /// One page's drawing operations, and the structure element each of its marked pieces of
 /// text belongs to (by MCID, from 0). Layout `y` grows downwards; PDF `y` grows upwards from
 /// the page's bottom edge.
 fn pdf_page(page: &Page, layout: &Layout) -> (PdfPage, Vec<u32>) {
     let height = layout.height;
-    let role_of = |t: &TextRun| {
-        t.node
-            .and_then(|n| layout.structure.get(n as usize))
-            .map(|s| s.role)
-    };
     let mut w = PageOps {
         ops: Vec::with_capacity(page.items.len() * 8),
         height,
@@ -234,28 +274,8 @@ fn pdf_page(page: &Page, layout: &Layout) -> (PdfPage, Vec<u32>) {
         in_text: false,
         marks: Vec::new(),
     };
-    for item in &page.items {
-        match item {
-            Item::Text(t) => w.text(t, role_of(t)),
-            Item::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-                tone,
-            } => w.line((*x1, *y1), (*x2, *y2), *width, *tone),
-            Item::Rect {
-                x,
-                y,
-                w: rw,
-                h,
-                paint,
-                tone,
-            } => w.rect((*x, *y, *rw, *h), *paint, *tone),
-        }
-    }
-    w.end_text();
+    // printpdf shows every character, so the page is always drawn whole.
+    let _whole = paint_page(page, &layout.structure, &mut w);
     (empty_page(layout, w.ops), w.marks)
 }
 
@@ -282,13 +302,6 @@ impl PageOps {
         }
     }
 
-    fn end_text(&mut self) {
-        if self.in_text {
-            self.ops.push(Op::EndTextSection);
-            self.in_text = false;
-        }
-    }
-
     /// Marks what follows as part of structure element `node` (a new MCID), or as page
     /// furniture a reader skips (an artifact) when `None`.
     fn begin_mark(&mut self, node: Option<(u32, Role)>) {
@@ -307,37 +320,6 @@ impl PageOps {
                 tag: "Artifact".into(),
             }),
         }
-    }
-
-    fn text(&mut self, t: &TextRun, role: Option<Role>) {
-        if !self.in_text {
-            self.ops.push(Op::StartTextSection);
-            self.in_text = true;
-        }
-        if self.font != Some((t.face, t.size)) {
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(t.face)),
-                size: Pt(t.size),
-            });
-            self.font = Some((t.face, t.size));
-        }
-        if self.fill != Some(t.tone) {
-            self.ops.push(Op::SetFillColor { col: grey(t.tone) });
-            self.fill = Some(t.tone);
-        }
-        self.begin_mark(t.node.zip(role));
-        if needs_shaping(t.face, &t.text) {
-            self.shaped_text(t);
-        } else {
-            // An absolute text matrix per run: Td would be relative to the last line.
-            self.ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
-            });
-            self.ops.push(Op::ShowText {
-                items: vec![TextItem::Text(t.text.clone())],
-            });
-        }
-        self.ops.push(Op::EndMarkedContent);
     }
 
     /// A shaped run: each glyph placed where shaping put it (printpdf joins the glyphs of one
@@ -391,6 +373,47 @@ impl PageOps {
         if !t.rtl {
             self.ops.push(Op::EndMarkedContent);
         }
+    }
+}
+
+impl Painter for PageOps {
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn text(&mut self, t: &TextRun, role: Option<Role>) -> Option<()> {
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((t.face, t.size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(t.face)),
+                size: Pt(t.size),
+            });
+            self.font = Some((t.face, t.size));
+        }
+        if self.fill != Some(t.tone) {
+            self.ops.push(Op::SetFillColor { col: grey(t.tone) });
+            self.fill = Some(t.tone);
+        }
+        self.begin_mark(t.node.zip(role));
+        if needs_shaping(t.face, &t.text) {
+            self.shaped_text(t);
+        } else {
+            // An absolute text matrix per run: Td would be relative to the last line.
+            self.ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(t.x), Pt(self.height - t.y)),
+            });
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(t.text.clone())],
+            });
+        }
+        self.ops.push(Op::EndMarkedContent);
+        Some(())
     }
 
     // Lines and boxes are drawn as artifacts: a tick box's state is told by its item's label.

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use printpdf::{Op, PdfFontHandle, Pt, TextItem, TextMatrix};
 
-use super::font_id;
+use super::{font_id, paint_page, Painter};
 use crate::fonts::Face;
-use crate::layout::{Item, Layout, Page, Paint, Role, StructNode, TextRun, Tone};
+use crate::layout::{Layout, Page, Paint, Role, StructNode, TextRun, Tone};
 
 /// The code of each character in the embedded subset font, per face: the codes printpdf
 /// wrote for one run of every character the written pages use.
@@ -242,34 +242,7 @@ pub(super) fn page_content(
         marks: Vec::new(),
         codes,
     };
-    for item in &page.items {
-        match item {
-            Item::Text(t) => {
-                let role = t
-                    .node
-                    .and_then(|n| structure.get(n as usize))
-                    .map(|s| s.role);
-                w.text(t, role)?;
-            }
-            Item::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-                tone,
-            } => w.line((*x1, *y1), (*x2, *y2), *width, *tone),
-            Item::Rect {
-                x,
-                y,
-                w: rw,
-                h,
-                paint,
-                tone,
-            } => w.rect((*x, *y, *rw, *h), *paint, *tone),
-        }
-    }
-    w.end_text();
+    paint_page(page, structure, &mut w)?;
     Some((w.out, w.marks))
 }
 
@@ -295,13 +268,6 @@ impl PageBytes<'_> {
         self.out.push(b' ');
     }
 
-    fn end_text(&mut self) {
-        if self.in_text {
-            self.op(b"ET");
-            self.in_text = false;
-        }
-    }
-
     fn begin_mark(&mut self, node: Option<(u32, Role)>) {
         match node {
             Some((node, role)) => {
@@ -320,6 +286,15 @@ impl PageBytes<'_> {
     fn grey(&mut self, tone: Tone, operator: &[u8]) {
         self.num(tone.grey());
         self.op(operator);
+    }
+}
+
+impl Painter for PageBytes<'_> {
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.op(b"ET");
+            self.in_text = false;
+        }
     }
 
     fn text(&mut self, t: &TextRun, role: Option<Role>) -> Option<()> {
