@@ -748,6 +748,18 @@ fn databases_are_opened_defensively() {
         .query_row("PRAGMA cipher_memory_security", [], |r| r.get(0))
         .expect("pragma");
     assert_eq!(wiped, "1");
+    // ...but locks none of it into memory one block at a time (`.cargo/config.toml`): nothing in
+    // this process is locked, though every test here opens and searches encrypted databases.
+    if cfg!(target_os = "linux") {
+        let status = std::fs::read_to_string("/proc/self/status").expect("status");
+        let locked = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmLck:"))
+            .expect("VmLck line")
+            .trim()
+            .to_owned();
+        assert_eq!(locked, "0 kB");
+    }
 }
 
 /// The ways a keyslot in `profile.json` was found damaged: a field cut short, a field of the

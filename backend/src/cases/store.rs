@@ -170,8 +170,9 @@ fn latest_birth(now: DateTime<Utc>) -> NaiveDate {
 /// Starts SQLite and SQLCipher once per process, on a connection of its own, before any other
 /// connection is opened, and sets SQLCipher's settings of the whole process: its own messages
 /// (such as HMAC failures for a wrong key) are not written to stderr, and it wipes every block
-/// of memory it frees (pages read, rows, keys) and locks its key material out of swap, so a
-/// locked profile leaves no decrypted page behind.
+/// of memory it frees (pages read, rows, keys), so a locked profile leaves no decrypted page
+/// behind. (It is built not to lock those blocks into memory one by one: see
+/// `.cargo/config.toml`.)
 ///
 /// Every connection waits for this first. SQLite marks itself started before SQLCipher's own
 /// start-up has finished, so a second thread opening its first database at that moment is let
