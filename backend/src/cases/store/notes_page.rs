@@ -16,13 +16,18 @@ use crate::error::{Error, Result};
 const NEWEST_SQL: &str = "SELECT id, case_id, written_at, text FROM notes
              WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3";
 
-/// The best matches first. The inner query ranks the matches from the index and reads only
-/// each one's case (CROSS JOIN keeps the index as the outer loop); the text is read for the
-/// page alone. Equal ranks fall back to the newest first, so pages never overlap.
+/// The best matches first. The inner query ranks the matches from the index and checks each
+/// one's case (CROSS JOIN keeps the index as the outer loop); the text is read for the page
+/// alone. The case is checked in `notes_by_case`, a small index, not in the table of notes'
+/// texts: at 100,000 notes the table is larger than the page cache, and reading it for every
+/// match made a common word's first page more than twice as slow. Equal ranks fall back to the
+/// newest first, so pages never overlap.
 const RANKED_SQL: &str = "SELECT n.id, n.case_id, n.written_at, n.text FROM (
                  SELECT s.rowid AS id, s.rank AS rank
-                 FROM notes_search AS s CROSS JOIN notes AS m ON m.id = s.rowid
-                 WHERE s.notes_search MATCH ?2 AND m.case_id = ?1
+                 FROM notes_search AS s
+                 CROSS JOIN notes AS m INDEXED BY notes_by_case
+                     ON m.case_id = ?1 AND m.id = s.rowid
+                 WHERE s.notes_search MATCH ?2
                  ORDER BY s.rank, s.rowid DESC LIMIT ?3 OFFSET ?4
              ) AS page CROSS JOIN notes AS n ON n.id = page.id
              ORDER BY page.rank, page.id DESC";
@@ -317,8 +322,8 @@ mod tests {
             .expect("the index is used");
         let lookup = plan
             .iter()
-            .position(|p| p.contains("SEARCH m USING INTEGER PRIMARY KEY"))
-            .expect("each match's case is looked up by id");
+            .position(|p| p.starts_with("SEARCH m USING COVERING INDEX notes_by_case (case_id=?"))
+            .unwrap_or_else(|| panic!("each match's case is checked in the index alone: {plan:?}"));
         assert!(scan < lookup, "{plan:?}");
     }
 }
