@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds="${FUZZ_SECONDS:-20}"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$(cd .. && pwd)/target/fuzz}"
-export LIBSQLITE3_FLAGS="SQLITE_ENABLE_DBPAGE_VTAB"
+export LIBSQLITE3_FLAGS="SQLITE_ENABLE_DBPAGE_VTAB -DOMIT_MEMLOCK"
 # SQLCipher's crypto from the system's OpenSSL (libssl-dev, from scripts/setup.sh), not a copy
 # built from source again for this folder (about 3 minutes): the app and its tests keep the
 # vendored one they ship with.

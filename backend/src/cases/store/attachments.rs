@@ -289,9 +289,8 @@ impl Store {
 // A file's bytes go into the database and come out of it through SQLite's incremental blob
 // I/O, straight between the pages and the caller's buffer. Bound or read as one value, a 20 MB
 // file would be copied into one SQLite block that size; with memory security on, SQLCipher
-// locks such a block into memory and overwrites it when freed, holding SQLite's allocation
-// mutex throughout, so every other query in the app waits tens of milliseconds
-// (`examples/responsiveness.rs`).
+// overwrites such a block when it is freed, holding SQLite's allocation mutex throughout, so
+// every other query in the app would wait (`examples/responsiveness.rs`).
 
 /// Stores `bytes` as attachment `id`'s bytes, inside `tx`.
 fn write_bytes(tx: &rusqlite::Transaction<'_>, id: i64, bytes: &[u8]) -> Result<()> {

@@ -19,9 +19,9 @@ const NEWEST_SQL: &str = "SELECT id, case_id, written_at, text FROM notes
 /// The best matches first. The inner query ranks the matches from the index and checks each
 /// one's case (CROSS JOIN keeps the index as the outer loop); the text is read for the page
 /// alone. The case is checked in `notes_by_case`, a small index, not in the table of notes'
-/// texts: at 100,000 notes the table is larger than the page cache, and reading it for every
-/// match made a common word's first page more than twice as slow. Equal ranks fall back to the
-/// newest first, so pages never overlap.
+/// texts: at 100,000 notes that table is larger than the page cache, and reading it for every
+/// match takes a common word's first page more than twice as long. Equal ranks fall back to
+/// the newest first, so pages never overlap.
 const RANKED_SQL: &str = "SELECT n.id, n.case_id, n.written_at, n.text FROM (
                  SELECT s.rowid AS id, s.rank AS rank
                  FROM notes_search AS s
